@@ -12,14 +12,24 @@ export type Sourced<T = number> =
   | { readonly value: null; readonly source: string; readonly estimate?: undefined };
 
 /** A sourced figure (published or documented estimate). */
-export const cited = <T>(value: T, source: string): Sourced<T> => ({ value, source });
+export const cited = <T>(value: T, source: string): { readonly value: T; readonly source: string } => ({
+  value,
+  source,
+});
 /** A derived or assumed figure with its basis. */
-export const estimated = <T>(value: T, estimate: string, source?: string): Sourced<T> =>
+export const estimated = <T>(
+  value: T,
+  estimate: string,
+  source?: string,
+): { readonly value: T; readonly estimate: string; readonly source?: string } =>
   source === undefined ? { value, estimate } : { value, estimate, source };
 /** Nothing published: the value is unknown. */
 export const unpublished = (source: string): Sourced<never> => ({ value: null, source });
 
 /** True when the figure has a citation or a stated basis (every catalog value must). */
 export function hasProvenance(s: Sourced<unknown>): boolean {
-  return (typeof s.source === 'string' && s.source.length > 0) || (typeof s.estimate === 'string' && s.estimate.length > 0);
+  return (
+    (typeof s.source === 'string' && s.source.length > 0) ||
+    (typeof s.estimate === 'string' && s.estimate.length > 0)
+  );
 }
