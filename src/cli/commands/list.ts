@@ -1,0 +1,152 @@
+/** `gigawatt list [what]`: built-in scenarios and what the catalogs hold, with units and sources. */
+import pc from 'picocolors';
+import { ACCELERATORS } from '../../catalog/accelerators.js';
+import { COOLING_SYSTEMS } from '../../catalog/cooling.js';
+import type { Sourced } from '../../catalog/provenance.js';
+import { PRICE_SERIES, REGIONS } from '../../catalog/regions.js';
+import { WEATHER_STATIONS } from '../../catalog/weather-stations.js';
+import { builtinScenarioNames, loadScenario } from '../../io/load-scenario.js';
+
+export const LIST_KINDS = [
+  'all',
+  'scenarios',
+  'accelerators',
+  'cooling',
+  'regions',
+  'prices',
+  'weather',
+] as const;
+
+const v = (s: Sourced<number>, unit: string): string =>
+  s.value === null ? '—' : `${s.value.toLocaleString('en-US')} ${unit}`;
+
+function columns(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
+  return [pc.bold(line(header)), ...rows.map(line)].join('\n');
+}
+
+function scenarios(): { text: string; json: unknown } {
+  const rows = builtinScenarioNames().map((name) => {
+    const { scenario } = loadScenario(name);
+    return {
+      name,
+      title: scenario.title ?? '',
+      sites: scenario.sites.length,
+      start: scenario.start,
+      end: scenario.end,
+    };
+  });
+  return {
+    text: columns(
+      ['scenario', 'title', 'sites', 'period'],
+      rows.map((r) => [r.name, r.title, String(r.sites), `${r.start} → ${r.end}`]),
+    ),
+    json: rows,
+  };
+}
+
+function accelerators(): { text: string; json: unknown } {
+  return {
+    text: columns(
+      ['id', 'name', 'board power', 'host+network', 'BF16 dense', 'FP8 dense', 'HBM', 'price'],
+      ACCELERATORS.map((a) => [
+        a.id,
+        a.name,
+        v(a.boardPowerW, 'W'),
+        v(a.hostNetworkWPerAccelerator, 'W'),
+        v(a.bf16DenseTFLOPS, 'TFLOP/s'),
+        v(a.fp8DenseTFLOPS, 'TFLOP/s'),
+        v(a.hbmGB, 'GB'),
+        a.priceUSD.value === null ? '—' : `$${a.priceUSD.value.toLocaleString('en-US')}`,
+      ]),
+    ),
+    json: ACCELERATORS,
+  };
+}
+
+function cooling(): { text: string; json: unknown } {
+  return {
+    text: columns(
+      ['id', 'name', 'description'],
+      COOLING_SYSTEMS.map((c) => [c.id, c.name, c.description]),
+    ),
+    json: COOLING_SYSTEMS,
+  };
+}
+
+function regions(): { text: string; json: unknown } {
+  return {
+    text: columns(
+      ['id', 'name', 'EIA BA', 'fuel mix (carbon)', 'default price series'],
+      REGIONS.map((r) => [
+        r.id,
+        r.name,
+        r.eiaBaCode,
+        r.fuelMix
+          ? `${r.fuelMix.kind} ${r.fuelMix.completeYears.join(',')}`
+          : `proxy: ${r.carbonProxy?.regionId ?? '—'}`,
+        r.defaultPriceSeriesId ?? '— (give a flat price)',
+      ]),
+    ),
+    json: REGIONS,
+  };
+}
+
+function prices(): { text: string; json: unknown } {
+  return {
+    text: columns(
+      ['id', 'region', 'node', 'market', 'years'],
+      PRICE_SERIES.map((p) => [
+        p.id,
+        p.regionId,
+        p.node,
+        p.market === 'DA' ? 'day-ahead' : 'real-time',
+        `${p.firstYear}–${p.lastYear}`,
+      ]),
+    ),
+    json: PRICE_SERIES,
+  };
+}
+
+function weather(): { text: string; json: unknown } {
+  return {
+    text: columns(
+      ['id', 'station', 'state', 'dataset', 'lat, lon', 'UTC offset'],
+      WEATHER_STATIONS.map((w) => [
+        w.id,
+        w.name,
+        w.state,
+        w.dataset,
+        `${w.latitude}, ${w.longitude}`,
+        `${w.tzOffsetHours} h`,
+      ]),
+    ),
+    json: WEATHER_STATIONS,
+  };
+}
+
+const LISTERS: Record<Exclude<(typeof LIST_KINDS)[number], 'all'>, () => { text: string; json: unknown }> = {
+  scenarios,
+  accelerators,
+  cooling,
+  regions,
+  prices,
+  weather,
+};
+
+export function listCommand(what: string, opts: { json?: boolean }): void {
+  const kinds =
+    what === 'all' ? (Object.keys(LISTERS) as (keyof typeof LISTERS)[]) : [what as keyof typeof LISTERS];
+  if (opts.json) {
+    const out = Object.fromEntries(kinds.map((k) => [k, LISTERS[k]().json]));
+    process.stdout.write(`${JSON.stringify(kinds.length === 1 ? out[kinds[0] as string] : out, null, 2)}\n`);
+    return;
+  }
+  const parts = kinds.map((k) => `${pc.bold(pc.underline(k))}\n${LISTERS[k]().text}`);
+  process.stdout.write(`${parts.join('\n\n')}\n`);
+}

@@ -1,0 +1,61 @@
+/** `gigawatt run`: simulate a scenario, print a summary (text or JSON), optionally write hourly outputs. */
+import { SingleBar } from 'cli-progress';
+import { fileDataSource } from '../../io/data-source.js';
+import { writeRunOutputs } from '../../io/export.js';
+import { loadScenario } from '../../io/load-scenario.js';
+import { runScenario } from '../../run.js';
+import { formatAssumptions, formatSummary } from '../format.js';
+
+export interface RunOptions {
+  json?: boolean;
+  explain?: boolean;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** Shows a progress bar on stderr once the work has taken more than a second. */
+export function delayedProgress(label: string, quiet: boolean | undefined) {
+  const t0 = Date.now();
+  let bar: SingleBar | undefined;
+  return {
+    update(done: number, total: number) {
+      if (quiet) return;
+      if (!bar && Date.now() - t0 > 1000 && done < total) {
+        bar = new SingleBar({
+          format: `${label} [{bar}] {value}/{total} sites | {duration}s elapsed | ETA {eta}s`,
+          stream: process.stderr,
+          hideCursor: true,
+        });
+        bar.start(total, done);
+      }
+      bar?.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+export function runCommand(nameOrPath: string, opts: RunOptions): void {
+  const { scenario, raw } = loadScenario(nameOrPath);
+  const progress = delayedProgress(`simulating ${scenario.name}`, opts.quiet || opts.json);
+  const result = runScenario(scenario, fileDataSource(), {
+    raw,
+    onProgress: (d, t) => progress.update(d, t),
+  });
+  progress.stop();
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${formatSummary(result.summary)}\n`);
+    if (opts.explain) process.stdout.write(`\n${formatAssumptions(result.summary.assumptions)}\n`);
+  }
+  if (opts.out) {
+    const written = writeRunOutputs(
+      opts.out,
+      result.summary,
+      result.sites.map((s) => s.hourly),
+    );
+    if (!opts.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+  }
+}

@@ -1,0 +1,22 @@
+/** `gigawatt validate FILE...`: check scenarios; every problem on its own line, exit 2 if any. */
+import pc from 'picocolors';
+import { loadScenario, ScenarioError } from '../../io/load-scenario.js';
+import { UsageError } from '../usage-error.js';
+
+export function validateCommand(files: readonly string[]): void {
+  let problems = 0;
+  for (const f of files) {
+    try {
+      const { scenario, file } = loadScenario(f);
+      const phases = scenario.sites.reduce((n, s) => n + s.phases.length, 0);
+      process.stdout.write(
+        `${pc.green('ok')} ${file}: ${scenario.name}, ${scenario.sites.length} site(s), ${phases} phase(s), ${scenario.start} → ${scenario.end}\n`,
+      );
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      process.stderr.write(`${err.message}\n`);
+      problems += err.issues.length;
+    }
+  }
+  if (problems > 0) throw new UsageError(`${problems} problem${problems === 1 ? '' : 's'} found`);
+}

@@ -1,0 +1,55 @@
+/**
+ * Stage 1, environment: puts the outside world on the simulated hours.
+ *
+ * - Weather: the typical meteorological year is in local standard time. Simulated UTC hour t is
+ *   shifted by the station's offset, and the local (month, day, hour) picks the TMY row
+ *   (dayOfYear₃₆₅ − 1)·24 + hour; 29 February takes 28 February. Every simulated year sees the same
+ *   typical year.
+ * - Grid carbon intensity (gCO2eq/kWh) and price ($/MWh): the region's historical hourly series,
+ *   replayed onto the simulated years by `replaySeries` (see ./replay.ts for the rules).
+ */
+import type { SiteInputs } from './inputs.js';
+import { type Replayed, type ReplayPolicy, replaySeries } from './replay.js';
+import { HOUR_MS, type WeatherYear } from './series.js';
+import type { SiteHourly } from './site-hourly.js';
+
+const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Row of a 8,760-hour typical year for a local standard time given as ms (UTC fields read as local). */
+export function tmyRow(localMs: number): number {
+  const d = new Date(localMs);
+  const month = d.getUTCMonth();
+  let day = d.getUTCDate();
+  if (month === 1 && day === 29) day = 28;
+  return ((CUMULATIVE_DAYS[month] ?? 0) + day - 1) * 24 + d.getUTCHours();
+}
+
+/** What the environment stage learned about the data it replayed, for the run's assumptions. */
+export interface EnvironmentReport {
+  readonly carbon: Replayed;
+  readonly price?: Replayed;
+}
+
+export function mapWeather(weather: WeatherYear, out: SiteHourly): void {
+  const offsetMs = weather.tzOffsetHours * HOUR_MS;
+  for (let h = 0; h < out.hours; h++) {
+    const localMs = out.startMs + h * HOUR_MS + offsetMs;
+    const row = tmyRow(localMs);
+    out.dryBulbC[h] = weather.dryBulbC[row] as number;
+    out.wetBulbC[h] = weather.wetBulbC[row] as number;
+    out.localHour[h] = new Date(localMs).getUTCHours();
+  }
+}
+
+export function environmentStage(site: SiteInputs, replay: ReplayPolicy, out: SiteHourly): EnvironmentReport {
+  mapWeather(site.weather, out);
+  const carbon = replaySeries(site.carbonGPerKWh, out.startMs, out.hours, replay);
+  out.carbonGPerKWh.set(carbon.values);
+  if (typeof site.price === 'number') {
+    out.priceUSDPerMWh.fill(site.price);
+    return { carbon };
+  }
+  const price = replaySeries(site.price, out.startMs, out.hours, replay);
+  out.priceUSDPerMWh.set(price.values);
+  return { carbon, price };
+}

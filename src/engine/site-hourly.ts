@@ -1,0 +1,122 @@
+/**
+ * The arrays of one site over the simulated hours, one field per quantity, filled stage by stage.
+ *
+ * Sign convention (one for the whole engine): every power is a non-negative average over the hour in
+ * MW (so MW equals MWh in that hour); flows into the facility from the grid are positive imports.
+ * Each stage reads only fields written by the stages before it and writes its own.
+ */
+export interface SiteHourly {
+  readonly siteId: string;
+  /** UTC start of hour 0, ms since epoch. */
+  readonly startMs: number;
+  readonly hours: number;
+  // environment (inputs mapped onto the simulated hours)
+  readonly dryBulbC: Float64Array;
+  readonly wetBulbC: Float64Array;
+  readonly carbonGPerKWh: Float64Array;
+  readonly priceUSDPerMWh: Float64Array;
+  /** Local standard hour of day 0..23 at the site (for daily shapes). */
+  readonly localHour: Uint8Array;
+  // fleet
+  readonly acceleratorsOnline: Float64Array;
+  /** Accelerators online per phase (same order as the site's phases). */
+  readonly phaseOnline: Float64Array[];
+  // IT power
+  readonly busyFraction: Float64Array;
+  readonly acceleratorDemandMW: Float64Array;
+  readonly hostNetworkDemandMW: Float64Array;
+  readonly itDemandMW: Float64Array;
+  /** IT capacity installed (all online accelerators at full load with their hosts), MW. */
+  readonly itInstalledMW: Float64Array;
+  // facility
+  readonly loadFraction: Float64Array;
+  readonly pue: Float64Array;
+  /** IT power actually served (≤ demand; limited by the interconnect), MW. */
+  readonly itMW: Float64Array;
+  readonly acceleratorMW: Float64Array;
+  readonly unservedITMW: Float64Array;
+  /** Cooling: fans, pumps, chillers, heat-rejection plant, MW. */
+  readonly coolingMW: Float64Array;
+  /** UPS, transformer and distribution losses, MW. */
+  readonly electricalLossMW: Float64Array;
+  /** Capacity-scaled fixed loads (lighting, controls, offices), MW. */
+  readonly fixedLoadMW: Float64Array;
+  /** All facility overhead: coolingMW + electricalLossMW + fixedLoadMW = facilityMW − itMW. */
+  readonly overheadMW: Float64Array;
+  readonly facilityMW: Float64Array;
+  readonly waterM3: Float64Array;
+  // supply
+  readonly gridImportMW: Float64Array;
+  // impacts
+  readonly co2Tonnes: Float64Array;
+  readonly energyCostUSD: Float64Array;
+  // compute
+  readonly computeFLOP: Float64Array;
+}
+
+/** Names of the hourly columns in output order (CSV/Parquet), with units. */
+export const HOURLY_COLUMNS = [
+  ['acceleratorsOnline', 'count'],
+  ['busyFraction', '0..1'],
+  ['itDemandMW', 'MW'],
+  ['itMW', 'MW'],
+  ['acceleratorMW', 'MW'],
+  ['unservedITMW', 'MW'],
+  ['coolingMW', 'MW'],
+  ['electricalLossMW', 'MW'],
+  ['fixedLoadMW', 'MW'],
+  ['overheadMW', 'MW'],
+  ['facilityMW', 'MW'],
+  ['gridImportMW', 'MW'],
+  ['pue', 'ratio'],
+  ['loadFraction', '0..1'],
+  ['dryBulbC', 'degC'],
+  ['wetBulbC', 'degC'],
+  ['carbonGPerKWh', 'gCO2eq/kWh'],
+  ['co2Tonnes', 't'],
+  ['waterM3', 'm3'],
+  ['priceUSDPerMWh', 'USD/MWh'],
+  ['energyCostUSD', 'USD'],
+  ['computeFLOP', 'FLOP'],
+] as const satisfies readonly (readonly [keyof SiteHourly, string])[];
+
+export function allocateSiteHourly(
+  siteId: string,
+  startMs: number,
+  hours: number,
+  phases: number,
+): SiteHourly {
+  const f = () => new Float64Array(hours);
+  return {
+    siteId,
+    startMs,
+    hours,
+    dryBulbC: f(),
+    wetBulbC: f(),
+    carbonGPerKWh: f(),
+    priceUSDPerMWh: f(),
+    localHour: new Uint8Array(hours),
+    acceleratorsOnline: f(),
+    phaseOnline: Array.from({ length: phases }, f),
+    busyFraction: f(),
+    acceleratorDemandMW: f(),
+    hostNetworkDemandMW: f(),
+    itDemandMW: f(),
+    itInstalledMW: f(),
+    loadFraction: f(),
+    pue: f(),
+    itMW: f(),
+    acceleratorMW: f(),
+    unservedITMW: f(),
+    coolingMW: f(),
+    electricalLossMW: f(),
+    fixedLoadMW: f(),
+    overheadMW: f(),
+    facilityMW: f(),
+    waterM3: f(),
+    gridImportMW: f(),
+    co2Tonnes: f(),
+    energyCostUSD: f(),
+    computeFLOP: f(),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * One scenario, end to end and pure: resolve → simulate every site hour by hour → economics → summary.
+ * The CLI, the server and the browser all call this.
+ */
+import { phaseEconomics } from './analysis/economics.js';
+import { type RunSummary, summarize } from './analysis/summary.js';
+import { type SimulatedSite, simulate } from './engine/simulate.js';
+import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
+import type { Scenario } from './model/scenario.js';
+
+export interface RunResult {
+  readonly summary: RunSummary;
+  readonly sites: readonly SimulatedSite[];
+  readonly resolved: ResolvedScenario;
+}
+
+export interface RunOptions {
+  /** The scenario as written (to tell given values from defaults in the assumptions). */
+  readonly raw?: unknown;
+  /** Progress callback: sites simulated so far and in total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export function runScenario(scenario: Scenario, data: DataSource, options: RunOptions = {}): RunResult {
+  const resolved = resolveScenario(scenario, data, options.raw ?? scenario);
+  const sites = simulate(resolved.engine, options.onProgress);
+  const phases = phaseEconomics(resolved.engine, resolved.rates);
+  const summary = summarize(
+    {
+      scenario: scenario.name,
+      ...(scenario.title !== undefined ? { title: scenario.title } : {}),
+      start: scenario.start,
+      end: scenario.end,
+      operationsUSDPerMWYear: scenario.economics.operationsUSDPerMWYear,
+    },
+    resolved.engine,
+    sites,
+    phases,
+    resolved.assumptions,
+  );
+  return { summary, sites, resolved };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { phaseOnlineAt } from '../src/engine/fleet.js';
+import { HOUR_MS } from '../src/engine/series.js';
+import { runScenario } from '../src/run.js';
+import { baseScenario, fakeData, parseOk } from './helpers.js';
+
+const DAY = 24 * HOUR_MS;
+
+describe('fleet: phases come online on their dates', () => {
+  it('no accelerators before the online date, all of them after it when there is no ramp', () => {
+    const t0 = Date.UTC(2026, 2, 1);
+    expect(phaseOnlineAt(1000, t0, 0, t0 - HOUR_MS)).toBe(0);
+    expect(phaseOnlineAt(1000, t0, 0, t0)).toBe(1000);
+  });
+  it('a ramp installs linearly and completes after rampDays', () => {
+    const t0 = Date.UTC(2026, 2, 1);
+    expect(phaseOnlineAt(1000, t0, 10, t0 + 5 * DAY - HOUR_MS)).toBeCloseTo(500, 6);
+    expect(phaseOnlineAt(1000, t0, 10, t0 + 10 * DAY)).toBe(1000);
+  });
+  it('the simulated fleet is zero before March 1 and 10,000 from March 1 00:00 UTC', () => {
+    const r = runScenario(parseOk(baseScenario()), fakeData());
+    const s = r.sites[0]?.hourly;
+    if (!s) throw new Error('no site');
+    const march1 = (Date.UTC(2026, 2, 1) - s.startMs) / HOUR_MS;
+    expect(s.acceleratorsOnline[march1 - 1]).toBe(0);
+    expect(s.itMW[march1 - 1]).toBe(0);
+    expect(s.acceleratorsOnline[march1]).toBe(10000);
+    expect(s.itMW[march1]).toBeGreaterThan(0);
+  });
+});
+
+describe('energy balance', () => {
+  const r = runScenario(parseOk(baseScenario()), fakeData());
+  const s = r.sites[0]?.hourly;
+  if (!s) throw new Error('no site');
+  it('holds exactly every hour: facility = IT + cooling + losses + fixed = grid import', () => {
+    let coolingHours = 0;
+    for (let h = 0; h < s.hours; h++) {
+      const parts =
+        (s.coolingMW[h] as number) + (s.electricalLossMW[h] as number) + (s.fixedLoadMW[h] as number);
+      expect(s.overheadMW[h]).toBe(parts);
+      expect(s.facilityMW[h]).toBe((s.itMW[h] as number) + (s.overheadMW[h] as number));
+      if ((s.coolingMW[h] as number) > 0) coolingHours++;
+      expect(s.gridImportMW[h]).toBe(s.facilityMW[h]);
+      expect(s.itDemandMW[h]).toBeCloseTo((s.itMW[h] as number) + (s.unservedITMW[h] as number), 9);
+    }
+    expect(coolingHours).toBeGreaterThan(0);
+  });
+  it('PUE in each hour equals facility / IT', () => {
+    const h = s.hours - 1;
+    expect(s.pue[h]).toBeCloseTo((s.facilityMW[h] as number) / (s.itMW[h] as number), 12);
+  });
+  it('IT power = 10,000 H100 x (busy power + 575 W host share) when the fleet is complete', () => {
+    const h = s.hours - 1;
+    const accW = ((s.acceleratorMW[h] as number) * 1e6) / 10000;
+    expect(accW).toBeGreaterThan(79);
+    expect(accW).toBeLessThanOrEqual(700);
+    expect(s.itMW[h]).toBeCloseTo((s.acceleratorMW[h] as number) + (10000 * 575) / 1e6, 6);
+  });
+  it('CO2 = grid MWh x intensity / 1000 and cost = grid MWh x price', () => {
+    const h = s.hours - 1;
+    expect(s.co2Tonnes[h]).toBeCloseTo(((s.gridImportMW[h] as number) * 400) / 1000, 9);
+    expect(s.energyCostUSD[h]).toBeCloseTo((s.gridImportMW[h] as number) * 50, 9);
+  });
+});
+
+describe('interconnect limit', () => {
+  it('IT load that does not fit under the interconnect is reported as unserved, not dropped', () => {
+    const input = baseScenario();
+    const site = input.sites[0];
+    if (!site) throw new Error('no site');
+    site.interconnectMW = 5;
+    const r = runScenario(parseOk(input), fakeData());
+    const s = r.sites[0]?.hourly;
+    if (!s) throw new Error('no site');
+    const h = s.hours - 1;
+    expect(s.facilityMW[h]).toBeCloseTo(5, 9);
+    expect(s.unservedITMW[h]).toBeGreaterThan(0);
+    expect(r.summary.totals.unservedITEnergyMWh).toBeGreaterThan(0);
+    expect(r.summary.totals.peakFacilityMW).toBeLessThanOrEqual(5 + 1e-9);
+    // compute falls with the served share
+    const full = runScenario(parseOk(baseScenario()), fakeData());
+    expect(r.summary.totals.computeDeliveredFLOP).toBeLessThan(full.summary.totals.computeDeliveredFLOP);
+  });
+});
+
+describe('compute delivered', () => {
+  it('equals count x busy x peak x MFU x seconds for an uncapped fleet', () => {
+    const r = runScenario(parseOk(baseScenario()), fakeData());
+    const s = r.sites[0]?.hourly;
+    if (!s) throw new Error('no site');
+    const h = s.hours - 1;
+    expect(s.computeFLOP[h]).toBeCloseTo(10000 * 0.85 * 989.4e12 * 0.4 * 3600, -20);
+  });
+  it('a lower power cap lowers power and compute', () => {
+    const capped = baseScenario();
+    const phase = capped.sites[0]?.phases[0];
+    if (!phase) throw new Error('no phase');
+    phase.powerCapW = 450;
+    const a = runScenario(parseOk(baseScenario()), fakeData()).summary.totals;
+    const b = runScenario(parseOk(capped), fakeData()).summary.totals;
+    expect(b.acceleratorEnergyMWh).toBeLessThan(a.acceleratorEnergyMWh);
+    expect(b.computeDeliveredFLOP).toBeLessThan(a.computeDeliveredFLOP);
+  });
+});
+
+describe('weather drives PUE', () => {
+  it('an air-economiser campus has a higher PUE in a hot climate than in a cold one', () => {
+    const input = baseScenario();
+    const site = input.sites[0];
+    if (!site) throw new Error('no site');
+    site.cooling = 'air-economiser';
+    const hot = runScenario(parseOk(input), fakeData({ dryBulbC: 35 })).summary.totals.pue;
+    const cold = runScenario(parseOk(input), fakeData({ dryBulbC: 0 })).summary.totals.pue;
+    expect(hot).toBeGreaterThan(cold);
+  });
+});
