@@ -148,3 +148,17 @@ describe('schema and list', () => {
     expect(r.stdout).toMatch(/h100.*700 W/);
   });
 });
+
+describe('missing data', () => {
+  it('names the missing file and where it comes from, without a stack trace', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'gw-nodata-'));
+    const r = spawnSync(process.execPath, [CLI, 'run', 'stargate-abilene'], {
+      encoding: 'utf8',
+      env: { ...process.env, GIGAWATT_DATA_DIR: empty },
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/not found: .*(TX_Abilene_TMY2\.csv|\.csv\.gz)/);
+    expect(r.stderr).toMatch(/PROVENANCE\.md/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -138,6 +138,9 @@ export function loadWeather(stationId: string, dataDir: string): WeatherYear {
   }
   const inWeather = join(dataDir, 'weather', station.file);
   const path = existsSync(inWeather) ? inWeather : join(dataDir, station.file);
-  if (!existsSync(path)) throw new Error(`weather file for "${stationId}" not found: ${inWeather}`);
+  if (!existsSync(path))
+    throw new Error(
+      `weather file for "${stationId}" not found: ${inWeather} — it ships with gigawatt in data/weather/ (see data/weather/PROVENANCE.md); reinstall the package or set GIGAWATT_DATA_DIR to a folder holding weather/${station.file}`,
+    );
   return parseWeatherCsv(readFileSync(path, 'utf8'), path, station.id, station.tzOffsetHours);
 }
