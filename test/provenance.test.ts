@@ -1,7 +1,7 @@
 /** Every number in a catalog has a source or the basis of its estimate (or is null with a source saying so). */
 import { describe, expect, it } from 'vitest';
 import { ACCELERATORS } from '../src/catalog/accelerators.js';
-import { COOLING_SYSTEMS, COOLING_SYSTEMS as SYSTEMS } from '../src/catalog/cooling.js';
+import { COOLING_SYSTEMS } from '../src/catalog/cooling.js';
 import {
   CONSTRUCTION_JOBS_PER_BILLION_USD,
   FACILITY_CAPEX_USD_PER_MW,
