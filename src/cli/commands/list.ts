@@ -1,4 +1,5 @@
 /** `gigawatt list [what]`: built-in scenarios and what the catalogs hold, with units and sources. */
+import { Argument, type Command } from 'commander';
 import pc from 'picocolors';
 import { ACCELERATORS } from '../../catalog/accelerators.js';
 import { COOLING_SYSTEMS } from '../../catalog/cooling.js';
@@ -149,4 +150,16 @@ export function listCommand(what: string, opts: { json?: boolean }): void {
   }
   const parts = kinds.map((k) => `${pc.bold(pc.underline(k))}\n${LISTERS[k]().text}`);
   process.stdout.write(`${parts.join('\n\n')}\n`);
+}
+
+/** Registers `gigawatt list`. */
+export function registerList(cli: Command): void {
+  cli
+    .command('list')
+    .description('list built-in scenarios and catalog entries')
+    .addArgument(
+      new Argument('[what]', 'what to list').choices(LIST_KINDS as unknown as string[]).default('all'),
+    )
+    .option('--json', 'as JSON, with every value and its source')
+    .action((what: string, opts: { json?: boolean }) => listCommand(what, opts));
 }

@@ -1,5 +1,6 @@
 /** `gigawatt run`: simulate a scenario, print a summary (text or JSON), optionally write hourly outputs. */
 import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
 import { fileDataSource } from '../../io/data-source.js';
 import { writeRunOutputs } from '../../io/export.js';
 import { loadScenario } from '../../io/load-scenario.js';
@@ -58,4 +59,37 @@ export function runCommand(nameOrPath: string, opts: RunOptions): void {
     );
     if (!opts.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
   }
+}
+
+/** Registers `gigawatt run`. */
+export function registerRun(cli: Command): void {
+  cli
+    .command('run')
+    .description('simulate a scenario (a YAML/JSON file or a built-in name) and print a summary')
+    .argument(
+      '[scenario]',
+      'scenario file or built-in name (`gigawatt list scenarios`)',
+      'anthropic-fluidstack',
+    )
+    .option('--json', 'print the summary as JSON on stdout (the stable contract in the README)')
+    .option('--explain', 'also list every value used (defaults, catalog figures, data) with its source')
+    .option('-o, --out <dir>', 'write summary.json and per-site hourly series (CSV and Parquet) into DIR')
+    .option('-q, --quiet', 'no progress on stderr')
+    .addHelpText(
+      'after',
+      `
+The summary reports, for the whole period, each site and each calendar year (UTC): accelerators,
+peak IT and facility power (MW), IT/facility energy (MWh), PUE, grid import, unserved IT energy
+(interconnect limit), CO2 (t), water (m³), energy cost ($), compute delivered (FLOP), capex ($), jobs.
+
+Examples:
+  $ gigawatt run
+  $ gigawatt run project-rainier --json | jq .totals
+  $ gigawatt run scenarios/stargate-abilene.yaml --out out/abilene`,
+    )
+    .action(
+      (scenario: string, opts: { json?: boolean; explain?: boolean; out?: string; quiet?: boolean }) => {
+        runCommand(scenario, opts);
+      },
+    );
 }

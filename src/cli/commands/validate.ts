@@ -1,4 +1,5 @@
 /** `gigawatt validate FILE...`: check scenarios; every problem on its own line, exit 2 if any. */
+import type { Command } from 'commander';
 import pc from 'picocolors';
 import { loadScenario, ScenarioError } from '../../io/load-scenario.js';
 import { UsageError } from '../usage-error.js';
@@ -19,4 +20,13 @@ export function validateCommand(files: readonly string[]): void {
     }
   }
   if (problems > 0) throw new UsageError(`${problems} problem${problems === 1 ? '' : 's'} found`);
+}
+
+/** Registers `gigawatt validate`. */
+export function registerValidate(cli: Command): void {
+  cli
+    .command('validate')
+    .description('check scenario files; prints one line per problem (file:line:column: field: message)')
+    .argument('<files...>', 'scenario files (YAML or JSON) or built-in names')
+    .action((files: string[]) => validateCommand(files));
 }
