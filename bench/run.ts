@@ -1,0 +1,11 @@
+/**
+ * `npm run bench`: runs every benchmark and prints one JSON line per benchmark on stdout (progress and
+ * notes go to stderr). What each measures and the results on the development machine: bench/README.md.
+ */
+import { benchEngineHourly } from './engine-hourly.js';
+
+const benchmarks: readonly (() => Promise<unknown>)[] = [() => benchEngineHourly()];
+
+for (const bench of benchmarks) {
+  process.stdout.write(`${JSON.stringify(await bench())}\n`);
+}
