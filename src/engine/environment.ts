@@ -13,6 +13,7 @@ import { type Replayed, type ReplayPolicy, replaySeries } from './replay.js';
 import { HOUR_MS, type WeatherYear } from './series.js';
 import type { SiteHourly } from './site-hourly.js';
 
+const DAY_MS = 24 * HOUR_MS;
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** Row of a 8,760-hour typical year for a local standard time given as ms (UTC fields read as local). */
@@ -32,24 +33,29 @@ export interface EnvironmentReport {
 
 export function mapWeather(weather: WeatherYear, out: SiteHourly): void {
   const offsetMs = weather.tzOffsetHours * HOUR_MS;
+  let dayStartMs = Number.NaN;
+  let dayRow = 0;
   for (let h = 0; h < out.hours; h++) {
     const localMs = out.startMs + h * HOUR_MS + offsetMs;
-    const row = tmyRow(localMs);
-    out.dryBulbC[h] = weather.dryBulbC[row] as number;
-    out.wetBulbC[h] = weather.wetBulbC[row] as number;
-    out.localHour[h] = new Date(localMs).getUTCHours();
+    const dayMs = Math.floor(localMs / DAY_MS) * DAY_MS;
+    if (dayMs !== dayStartMs) {
+      dayStartMs = dayMs;
+      dayRow = tmyRow(dayMs);
+    }
+    const hour = Math.floor((localMs - dayMs) / HOUR_MS);
+    out.dryBulbC[h] = weather.dryBulbC[dayRow + hour] as number;
+    out.wetBulbC[h] = weather.wetBulbC[dayRow + hour] as number;
+    out.localHour[h] = hour;
   }
 }
 
 export function environmentStage(site: SiteInputs, replay: ReplayPolicy, out: SiteHourly): EnvironmentReport {
   mapWeather(site.weather, out);
-  const carbon = replaySeries(site.carbonGPerKWh, out.startMs, out.hours, replay);
-  out.carbonGPerKWh.set(carbon.values);
+  const carbon = replaySeries(site.carbonGPerKWh, out.startMs, out.hours, replay, out.carbonGPerKWh);
   if (typeof site.price === 'number') {
     out.priceUSDPerMWh.fill(site.price);
     return { carbon };
   }
-  const price = replaySeries(site.price, out.startMs, out.hours, replay);
-  out.priceUSDPerMWh.set(price.values);
+  const price = replaySeries(site.price, out.startMs, out.hours, replay, out.priceUSDPerMWh);
   return { carbon, price };
 }

@@ -99,18 +99,37 @@ function interpolateGaps(v: Float64Array): Float64Array {
   return out;
 }
 
-/** Values for `simHours` consecutive UTC hours starting at `simStartMs` (an hour boundary). */
+/**
+ * Complete years and the gap-filled values of a series, computed once per series object (series are
+ * treated as immutable once loaded), so repeated runs over the same data skip the work.
+ */
+const preparedCache = new WeakMap<HourlySeries, { years: number[]; filled: Float64Array }>();
+function prepared(series: HourlySeries): { years: number[]; filled: Float64Array } {
+  let p = preparedCache.get(series);
+  if (p === undefined) {
+    p = { years: completeYears(series), filled: interpolateGaps(series.values) };
+    preparedCache.set(series, p);
+  }
+  return p;
+}
+
+/**
+ * Values for `simHours` consecutive UTC hours starting at `simStartMs` (an hour boundary), written
+ * into `into` when given (it must hold `simHours` values) or a new array.
+ */
 export function replaySeries(
   series: HourlySeries,
   simStartMs: number,
   simHours: number,
   policy: ReplayPolicy,
+  into?: Float64Array,
 ): Replayed {
   if (simStartMs % HOUR_MS !== 0)
     throw new Error(`replay start ${new Date(simStartMs).toISOString()} is not on an hour boundary`);
   if (!Number.isInteger(simHours) || simHours < 0)
     throw new Error(`simHours must be a non-negative integer, got ${simHours}`);
-  const years = completeYears(series);
+  const prep = prepared(series);
+  const years = prep.years;
   if (years.length === 0) {
     const span = `${new Date(series.startMs).toISOString()} + ${series.values.length} h`;
     throw new Error(`cannot replay: the series (${span}) has no complete UTC year (≥ 99 % of hours present)`);
@@ -123,8 +142,8 @@ export function replaySeries(
 
   const src = series.values;
   const n = src.length;
-  const filled = interpolateGaps(src);
-  const values = new Float64Array(simHours);
+  const filled = prep.filled;
+  const values = into ?? new Float64Array(simHours);
   const sourceYearBySimYear: Record<number, number> = {};
   let filledHours = 0;
   const simEndMs = simStartMs + simHours * HOUR_MS;
