@@ -1,6 +1,8 @@
 /** gigawatt as a library: scenario schema, validation, the pure engine and the Node data loaders. */
 
+export * from './analysis/demand-cleaning.js';
 export type { PhaseEconomics } from './analysis/economics.js';
+export * from './analysis/headroom.js';
 export type { RunSummary } from './analysis/summary.js';
 export { ACCELERATORS, getAccelerator } from './catalog/accelerators.js';
 export { COOLING_SYSTEMS, getCoolingSystem } from './catalog/cooling.js';

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../io/load-scenario.js';
 import { packageVersion } from '../io/paths.js';
+import { registerHeadroom } from './commands/headroom.js';
 import { registerList } from './commands/list.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
@@ -19,6 +20,7 @@ const COMMANDS: readonly ((cli: Command) => void)[] = [
   registerList,
   registerValidate,
   registerSchema,
+  registerHeadroom,
 ];
 
 function program(): Command {
@@ -41,6 +43,7 @@ Examples:
   $ gigawatt run colossus-memphis --out out/  hourly CSV + Parquet per site, and summary.json
   $ gigawatt list accelerators                what the catalogs hold
   $ gigawatt validate my-campus.yaml          check a scenario; errors point at file:line:column
+  $ gigawatt headroom --region ERCOT          new flexible load a grid region can take (Duke method)
   $ gigawatt schema > scenario.schema.json    JSON Schema for editor autocompletion`,
     );
 

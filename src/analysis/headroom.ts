@@ -1,0 +1,399 @@
+/**
+ * Regional grid headroom for new flexible load: the method of Norris, Profeta, Patiño-Echeverri and
+ * Cowie-Haskell, *Rethinking Load Growth* (Duke Nicholas Institute NI R 25-01, 2025). Pure functions over
+ * typed arrays; the CLI (`gigawatt headroom`) loads the data and calls `analyseHeadroom`.
+ *
+ * A balancing authority has historical hourly demand D_t (MW). A new load of constant size L (MW) is added.
+ * The system can serve it in hour t up to a seasonal threshold T_t (MW):
+ *
+ *   T_t = max{ D_s : s in June–August }      for hours t in April–October,
+ *   T_t = max{ D_s : s in December–February } for hours t in November–March,
+ *
+ * the maxima taken over all the years analysed. Whatever exceeds the threshold is curtailed from the new
+ * load, which cannot give up more than itself:
+ *
+ *   c_t(L) = min(L, max(0, D_t + L − T_t))   [MW = MWh in the hour].
+ *
+ * With the gap g_t = T_t − D_t and g⁺_t = max(0, g_t) this is c_t = L·max(0, 1 − g⁺_t/L). The cap binds only
+ * in hours whose demand already exceeds the threshold (g_t < 0: e.g. a September or March hour above the
+ * season's peak); there the whole new load is off, but nothing more. The curtailment rate of year y is the
+ * curtailed energy over the energy the new load would have used, averaged over the Y years analysed:
+ *
+ *   r(L) = (1/Y) Σ_y Σ_{t∈y} c_t(L) / (L · H_y) = Σ_t w_t · max(0, 1 − g⁺_t/L),   w_t = 1/(Y·H_y),
+ *
+ * with H_y the hours of year y analysed (Σ_t w_t = 1). r is continuous and non-decreasing in L (strictly
+ * increasing once L exceeds the smallest positive gap), from r(0⁺) = Σ_{g_t ≤ 0} w_t up to 1. The headroom at a
+ * limit r* is the largest load whose rate does not exceed it, L* = sup{L ≥ 0 : r(L) ≤ r*}. Between two
+ * consecutive sorted gaps a_k < L ≤ a_{k+1} the set of curtailed hours is fixed, so
+ *
+ *   r(L) = W_k − S_k / L,   W_k = Σ_{g⁺_t ≤ a_k} w_t,   S_k = Σ_{g⁺_t ≤ a_k} w_t·g⁺_t,
+ *
+ * and the root is L* = S_k / (W_k − r*) on the first piece where r reaches r*: exact, with no iteration
+ * (`solveHeadroomMW`). `bisectHeadroomMW` finds the same root by bracketing and bisection, as a check.
+ *
+ * Time: the data are UTC hours. Years (for H_y and the averaging) are UTC calendar years, the unit in which
+ * the bundled data are complete. Seasons are assigned by the month in the balancing authority's local
+ * standard time (`utcOffsetHours`, no daylight saving), because a planner's "summer" is a local one; pass 0
+ * to use UTC months. The choice moves only the few hours at month boundaries.
+ */
+import { HOUR_MS } from '../engine/series.js';
+
+/** Months (1–12) whose maximum demand sets the summer threshold (Norris et al. 2025). */
+export const SUMMER_PEAK_MONTHS: readonly number[] = [6, 7, 8];
+/** Months (1–12) whose maximum demand sets the winter threshold (Norris et al. 2025). */
+export const WINTER_PEAK_MONTHS: readonly number[] = [12, 1, 2];
+/** Months (1–12) held to the summer threshold; the others (November–March) are held to the winter one. */
+export const SUMMER_THRESHOLD_MONTHS: readonly number[] = [4, 5, 6, 7, 8, 9, 10];
+/** Curtailment-rate limits (% of the new load's energy) that Norris et al. report, plus 5 %. */
+export const DEFAULT_CURTAILMENT_LIMITS_PCT: readonly number[] = [0.25, 0.5, 1, 5];
+
+/**
+ * Standard-time UTC offset (hours, no daylight saving) of each catalog region, for assigning hours to seasons.
+ * An assumption: our reading of the time zone EIA-930 uses for each balancing authority's local-time data
+ * (Eastern −5: NYIS, PJM, MISO, ISNE, DUK; Central −6: ERCO, SWPP, SOCO, TVA; Arizona −7: AZPS; Pacific −8:
+ * CISO, BPAT). Footprints that span two zones take one. The choice moves only hours at month boundaries:
+ * using UTC instead changes every bundled region's headroom by < 0.05 % (docs/grid-headroom.md).
+ */
+export const SEASON_UTC_OFFSET_HOURS: Readonly<Record<string, number>> = {
+  ERCOT: -6,
+  NYISO: -5,
+  PJM: -5,
+  MISO: -5,
+  SPP: -6,
+  CAISO: -8,
+  'ISO-NE': -5,
+  SOCO: -6,
+  TVA: -6,
+  DUK: -5,
+  AZPS: -7,
+  BPAT: -8,
+};
+
+/** Month 1–12 of a UTC instant in a clock `utcOffsetHours` east of UTC. */
+export function monthAt(timeMs: number, utcOffsetHours: number): number {
+  return new Date(timeMs + utcOffsetHours * HOUR_MS).getUTCMonth() + 1;
+}
+
+/** UTC calendar year of an instant. */
+export const utcYear = (timeMs: number): number => new Date(timeMs).getUTCFullYear();
+
+export interface SeasonalThresholds {
+  /** Highest hourly demand in June–August over the years analysed, MW (the April–October threshold). */
+  readonly summerPeakMW: number;
+  /** UTC start of the hour of the summer peak, ms. */
+  readonly summerPeakTimeMs: number;
+  /** Highest hourly demand in December–February over the years analysed, MW (the November–March threshold). */
+  readonly winterPeakMW: number;
+  readonly winterPeakTimeMs: number;
+  /** T_t for every hour, MW. */
+  readonly thresholdMW: Float64Array;
+  /** Hours whose demand is above their own threshold (g_t < 0), where the cap c_t ≤ L binds. */
+  readonly hoursAboveThreshold: number;
+}
+
+/**
+ * The seasonal thresholds T_t of the series. `timeMs[t]` is the UTC start of hour t and `demandMW[t]` its
+ * demand (finite). Throws when the hours contain no June–August or no December–February hour.
+ */
+export function seasonalThresholds(
+  timeMs: Float64Array,
+  demandMW: Float64Array,
+  utcOffsetHours: number,
+): SeasonalThresholds {
+  const n = demandMW.length;
+  const months = new Uint8Array(n);
+  let summer = Number.NEGATIVE_INFINITY;
+  let winter = Number.NEGATIVE_INFINITY;
+  let summerAt = Number.NaN;
+  let winterAt = Number.NaN;
+  for (let t = 0; t < n; t++) {
+    const m = monthAt(timeMs[t] as number, utcOffsetHours);
+    months[t] = m;
+    const d = demandMW[t] as number;
+    if (SUMMER_PEAK_MONTHS.includes(m) && d > summer) {
+      summer = d;
+      summerAt = timeMs[t] as number;
+    } else if (WINTER_PEAK_MONTHS.includes(m) && d > winter) {
+      winter = d;
+      winterAt = timeMs[t] as number;
+    }
+  }
+  if (!Number.isFinite(summer) || !Number.isFinite(winter)) {
+    throw new Error(
+      'headroom needs demand in both peak seasons (June–August and December–February) to set the thresholds; ' +
+        `the hours given have ${Number.isFinite(summer) ? 'no December–February' : 'no June–August'} hour`,
+    );
+  }
+  const thresholdMW = new Float64Array(n);
+  let above = 0;
+  for (let t = 0; t < n; t++) {
+    const T = SUMMER_THRESHOLD_MONTHS.includes(months[t] as number) ? summer : winter;
+    thresholdMW[t] = T;
+    if ((demandMW[t] as number) > T) above++;
+  }
+  return {
+    summerPeakMW: summer,
+    summerPeakTimeMs: summerAt,
+    winterPeakMW: winter,
+    winterPeakTimeMs: winterAt,
+    thresholdMW,
+    hoursAboveThreshold: above,
+  };
+}
+
+/** The curtailment problem reduced to what the method needs: gaps, weights and where runs break. */
+export interface HeadroomCurve {
+  /** g_t = T_t − D_t, MW (negative where demand is above its threshold). */
+  readonly gapMW: Float64Array;
+  /** w_t = 1/(Y·H_y): the hour's weight in the year-averaged rate (Σ w_t = 1). */
+  readonly weight: Float64Array;
+  /** 1 where hour t does not directly follow hour t − 1 (first hour, a dropped hour, a skipped year). */
+  readonly runBreak: Uint8Array;
+  /** UTC years present, ascending (Y = years.length). */
+  readonly years: readonly number[];
+}
+
+/** Builds the curve from hourly times (UTC ms, ascending), demand and thresholds (MW). */
+export function headroomCurve(
+  timeMs: Float64Array,
+  demandMW: Float64Array,
+  thresholdMW: Float64Array,
+): HeadroomCurve {
+  const n = demandMW.length;
+  if (n === 0) throw new Error('headroom needs at least one hour of demand');
+  const hoursByYear = new Map<number, number>();
+  for (let t = 0; t < n; t++) {
+    const y = utcYear(timeMs[t] as number);
+    hoursByYear.set(y, (hoursByYear.get(y) ?? 0) + 1);
+  }
+  const years = [...hoursByYear.keys()].sort((a, b) => a - b);
+  const gapMW = new Float64Array(n);
+  const weight = new Float64Array(n);
+  const runBreak = new Uint8Array(n);
+  for (let t = 0; t < n; t++) {
+    gapMW[t] = (thresholdMW[t] as number) - (demandMW[t] as number);
+    weight[t] = 1 / (years.length * (hoursByYear.get(utcYear(timeMs[t] as number)) as number));
+    runBreak[t] = t === 0 || (timeMs[t] as number) - (timeMs[t - 1] as number) !== HOUR_MS ? 1 : 0;
+  }
+  return { gapMW, weight, runBreak, years };
+}
+
+/** c_t = min(L, max(0, L − g_t)), MW: the part of a new load L (MW) curtailed at gap g (MW). */
+export function curtailedMW(gapMW: number, loadMW: number): number {
+  if (loadMW <= 0 || gapMW >= loadMW) return 0;
+  return gapMW <= 0 ? loadMW : loadMW - gapMW;
+}
+
+/**
+ * Year-averaged curtailment rate r(L) as a fraction (0–1) of the new load's energy. At L = 0 it returns the
+ * limit r(0⁺), the weight of the hours with no gap.
+ */
+export function curtailmentRate(curve: HeadroomCurve, loadMW: number): number {
+  const { gapMW, weight } = curve;
+  let r = 0;
+  for (let t = 0; t < gapMW.length; t++) {
+    const g = Math.max(0, gapMW[t] as number);
+    if (loadMW <= 0) {
+      if (g === 0) r += weight[t] as number;
+    } else if (g < loadMW) r += (weight[t] as number) * (1 - g / loadMW);
+  }
+  return r;
+}
+
+function checkRate(rate: number): void {
+  if (!(rate > 0 && rate < 1)) throw new Error(`curtailment rate must be in (0, 1) (got ${rate})`);
+}
+
+/**
+ * Headroom L* = sup{L ≥ 0 : r(L) ≤ rate}, MW, for a rate limit in (0, 1), solved exactly piece by piece
+ * (see the file comment). 0 when even a vanishing load exceeds the limit (r(0⁺) > rate).
+ */
+export function solveHeadroomMW(curve: HeadroomCurve, rate: number): number {
+  checkRate(rate);
+  const n = curve.gapMW.length;
+  const order = new Float64Array(n);
+  for (let t = 0; t < n; t++) order[t] = Math.max(0, curve.gapMW[t] as number);
+  const idx = Array.from({ length: n }, (_, t) => t).sort(
+    (a, b) => (order[a] as number) - (order[b] as number),
+  );
+  let W = 0;
+  let S = 0;
+  let k = 0;
+  // the zero-gap group: r(0⁺) = W
+  while (k < n && (order[idx[k] as number] as number) === 0) {
+    W += curve.weight[idx[k] as number] as number;
+    k++;
+  }
+  if (W > rate) return 0;
+  while (k < n) {
+    const next = order[idx[k] as number] as number; // a_{k+1}: the next gap to enter
+    if (W - S / next >= rate) break; // r(a_{k+1}) ≥ rate: the root lies in (a_k, a_{k+1}]
+    // absorb every hour with this gap value
+    while (k < n && (order[idx[k] as number] as number) === next) {
+      const t = idx[k] as number;
+      W += curve.weight[t] as number;
+      S += (curve.weight[t] as number) * next;
+      k++;
+    }
+  }
+  if (S === 0) return k < n ? (order[idx[k] as number] as number) : Number.POSITIVE_INFINITY;
+  return S / (W - rate);
+}
+
+/**
+ * The same root by bracketing and bisection on r(L), to `toleranceMW`: an independent check of
+ * `solveHeadroomMW`, O(n) per step.
+ */
+export function bisectHeadroomMW(curve: HeadroomCurve, rate: number, toleranceMW = 1e-3): number {
+  checkRate(rate);
+  if (curtailmentRate(curve, 0) > rate) return 0;
+  let lo = 0;
+  let hi = 1;
+  while (curtailmentRate(curve, hi) <= rate) {
+    lo = hi;
+    hi *= 2;
+    if (hi > 1e12) return Number.POSITIVE_INFINITY;
+  }
+  while (hi - lo > toleranceMW) {
+    const mid = 0.5 * (lo + hi);
+    if (curtailmentRate(curve, mid) <= rate) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/** What a constant new load of `loadMW` would face over the hours of a curve. */
+export interface CurtailmentStats {
+  readonly loadMW: number;
+  /** r(L) in percent of the new load's energy, averaged over the years. */
+  readonly curtailmentPct: number;
+  /** Σ c_t / Y, MWh per year. */
+  readonly curtailedEnergyMWhPerYear: number;
+  /** Hours with c_t > 0, per year (mean over the years). */
+  readonly curtailedHoursPerYear: number;
+  /** Curtailment events over all the years analysed: maximal runs of consecutive curtailed hours. */
+  readonly events: number;
+  readonly eventsPerYear: number;
+  /** Curtailed hours / events, h (0 when there are none). */
+  readonly meanEventHours: number;
+  readonly longestEventHours: number;
+  /** Share of curtailed hours in which at least 50 % of the new load still runs (c_t ≤ 0.5·L), %. */
+  readonly retained50Pct: number;
+  readonly retained75Pct: number;
+  readonly retained90Pct: number;
+}
+
+/**
+ * Curtailment statistics of a new load L. The retained shares are 100 % when no hour is curtailed (no hour
+ * falls short of any level).
+ */
+export function curtailmentStats(curve: HeadroomCurve, loadMW: number): CurtailmentStats {
+  const { gapMW, weight, runBreak } = curve;
+  const Y = curve.years.length;
+  let energy = 0;
+  let rate = 0;
+  let hours = 0;
+  let events = 0;
+  let run = 0;
+  let longest = 0;
+  const kept = [0, 0, 0];
+  const levels = [0.5, 0.75, 0.9];
+  let prev = false;
+  for (let t = 0; t < gapMW.length; t++) {
+    const c = curtailedMW(gapMW[t] as number, loadMW);
+    const cut = c > 0;
+    if (cut) {
+      energy += c;
+      rate += (weight[t] as number) * (c / loadMW);
+      hours++;
+      const retained = 1 - c / loadMW;
+      for (let k = 0; k < levels.length; k++)
+        if (retained >= (levels[k] as number) - 1e-12) kept[k] = (kept[k] as number) + 1;
+      if (!prev || runBreak[t] === 1) {
+        events++;
+        run = 0;
+      }
+      run++;
+      if (run > longest) longest = run;
+    }
+    prev = cut;
+  }
+  const share = (k: number) => (hours === 0 ? 100 : (100 * (kept[k] as number)) / hours);
+  return {
+    loadMW,
+    curtailmentPct: 100 * rate,
+    curtailedEnergyMWhPerYear: energy / Y,
+    curtailedHoursPerYear: hours / Y,
+    events,
+    eventsPerYear: events / Y,
+    meanEventHours: events === 0 ? 0 : hours / events,
+    longestEventHours: longest,
+    retained50Pct: share(0),
+    retained75Pct: share(1),
+    retained90Pct: share(2),
+  };
+}
+
+/** One row of the headroom table: the `--json` `results` entry. */
+export interface HeadroomResult {
+  /** The curtailment-rate limit, % of the new load's energy. */
+  readonly curtailmentPct: number;
+  /** The largest constant new load whose year-averaged curtailment rate stays within the limit, MW. */
+  readonly headroomMW: number;
+  readonly curtailedHoursPerYear: number;
+  readonly meanEventHours: number;
+  /** Events over all the years analysed. */
+  readonly events: number;
+  readonly retained50Pct: number;
+  readonly retained75Pct: number;
+  readonly retained90Pct: number;
+}
+
+export interface HeadroomAnalysis {
+  readonly years: readonly number[];
+  readonly hours: number;
+  readonly thresholds: Omit<SeasonalThresholds, 'thresholdMW'>;
+  readonly curve: HeadroomCurve;
+  /** One per limit, in the order given, with the full statistics at the headroom. */
+  readonly results: readonly (HeadroomResult & { readonly stats: CurtailmentStats })[];
+}
+
+export interface HeadroomInput {
+  /** UTC start of each hour analysed, ms, ascending (gaps allowed: they break events). */
+  readonly timeMs: Float64Array;
+  /** Demand of each hour, MW, finite. */
+  readonly demandMW: Float64Array;
+  /** Clock for the seasons, hours east of UTC (e.g. −6 for US Central Standard Time). */
+  readonly utcOffsetHours: number;
+  /** Curtailment-rate limits, % (each in (0, 100)). */
+  readonly limitsPct: readonly number[];
+}
+
+/** The whole method: thresholds, then for each limit the headroom and what the new load would face there. */
+export function analyseHeadroom(input: HeadroomInput): HeadroomAnalysis {
+  const { timeMs, demandMW } = input;
+  if (timeMs.length !== demandMW.length)
+    throw new Error(`timeMs has ${timeMs.length} hours but demandMW has ${demandMW.length}`);
+  for (let t = 0; t < demandMW.length; t++) {
+    if (!Number.isFinite(demandMW[t])) throw new Error(`demandMW[${t}] is not finite (${demandMW[t]})`);
+  }
+  const th = seasonalThresholds(timeMs, demandMW, input.utcOffsetHours);
+  const curve = headroomCurve(timeMs, demandMW, th.thresholdMW);
+  const results = input.limitsPct.map((pct) => {
+    const headroomMW = solveHeadroomMW(curve, pct / 100);
+    const stats = curtailmentStats(curve, headroomMW);
+    return {
+      curtailmentPct: pct,
+      headroomMW,
+      curtailedHoursPerYear: stats.curtailedHoursPerYear,
+      meanEventHours: stats.meanEventHours,
+      events: stats.events,
+      retained50Pct: stats.retained50Pct,
+      retained75Pct: stats.retained75Pct,
+      retained90Pct: stats.retained90Pct,
+      stats,
+    };
+  });
+  const { thresholdMW: _, ...thresholds } = th;
+  return { years: curve.years, hours: demandMW.length, thresholds, curve, results };
+}
