@@ -9,8 +9,10 @@ import { ScenarioError } from '../io/load-scenario.js';
 import { packageVersion } from '../io/paths.js';
 import { registerHeadroom } from './commands/headroom.js';
 import { registerList } from './commands/list.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { UsageError } from './usage-error.js';
 
@@ -21,6 +23,8 @@ const COMMANDS: readonly ((cli: Command) => void)[] = [
   registerValidate,
   registerSchema,
   registerHeadroom,
+  registerServe,
+  registerReport,
 ];
 
 function program(): Command {

@@ -1,0 +1,89 @@
+/**
+ * The HTTP API and the web app as one hono app. `createApp()` builds it without a socket, so tests
+ * call `app.request()`; ./serve.ts puts it on a port. Every failure is JSON `{error, details}`
+ * (./errors.ts) and no request can stop the server: handlers throw, `onError` answers.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { fileDataSource } from '../io/data-source.js';
+import { packageRoot, packageVersion } from '../io/paths.js';
+import type { DataSource } from '../model/resolve.js';
+import { scenarioJsonSchema } from '../model/scenario.js';
+import { ApiError, errorJson } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { datasetRoutes } from './routes/datasets.js';
+import { headroomRoutes } from './routes/headroom.js';
+import { runRoutes } from './routes/run.js';
+import { scenarioRoutes } from './routes/scenarios.js';
+import { staticRoutes } from './routes/static.js';
+import { RunCache } from './scenario-input.js';
+
+export interface AppOptions {
+  /** Bearer token required by POST endpoints; none when undefined or empty. */
+  readonly token?: string | undefined;
+  /** Largest accepted request body, bytes (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+  /** Folder of the built web app (default web/dist in the package). */
+  readonly webRoot?: string;
+  readonly data?: DataSource;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createApp(options: AppOptions = {}): Hono {
+  const app = new Hono();
+  const data = options.data ?? fileDataSource();
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const version = packageVersion();
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorJson(c, err.status, err.message, err.details);
+    if (process.env.GIGAWATT_DEBUG) console.error(err);
+    return errorJson(c, 500, 'internal error', (err as Error)?.message ?? String(err));
+  });
+  app.notFound((c) => errorJson(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
+
+  app.use('/api/*', compress());
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const token = options.token;
+    if (token) {
+      const header = c.req.header('authorization') ?? '';
+      const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+      if (!sameToken(given, token)) {
+        return errorJson(c, 401, header === '' ? 'missing bearer token' : 'wrong bearer token', {
+          hint: 'send Authorization: Bearer <token> (the server was started with --token or GIGAWATT_TOKEN)',
+        });
+      }
+    }
+    return next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: (c) => errorJson(c, 413, `request body over the limit of ${maxBytes} bytes`),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true, version }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(version)));
+  app.get('/api/schema/scenario', (c) => c.json(scenarioJsonSchema()));
+  scenarioRoutes(app);
+  catalogRoutes(app);
+  datasetRoutes(app, data);
+  runRoutes(app, new RunCache(data));
+  headroomRoutes(app);
+  staticRoutes(app, options.webRoot ?? join(packageRoot(), 'web', 'dist'));
+  return app;
+}

@@ -1,0 +1,183 @@
+/**
+ * The OpenAPI 3.1 document of the HTTP API (GET /api/openapi.json). Request shapes and the
+ * scenario format come from the zod schemas (`z.toJSONSchema`); the summary's metric fields come
+ * from METRIC_KEYS, so new metrics appear here without edits.
+ */
+import { z } from 'zod';
+import { METRIC_KEYS } from '../engine/metrics.js';
+import { scenarioJsonSchema } from '../model/scenario.js';
+import { CATALOGS } from './routes/catalog.js';
+import { hourlyQuerySchema, runRequestSchema } from './schemas.js';
+
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+
+export function openApiDocument(version: string): Record<string, unknown> {
+  const metrics = {
+    type: 'object',
+    properties: Object.fromEntries(METRIC_KEYS.map((k) => [k, { type: 'number' }])),
+    additionalProperties: { type: 'number' },
+    description: 'Metrics of the `run --json` contract (units in the names; see the README).',
+  };
+  const query = z.toJSONSchema(hourlyQuerySchema, { io: 'input' }) as {
+    properties: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  const hourlyParams = Object.entries(query.properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: query.required?.includes(name) ?? false,
+    description: schema.description,
+    schema,
+  }));
+  const writeSecurity = [{}, { bearer: [] }];
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'gigawatt API',
+      version,
+      description:
+        'Simulate gigawatt-scale AI compute campuses hour by hour. Errors are JSON {error, details}. ' +
+        'POST endpoints need `Authorization: Bearer <token>` when the server was started with --token.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Scenario: scenarioJsonSchema(),
+        RunRequest: z.toJSONSchema(runRequestSchema, { io: 'input' }),
+        Metrics: metrics,
+        RunSummary: {
+          type: 'object',
+          required: ['scenario', 'period', 'hours', 'totals', 'sites', 'years'],
+          properties: {
+            scenario: { type: 'string' },
+            period: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } } },
+            hours: { type: 'integer' },
+            totals: ref('Metrics'),
+            sites: {
+              type: 'array',
+              items: { allOf: [ref('Metrics'), { properties: { id: { type: 'string' } } }] },
+            },
+            years: {
+              type: 'array',
+              items: { allOf: [ref('Metrics'), { properties: { year: { type: 'integer' } } }] },
+            },
+            assumptions: { type: 'array', items: { type: 'object' } },
+          },
+          additionalProperties: true,
+        },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'string' }, details: {} },
+        },
+      },
+    },
+    paths: {
+      '/api/openapi.json': {
+        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      },
+      '/api/health': {
+        get: { summary: 'Liveness', responses: { 200: { description: '{ok: true, version}' } } },
+      },
+      '/api/schema/scenario': {
+        get: {
+          summary: 'JSON Schema of the scenario format',
+          responses: { 200: { description: 'JSON Schema', content: json(ref('Scenario')) } },
+        },
+      },
+      '/api/scenarios': {
+        get: { summary: 'Built-in scenarios with their sites', responses: { 200: { description: 'list' } } },
+      },
+      '/api/scenarios/{name}': {
+        get: {
+          summary: 'A built-in scenario: YAML text, as written (raw) and with defaults applied (scenario)',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: '{name, yaml, raw, scenario}' }, 404: error('unknown scenario') },
+        },
+      },
+      '/api/catalog/{kind}': {
+        get: {
+          summary: 'A catalog with every value and its source',
+          parameters: [{ name: 'kind', in: 'path', required: true, schema: { enum: Object.keys(CATALOGS) } }],
+          responses: { 200: { description: 'catalog entries' }, 404: error('unknown catalog') },
+        },
+      },
+      '/api/datasets': {
+        get: {
+          summary: 'Dataset kinds (DataSource methods) and their ids',
+          responses: { 200: { description: '{kind: ids}' } },
+        },
+      },
+      '/api/datasets/{kind}/{id}': {
+        get: {
+          summary:
+            'Hourly data for the browser engine: weather (TMY, local standard time), regionCarbon (gCO2eq/kWh, UTC), price ($/MWh, UTC). Float64Arrays are {"$f64": base64 little-endian} unless format=json.',
+          parameters: [
+            { name: 'kind', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'format', in: 'query', schema: { enum: ['typed', 'json'], default: 'typed' } },
+          ],
+          responses: { 200: { description: 'the series' }, 404: error('unknown kind or id') },
+        },
+      },
+      '/api/headroom': {
+        get: {
+          summary:
+            'Grid headroom for new flexible load at curtailment limits (as `gigawatt headroom --json`)',
+          parameters: [
+            { name: 'region', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'curtailment', in: 'query', schema: { type: 'string', default: '0.25,0.5,1,5' } },
+            { name: 'clock', in: 'query', schema: { enum: ['local', 'utc'], default: 'local' } },
+          ],
+          responses: {
+            200: { description: '{region, years, results: [{curtailmentPct, headroomMW, ...}]}' },
+            400: error('bad parameter'),
+            404: error('unknown region'),
+          },
+        },
+      },
+      '/api/run': {
+        post: {
+          summary: 'Simulate a scenario; returns exactly the summary of `gigawatt run --json`',
+          security: writeSecurity,
+          requestBody: { required: true, content: json(ref('RunRequest')) },
+          responses: {
+            200: { description: 'the run summary', content: json(ref('RunSummary')) },
+            400: error(
+              'invalid scenario: details lists each problem with path, message, value (and line/column for YAML)',
+            ),
+            401: error('missing or wrong bearer token'),
+            404: error('unknown built-in scenario'),
+            413: error('body over the size limit'),
+          },
+        },
+      },
+      '/api/run/hourly': {
+        get: {
+          summary:
+            "One site's hourly columns for a built-in scenario (JSON or CSV), downsampled to blocks of `every` hours",
+          parameters: hourlyParams,
+          responses: {
+            200: { description: 'columns with units' },
+            400: error('bad parameter'),
+            404: error('unknown scenario or site'),
+          },
+        },
+        post: {
+          summary:
+            'Same, for a scenario object or YAML in the body ({scenario|yaml, site, metric, format, every, agg})',
+          security: writeSecurity,
+          requestBody: { required: true, content: json({ type: 'object' }) },
+          responses: {
+            200: { description: 'columns with units' },
+            400: error('bad request'),
+            401: error('bad token'),
+            413: error('too large'),
+          },
+        },
+      },
+    },
+  };
+}

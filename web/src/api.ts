@@ -1,0 +1,32 @@
+/** Small typed fetch helpers for the gigawatt API (same origin). */
+
+export interface ScenarioListItem {
+  name: string;
+  title: string | null;
+  description: string | null;
+  start: string;
+  end: string;
+  sites: {
+    id: string;
+    name: string | null;
+    state: string;
+    region: string;
+    interconnectMW: number;
+    accelerators: string[];
+  }[];
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const r = await fetch(path);
+  const body = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
+  if (!r.ok) throw new Error((body as { error?: string }).error ?? `HTTP ${r.status}`);
+  return body as T;
+}
+
+export const listScenarios = () => getJson<ScenarioListItem[]>('api/scenarios');
+export const getScenario = (name: string) =>
+  getJson<{ name: string; yaml: string; raw: unknown }>(`api/scenarios/${encodeURIComponent(name)}`);
+export const catalogIds = (kind: string) =>
+  getJson<{ id: string; name?: string }[]>(`api/catalog/${kind}`).then((l) =>
+    l.map((x) => ({ id: x.id, name: x.name ?? x.id })),
+  );

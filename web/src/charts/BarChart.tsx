@@ -1,0 +1,180 @@
+/**
+ * Bars (grouped or stacked) or lines over categories, drawn as SVG so that it exports as SVG
+ * exactly as shown (and as PNG through a canvas).
+ */
+import { useRef } from 'preact/hooks';
+import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { ChartFrame } from './ChartFrame';
+
+export interface BarSeries {
+  readonly name: string;
+  readonly values: readonly number[];
+  readonly color: string;
+}
+
+export interface BarChartProps {
+  readonly title: string;
+  readonly subtitle?: string;
+  /** Unit of the values (axis label and CSV header). */
+  readonly unit: string;
+  readonly categories: readonly string[];
+  readonly series: readonly BarSeries[];
+  readonly mode?: 'stacked' | 'grouped' | 'line';
+  /** Divides values for the axis (e.g. 1e6 with unitLabel "TWh" for MWh values). */
+  readonly scale?: { factor: number; label: string };
+  readonly file: string;
+  readonly testId?: string;
+  readonly height?: number;
+}
+
+const W = 640;
+
+function niceMax(x: number): number {
+  if (x <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x) return m * p;
+  return 10 * p;
+}
+
+const tick = (x: number) =>
+  Math.abs(x) >= 1000 ? x.toLocaleString('en-US') : String(Number(x.toPrecision(3)));
+
+export function BarChart(p: BarChartProps) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const H = p.height ?? 240;
+  const mode = p.mode ?? 'grouped';
+  const f = p.scale?.factor ?? 1;
+  const unitLabel = p.scale?.label ?? p.unit;
+  const n = p.categories.length;
+  const totals = p.categories.map((_, i) =>
+    mode === 'stacked'
+      ? p.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0)
+      : Math.max(0, ...p.series.map((s) => s.values[i] ?? 0)),
+  );
+  const minLine = mode === 'line' ? Math.min(...p.series.flatMap((s) => s.values)) : 0;
+  const lo = mode === 'line' && minLine > 0 ? Math.floor((minLine / f) * 0.98 * 100) / 100 : 0;
+  const hi = niceMax(Math.max(...totals, 0) / f);
+  const m = { l: 64, r: 10, t: 10, b: 36 };
+  const pw = W - m.l - m.r;
+  const ph = H - m.t - m.b;
+  const y = (v: number) => m.t + ph - ((v / f - lo) / (hi - lo || 1)) * ph;
+  const band = pw / Math.max(1, n);
+  const labelEvery = Math.max(1, Math.ceil(n / 8));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => lo + t * (hi - lo));
+
+  const bars: preact.JSX.Element[] = [];
+  p.categories.forEach((_, i) => {
+    let base = 0;
+    p.series.forEach((s, k) => {
+      const v = Math.max(0, s.values[i] ?? 0);
+      if (mode === 'stacked') {
+        bars.push(
+          <rect
+            key={`${i}-${k}`}
+            x={m.l + i * band + band * 0.1}
+            width={band * 0.8}
+            y={y(base + v)}
+            height={y(base) - y(base + v)}
+            fill={s.color}
+          >
+            <title>{`${p.categories[i]} ${s.name}: ${tick(v / f)} ${unitLabel}`}</title>
+          </rect>,
+        );
+        base += v;
+      } else if (mode === 'grouped') {
+        const w = (band * 0.8) / p.series.length;
+        bars.push(
+          <rect
+            key={`${i}-${k}`}
+            x={m.l + i * band + band * 0.1 + k * w}
+            width={w}
+            y={y(v)}
+            height={y(0) - y(v)}
+            fill={s.color}
+          >
+            <title>{`${p.categories[i]} ${s.name}: ${tick(v / f)} ${unitLabel}`}</title>
+          </rect>,
+        );
+      }
+    });
+  });
+  const lines =
+    mode === 'line'
+      ? p.series.map((s) => (
+          <polyline
+            key={s.name}
+            fill="none"
+            stroke={s.color}
+            stroke-width={2}
+            points={s.values
+              .map((v, i) => `${(m.l + (i + 0.5) * band).toFixed(1)},${y(v).toFixed(1)}`)
+              .join(' ')}
+          />
+        ))
+      : null;
+
+  const csv = () =>
+    downloadCsv(
+      `${p.file}.csv`,
+      ['category', ...p.series.map((s) => `${s.name} (${p.unit})`)],
+      p.categories.map((c, i) => [c, ...p.series.map((s) => s.values[i] ?? '')]),
+    );
+  return (
+    <ChartFrame
+      title={p.title}
+      subtitle={p.subtitle}
+      testId={p.testId}
+      exports={{
+        png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
+        svg: () => svgRef.current && downloadSvg(`${p.file}.svg`, svgRef.current),
+        csv,
+      }}
+    >
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${W} ${H}`}
+        width="100%"
+        role="img"
+        aria-label={p.title}
+        font-family="system-ui, sans-serif"
+        font-size="11"
+      >
+        <rect x="0" y="0" width={W} height={H} fill="#fff" />
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} stroke="#e5e7eb" />
+            <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" fill="#4b5563">
+              {tick(t)}
+            </text>
+          </g>
+        ))}
+        <text
+          x={12}
+          y={m.t + ph / 2}
+          transform={`rotate(-90 12 ${m.t + ph / 2})`}
+          text-anchor="middle"
+          fill="#374151"
+        >
+          {unitLabel}
+        </text>
+        {bars}
+        {lines}
+        {p.categories.map((c, i) =>
+          i % labelEvery === 0 ? (
+            <text key={c} x={m.l + (i + 0.5) * band} y={H - m.b + 14} text-anchor="middle" fill="#4b5563">
+              {c}
+            </text>
+          ) : null,
+        )}
+        {p.series.map((s, k) => (
+          <g key={s.name} transform={`translate(${m.l + k * 150}, ${H - 10})`}>
+            <rect width="10" height="10" y="-9" fill={s.color} />
+            <text x="14" fill="#111827">
+              {s.name}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </ChartFrame>
+  );
+}

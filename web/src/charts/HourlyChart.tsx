@@ -1,0 +1,158 @@
+/**
+ * A year (or several) of hourly power with zoom: uPlot draws 40,000+ points per series on a
+ * canvas. Drag to zoom, double-click to reset, click a legend entry to hide a series. Exports the
+ * visible range: PNG (the canvas), SVG (min/max per pixel column) and CSV (every hour).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { download, downloadCanvas, downloadCsv } from '../export';
+import { ChartFrame } from './ChartFrame';
+
+export interface HourlySeriesSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly values: Float64Array;
+  readonly color: string;
+  readonly show?: boolean;
+}
+
+const HOUR_S = 3600;
+
+export function HourlyChart(p: {
+  title: string;
+  subtitle?: string;
+  unit: string;
+  startMs: number;
+  hours: number;
+  series: readonly HourlySeriesSpec[];
+  file: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const xs = new Float64Array(p.hours);
+    for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * HOUR_S;
+    const opts: uPlot.Options = {
+      width: Math.max(320, el.clientWidth),
+      height: 300,
+      cursor: { drag: { x: true, y: false } },
+      scales: { x: { time: true } },
+      axes: [
+        {},
+        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => v.toLocaleString('en-US')) },
+      ],
+      series: [
+        { label: 'UTC' },
+        ...p.series.map((s) => ({
+          label: `${s.label} (${p.unit})`,
+          stroke: s.color,
+          width: 1,
+          show: s.show ?? true,
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)} ${p.unit}`),
+        })),
+      ],
+    };
+    const u = new uPlot(opts, [xs, ...p.series.map((s) => s.values)] as unknown as uPlot.AlignedData, el);
+    plot.current = u;
+    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(320, el.clientWidth), height: 300 }));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+  }, [p.series, p.startMs, p.hours, p.unit]);
+
+  const visible = (): [number, number] => {
+    const u = plot.current;
+    const min = u?.scales.x?.min ?? p.startMs / 1000;
+    const max = u?.scales.x?.max ?? p.startMs / 1000 + p.hours * HOUR_S;
+    const from = Math.max(0, Math.floor((min - p.startMs / 1000) / HOUR_S));
+    const to = Math.min(p.hours, Math.ceil((max - p.startMs / 1000) / HOUR_S) + 1);
+    return [from, to];
+  };
+  const shown = () => p.series.filter((_s, i) => plot.current?.series[i + 1]?.show !== false);
+
+  const csv = () => {
+    const [from, to] = visible();
+    const cols = shown();
+    const rows: unknown[][] = [];
+    for (let h = from; h < to; h++) {
+      rows.push([
+        new Date(p.startMs + h * HOUR_S * 1000).toISOString().replace('.000Z', 'Z'),
+        ...cols.map((s) => s.values[h]),
+      ]);
+    }
+    downloadCsv(`${p.file}.csv`, ['time_utc', ...cols.map((s) => `${s.key} (${p.unit})`)], rows);
+  };
+
+  const svg = () => {
+    const [from, to] = visible();
+    const cols = shown();
+    const W = 1000;
+    const H = 320;
+    const m = { l: 70, r: 10, t: 10, b: 40 };
+    let hi = 0;
+    for (const s of cols) for (let h = from; h < to; h++) hi = Math.max(hi, s.values[h] as number);
+    hi = hi > 0 ? hi * 1.05 : 1;
+    const px = W - m.l - m.r;
+    const per = Math.max(1, Math.ceil((to - from) / px));
+    const yy = (v: number) => (m.t + (H - m.t - m.b) * (1 - v / hi)).toFixed(1);
+    const paths = cols.map((s) => {
+      const pts: string[] = [];
+      for (let h = from, c = 0; h < to; h += per, c++) {
+        let lo = Infinity;
+        let top = -Infinity;
+        for (let k = h; k < Math.min(to, h + per); k++) {
+          lo = Math.min(lo, s.values[k] as number);
+          top = Math.max(top, s.values[k] as number);
+        }
+        const x = (m.l + (c / Math.ceil((to - from) / per)) * px).toFixed(1);
+        pts.push(`${x},${yy(top)}`, `${x},${yy(lo)}`);
+      }
+      return `<polyline fill="none" stroke="${s.color}" stroke-width="1" points="${pts.join(' ')}"/>`;
+    });
+    const t = (h: number) =>
+      new Date(p.startMs + h * HOUR_S * 1000).toISOString().slice(0, 13).replace('T', ' ');
+    const legend = cols
+      .map(
+        (s, k) =>
+          `<g transform="translate(${m.l + k * 190},${H - 8})"><rect width="10" height="10" y="-9" fill="${s.color}"/><text x="14">${s.label} (${p.unit})</text></g>`,
+      )
+      .join('');
+    const ticks = [0, 0.5, 1]
+      .map(
+        (f) =>
+          `<text x="${m.l - 6}" y="${Number(yy(f * hi)) + 4}" text-anchor="end">${Math.round(f * hi).toLocaleString('en-US')}</text>`,
+      )
+      .join('');
+    const body =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="11">` +
+      `<rect width="${W}" height="${H}" fill="#fff"/><text x="${m.l}" y="${H - m.b + 16}">${t(from)} UTC</text>` +
+      `<text x="${W - m.r}" y="${H - m.b + 16}" text-anchor="end">${t(to - 1)} UTC</text>${ticks}` +
+      `<text x="14" y="${H / 2}" transform="rotate(-90 14 ${H / 2})" text-anchor="middle">${p.unit}</text>${paths.join('')}${legend}</svg>`;
+    download(`${p.file}.svg`, new Blob([body], { type: 'image/svg+xml' }));
+  };
+
+  return (
+    <ChartFrame
+      title={p.title}
+      subtitle={p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry to hide a series.'}
+      testId="hourly-chart"
+      exports={{
+        png: () => {
+          const c = plot.current?.ctx.canvas;
+          if (c) downloadCanvas(`${p.file}.png`, c);
+        },
+        svg,
+        csv,
+      }}
+    >
+      <div ref={box} class="uplot-box" />
+    </ChartFrame>
+  );
+}

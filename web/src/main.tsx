@@ -1,0 +1,49 @@
+/** The dashboard: a hash router over the gallery, a campus page and the comparison. */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { catalogIds } from './api';
+import { CampusPage } from './pages/Campus';
+import { ComparePage } from './pages/Compare';
+import { Gallery } from './pages/Gallery';
+import './style.css';
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const on = () => setHash(location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+function App() {
+  const hash = useHash();
+  const [regions, setRegions] = useState<string[]>([]);
+  useEffect(() => {
+    catalogIds('regions').then(
+      (l) => setRegions(l.map((r) => r.id)),
+      () => undefined,
+    );
+  }, []);
+  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  let page = <Gallery />;
+  if (parts[0] === 'campus' && parts[1]) page = <CampusPage name={parts[1]} regions={regions} />;
+  else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
+  return (
+    <>
+      <nav>
+        <a href="#/" class="brand">
+          gigawatt
+        </a>
+        <a href="#/">Scenarios</a>
+        <a href="#/campus/anthropic-fluidstack">Texas + New York</a>
+        <a href="#/compare">Compare</a>
+        <a href="api/openapi.json">API</a>
+      </nav>
+      <div class="page">{page}</div>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,322 @@
+/**
+ * The campus page: a built-in scenario with sliders for the key parameters and its YAML in an
+ * editor with the CLI's located validation errors. Every change re-simulates in the web worker.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { stringify } from 'yaml';
+import type { LocatedIssue } from '../../../src/model/parse-yaml';
+import { formatIssue } from '../../../src/model/parse-yaml';
+import type { ScenarioInput } from '../../../src/model/scenario';
+import { catalogIds, getScenario } from '../api';
+import { engine } from '../engine-client';
+import type { RunRequest, RunView } from '../protocol';
+import { Results } from './Results';
+
+declare global {
+  interface Window {
+    /** Test hook: the scenario as simulated, its summary and timing (read by test/browser.test.ts). */
+    __gigawatt?: { raw: unknown; summary: unknown; runMs: number; runs: number };
+  }
+}
+
+type Raw = ScenarioInput & { sites: ScenarioInput['sites'] };
+
+function Slider(p: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  unit: string;
+  testId: string;
+  onInput: (v: number) => void;
+  format?: (v: number) => string;
+}) {
+  return (
+    <label class="slider">
+      <span>
+        {p.label}: <b>{p.format ? p.format(p.value) : `${p.value.toLocaleString('en-US')} ${p.unit}`}</b>
+      </span>
+      <input
+        type="range"
+        min={p.min}
+        max={p.max}
+        step={p.step}
+        value={p.value}
+        data-testid={p.testId}
+        onInput={(e) => p.onInput(Number((e.target as HTMLInputElement).value))}
+      />
+    </label>
+  );
+}
+
+function Controls(p: {
+  raw: Raw;
+  initial: Raw;
+  cooling: { id: string; name: string }[];
+  onChange: (raw: Raw) => void;
+}) {
+  const edit = (f: (r: Raw) => void) => {
+    const next = structuredClone(p.raw);
+    f(next);
+    p.onChange(next);
+  };
+  return (
+    <div class="controls" data-testid="controls">
+      {p.raw.sites.map((site, i) => {
+        const init = p.initial.sites[i] ?? site;
+        return (
+          <fieldset key={site.id}>
+            <legend>{site.id}</legend>
+            {site.phases.map((ph, j) => {
+              const ph0 = init.phases[j] ?? ph;
+              if (ph.count !== undefined) {
+                const base = ph0.count ?? ph.count;
+                return (
+                  <Slider
+                    key={`c${j}`}
+                    label={`${ph.id ?? `phase-${j + 1}`} accelerators (${ph.accelerator})`}
+                    value={ph.count}
+                    min={1000}
+                    max={Math.max(3 * base, 3000)}
+                    step={1000}
+                    unit=""
+                    testId={`slider-count-${i}-${j}`}
+                    onInput={(v) =>
+                      edit(
+                        (r) =>
+                          (((r.sites[i] as Raw['sites'][number]).phases[j] as { count?: number }).count = v),
+                      )
+                    }
+                  />
+                );
+              }
+              const mw = ph.itMW ?? 0;
+              const base = ph0.itMW ?? mw;
+              return (
+                <Slider
+                  key={`m${j}`}
+                  label={`${ph.id ?? `phase-${j + 1}`} IT capacity (${ph.accelerator})`}
+                  value={mw}
+                  min={10}
+                  max={Math.max(3 * base, 30)}
+                  step={10}
+                  unit="MW"
+                  testId={`slider-itmw-${i}-${j}`}
+                  onInput={(v) =>
+                    edit(
+                      (r) => (((r.sites[i] as Raw['sites'][number]).phases[j] as { itMW?: number }).itMW = v),
+                    )
+                  }
+                />
+              );
+            })}
+            <Slider
+              label="Busy fraction"
+              value={site.utilisation?.busyFraction ?? 0.85}
+              min={0}
+              max={1}
+              step={0.01}
+              unit=""
+              format={(v) => `${Math.round(v * 100)} %`}
+              testId={`slider-busy-${i}`}
+              onInput={(v) =>
+                edit((r) => {
+                  const s = r.sites[i] as Raw['sites'][number];
+                  s.utilisation = { ...(s.utilisation ?? {}), busyFraction: v };
+                })
+              }
+            />
+            <Slider
+              label="Grid interconnect"
+              value={site.interconnectMW}
+              min={50}
+              max={Math.max(3 * init.interconnectMW, 150)}
+              step={10}
+              unit="MW"
+              testId={`slider-interconnect-${i}`}
+              onInput={(v) => edit((r) => ((r.sites[i] as Raw['sites'][number]).interconnectMW = v))}
+            />
+            <label class="slider">
+              <span>Cooling system</span>
+              <select
+                value={site.cooling}
+                data-testid={`select-cooling-${i}`}
+                onChange={(e) =>
+                  edit(
+                    (r) =>
+                      ((r.sites[i] as Raw['sites'][number]).cooling = (e.target as HTMLSelectElement)
+                        .value as never),
+                  )
+                }
+              >
+                {p.cooling.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        );
+      })}
+      <button type="button" onClick={() => p.onChange(structuredClone(p.initial))}>
+        Reset to the scenario as published
+      </button>
+    </div>
+  );
+}
+
+function Editor(p: { text: string; issues: readonly LocatedIssue[]; onInput: (t: string) => void }) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  const goTo = (line?: number) => {
+    const el = area.current;
+    if (!el || line === undefined) return;
+    const lines = el.value.split('\n');
+    const start = lines.slice(0, line - 1).reduce((a, l) => a + l.length + 1, 0);
+    el.focus();
+    el.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
+  };
+  return (
+    <div class="editor">
+      <textarea
+        ref={area}
+        value={p.text}
+        spellcheck={false}
+        data-testid="yaml-editor"
+        onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
+      />
+      {p.issues.length > 0 && (
+        <ul class="issues" data-testid="issues">
+          {p.issues.map((iss) => (
+            <li key={formatIssue(iss)}>
+              <button type="button" onClick={() => goTo(iss.line)}>
+                {formatIssue(iss)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function CampusPage(p: { name: string; regions: readonly string[] }) {
+  const [initial, setInitial] = useState<Raw | null>(null);
+  const [raw, setRaw] = useState<Raw | null>(null);
+  const [text, setText] = useState('');
+  const [run, setRun] = useState<RunView | null>(null);
+  const [issues, setIssues] = useState<LocatedIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState<'sliders' | 'yaml'>('sliders');
+  const [cooling, setCooling] = useState<{ id: string; name: string }[]>([]);
+  const runs = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+
+  const simulate = async (req: Omit<RunRequest, 'id'>) => {
+    setBusy(true);
+    const res = await engine().run(req);
+    if (!res) return; // superseded by a newer request
+    setBusy(false);
+    if (res.ok) {
+      const view: RunView = {
+        raw: res.raw,
+        summary: res.summary,
+        sites: res.sites,
+        units: res.units,
+        timing: res.timing,
+      };
+      setRun(view);
+      setRaw(res.raw as Raw);
+      setIssues([]);
+      setError(null);
+      runs.current += 1;
+      window.__gigawatt = { raw: res.raw, summary: res.summary, runMs: res.timing.runMs, runs: runs.current };
+    } else {
+      setIssues(res.issues);
+      setError(res.error ?? null);
+    }
+  };
+
+  useEffect(() => {
+    setRun(null);
+    getScenario(p.name)
+      .then((s) => {
+        setInitial(s.raw as Raw);
+        setRaw(s.raw as Raw);
+        setText(s.yaml);
+        return simulate({ yaml: s.yaml });
+      })
+      .catch((e: Error) => setError(e.message));
+    catalogIds('cooling').then(setCooling, () => undefined);
+  }, [p.name]);
+
+  const onSliders = (next: Raw) => {
+    setRaw(next);
+    setText(`# edited in the dashboard (comments of the original are not kept)\n${stringify(next)}`);
+    void simulate({ raw: next });
+  };
+  const onText = (t: string) => {
+    setText(t);
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void simulate({ yaml: t }), 250);
+  };
+  const downloadYaml = () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'text/yaml' }));
+    a.download = `${p.name}.yaml`;
+    a.click();
+  };
+
+  const title = run?.summary.title ?? p.name;
+  return (
+    <div class="campus">
+      <h2 data-testid="campus-title">{title}</h2>
+      <div class="layout">
+        <aside>
+          <div class="tabs">
+            <button type="button" class={tab === 'sliders' ? 'on' : ''} onClick={() => setTab('sliders')}>
+              Parameters
+            </button>
+            <button
+              type="button"
+              class={tab === 'yaml' ? 'on' : ''}
+              onClick={() => setTab('yaml')}
+              data-testid="tab-yaml"
+            >
+              YAML
+            </button>
+            <button type="button" onClick={downloadYaml} title="Download the scenario as YAML">
+              ⤓
+            </button>
+          </div>
+          {tab === 'sliders' && raw && initial && (
+            <Controls raw={raw} initial={initial} cooling={cooling} onChange={onSliders} />
+          )}
+          {tab === 'yaml' && <Editor text={text} issues={issues} onInput={onText} />}
+          {tab === 'sliders' && issues.length > 0 && (
+            <ul class="issues">
+              {issues.map((i) => (
+                <li key={formatIssue(i)}>{formatIssue(i)}</li>
+              ))}
+            </ul>
+          )}
+          <p class="status" data-testid="run-status">
+            {busy
+              ? 'simulating…'
+              : run?.timing
+                ? `Simulated ${run.summary.hours.toLocaleString('en-US')} hours in your browser in ${Math.round(run.timing.runMs)} ms` +
+                  (run.timing.dataMs > 1 ? ` (+ ${Math.round(run.timing.dataMs)} ms fetching data)` : '')
+                : ''}
+            {issues.length > 0 ? ` · ${issues.length} problem(s): showing the last valid run` : ''}
+          </p>
+          {error && <p class="error">{error}</p>}
+        </aside>
+        <main>
+          {run ? <Results run={run} regions={p.regions} /> : <p>{error ? '' : 'Loading and simulating…'}</p>}
+        </main>
+      </div>
+    </div>
+  );
+}

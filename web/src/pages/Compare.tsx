@@ -1,0 +1,166 @@
+/** Two scenarios side by side: every metric with the difference, yearly energy and CO2, monthly PUE. */
+import { useEffect, useState } from 'preact/hooks';
+import { monthly } from '../aggregate';
+import { listScenarios, type ScenarioListItem } from '../api';
+import { BarChart } from '../charts/BarChart';
+import { engine } from '../engine-client';
+import { downloadCsv } from '../export';
+import type { RunView } from '../protocol';
+import { formatValue, metricInfo } from '../units';
+
+async function runBuiltin(name: string): Promise<RunView> {
+  const r = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
+  const s = (await r.json()) as { yaml: string };
+  const res = await engine().run({ yaml: s.yaml });
+  if (!res) throw new Error('superseded');
+  if (!res.ok) throw new Error(res.error ?? res.issues.map((i) => i.message).join('; '));
+  return { raw: res.raw, summary: res.summary, sites: res.sites, units: res.units, timing: res.timing };
+}
+
+export function ComparePage(p: { a?: string | undefined; b?: string | undefined }) {
+  const [list, setList] = useState<ScenarioListItem[]>([]);
+  const [a, setA] = useState(p.a ?? 'anthropic-fluidstack');
+  const [b, setB] = useState(p.b ?? 'stargate-abilene');
+  const [runs, setRuns] = useState<[RunView, RunView] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    listScenarios().then(setList, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    setRuns(null);
+    location.hash = `#/compare/${a}/${b}`;
+    (async () => {
+      const ra = await runBuiltin(a);
+      const rb = await runBuiltin(b);
+      setRuns([ra, rb]);
+    })().catch((e: Error) => setError(e.message));
+  }, [a, b]);
+
+  const pick = (value: string, set: (v: string) => void, testId: string) => (
+    <select value={value} data-testid={testId} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
+      {list.map((s) => (
+        <option key={s.name} value={s.name}>
+          {s.name}
+        </option>
+      ))}
+    </select>
+  );
+  const ta = runs?.[0].summary.totals as unknown as Record<string, number> | undefined;
+  const tb = runs?.[1].summary.totals as unknown as Record<string, number> | undefined;
+  const keys = ta ? Object.keys(ta).filter((k) => typeof ta[k] === 'number') : [];
+  const rows = keys.map((k) => {
+    const x = ta?.[k] ?? 0;
+    const y = tb?.[k] ?? 0;
+    return { k, x, y, d: y - x, pct: x !== 0 ? (y - x) / Math.abs(x) : null };
+  });
+  const yearsA = runs?.[0].summary.years ?? [];
+  const yearsB = runs?.[1].summary.years ?? [];
+  const allYears = [...new Set([...yearsA, ...yearsB].map((y) => y.year))].sort();
+  const byYear = (ys: typeof yearsA, k: 'facilityEnergyMWh' | 'co2Tonnes') =>
+    allYears.map((yr) => ys.find((y) => y.year === yr)?.[k] ?? 0);
+  return (
+    <div class="compare">
+      <h2>Compare</h2>
+      <p>
+        A: {pick(a, setA, 'compare-a')} B: {pick(b, setB, 'compare-b')}
+      </p>
+      {error && <p class="error">{error}</p>}
+      {!runs && !error && <p>Simulating both in your browser…</p>}
+      {runs && (
+        <>
+          <section class="chart" data-testid="compare-table">
+            <header>
+              <h3>Totals over each scenario's period</h3>
+              <div class="exports">
+                <button
+                  type="button"
+                  data-testid="export-compare-csv"
+                  onClick={() =>
+                    downloadCsv(
+                      `compare-${a}-${b}.csv`,
+                      ['metric', 'unit', a, b, 'difference (B − A)', 'relative difference'],
+                      rows.map((r) => [r.k, metricInfo(r.k).unit, r.x, r.y, r.d, r.pct ?? '']),
+                    )
+                  }
+                >
+                  CSV
+                </button>
+              </div>
+            </header>
+            <table>
+              <thead>
+                <tr>
+                  <th>metric</th>
+                  <th>A: {a}</th>
+                  <th>B: {b}</th>
+                  <th>B − A</th>
+                  <th>%</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.k} data-metric={r.k}>
+                    <td>{metricInfo(r.k).label}</td>
+                    <td class="num">{formatValue(r.k, r.x)}</td>
+                    <td class="num">{formatValue(r.k, r.y)}</td>
+                    <td class="num">{r.d === 0 ? '0' : `${r.d > 0 ? '+' : ''}${formatValue(r.k, r.d)}`}</td>
+                    <td class="num">
+                      {r.pct === null ? '—' : `${r.pct > 0 ? '+' : ''}${(r.pct * 100).toFixed(1)} %`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <div class="grid2">
+            <BarChart
+              title="Facility energy by year"
+              unit="MWh"
+              scale={{ factor: 1e6, label: 'TWh' }}
+              categories={allYears.map(String)}
+              series={[
+                { name: `A: ${a}`, values: byYear(yearsA, 'facilityEnergyMWh'), color: '#2563eb' },
+                { name: `B: ${b}`, values: byYear(yearsB, 'facilityEnergyMWh'), color: '#f97316' },
+              ]}
+              file={`compare-${a}-${b}-energy`}
+            />
+            <BarChart
+              title="CO2 by year"
+              unit="t CO2e"
+              scale={{ factor: 1e6, label: 'Mt CO2e' }}
+              categories={allYears.map(String)}
+              series={[
+                { name: `A: ${a}`, values: byYear(yearsA, 'co2Tonnes'), color: '#2563eb' },
+                { name: `B: ${b}`, values: byYear(yearsB, 'co2Tonnes'), color: '#f97316' },
+              ]}
+              file={`compare-${a}-${b}-co2`}
+            />
+            <BarChart
+              title="Monthly PUE (first 12 months of each)"
+              unit="ratio"
+              mode="line"
+              categories={Array.from({ length: 12 }, (_, i) => `month ${i + 1}`)}
+              series={[
+                {
+                  name: `A: ${a}`,
+                  values: monthly(runs[0].sites)
+                    .slice(0, 12)
+                    .map((m) => m.pue),
+                  color: '#2563eb',
+                },
+                {
+                  name: `B: ${b}`,
+                  values: monthly(runs[1].sites)
+                    .slice(0, 12)
+                    .map((m) => m.pue),
+                  color: '#f97316',
+                },
+              ]}
+              file={`compare-${a}-${b}-pue`}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

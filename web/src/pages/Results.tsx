@@ -1,0 +1,287 @@
+/**
+ * The campus views of one finished run: headline numbers, map, hourly power, monthly energy, PUE,
+ * carbon and water, compute and capex by year, and every metric by site. Presentational only, so
+ * the dashboard and the self-contained report (src/report) render the same thing.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import type { ScenarioInput } from '../../../src/model/scenario';
+import { fleetColumn, monthly } from '../aggregate';
+import { BarChart } from '../charts/BarChart';
+import { HourlyChart, type HourlySeriesSpec } from '../charts/HourlyChart';
+import { UsMap } from '../charts/UsMap';
+import { downloadCsv } from '../export';
+import type { RunView } from '../protocol';
+import { fmt, formatValue, metricInfo } from '../units';
+
+const HEADLINE = [
+  'peakFacilityMW',
+  'facilityEnergyMWh',
+  'pue',
+  'co2Tonnes',
+  'waterM3',
+  'energyCostUSD',
+  'computeDeliveredFLOP',
+  'capexUSD',
+];
+const POWER_SERIES: readonly [string, string, string, boolean][] = [
+  ['itMW', 'IT', '#2563eb', true],
+  ['overheadMW', 'Overhead (cooling + losses)', '#f59e0b', true],
+  ['coolingMW', 'Cooling', '#10b981', false],
+  ['facilityMW', 'Facility', '#6b7280', false],
+  ['gridImportMW', 'Grid import', '#111827', true],
+  ['unservedITMW', 'Unserved IT (interconnect)', '#dc2626', true],
+];
+
+export function Headline(p: { run: RunView }) {
+  const t = p.run.summary.totals as unknown as Record<string, number>;
+  return (
+    <div class="kpis" data-testid="kpis">
+      {HEADLINE.filter((k) => k in t).map((k) => (
+        <div class="kpi" key={k} data-metric={k}>
+          <div class="kpi-value">{formatValue(k, t[k])}</div>
+          <div class="kpi-label">{metricInfo(k).label}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Every metric (whatever keys the summary has) for the totals and each site, with units. */
+export function MetricsTable(p: { run: RunView; file: string }) {
+  const s = p.run.summary;
+  const keys = Object.keys(s.totals).filter(
+    (k) => typeof (s.totals as unknown as Record<string, unknown>)[k] === 'number',
+  );
+  const cols = [
+    { id: 'total', m: s.totals as unknown as Record<string, number> },
+    ...s.sites.map((x) => ({ id: x.id, m: x as unknown as Record<string, number> })),
+  ];
+  return (
+    <section class="chart" data-testid="metrics-table">
+      <header>
+        <h3>All metrics</h3>
+        <div class="exports">
+          <button
+            type="button"
+            data-testid="export-metrics-csv"
+            onClick={() =>
+              downloadCsv(
+                `${p.file}-metrics.csv`,
+                ['metric', 'unit', ...cols.map((c) => c.id)],
+                keys.map((k) => [k, metricInfo(k).unit, ...cols.map((c) => c.m[k])]),
+              )
+            }
+          >
+            CSV
+          </button>
+        </div>
+      </header>
+      <table>
+        <thead>
+          <tr>
+            <th>metric</th>
+            {cols.map((c) => (
+              <th key={c.id}>{c.id}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k} data-metric={k}>
+              <td title={k}>{metricInfo(k).label}</td>
+              {cols.map((c) => (
+                <td key={c.id} class="num">
+                  {formatValue(k, c.m[k])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Results(p: { run: RunView; regions: readonly string[] }) {
+  const { run } = p;
+  const s = run.summary;
+  const raw = run.raw as ScenarioInput;
+  const [site, setSite] = useState<string>('fleet');
+  const file = s.scenario;
+  const chosen = useMemo(
+    () => (site === 'fleet' ? run.sites : run.sites.filter((x) => x.siteId === site)),
+    [run, site],
+  );
+  const first = run.sites[0];
+  const series: HourlySeriesSpec[] = useMemo(
+    () =>
+      POWER_SERIES.filter(([k]) => first && k in first.columns).map(([key, label, color, show]) => ({
+        key,
+        label,
+        color,
+        show,
+        values: fleetColumn(chosen, key),
+      })),
+    [chosen, first],
+  );
+  const months = useMemo(() => monthly(chosen), [chosen]);
+  const cats = months.map((m) => m.month);
+  const years = s.years.map((y) => String(y.year));
+  const mapSites = (raw.sites ?? []).map((x) => ({
+    id: x.id,
+    latitude: x.location.latitude,
+    longitude: x.location.longitude,
+    region: x.region,
+    label: x.name ?? x.id,
+    peakFacilityMW: s.sites.find((r) => r.id === x.id)?.peakFacilityMW ?? 0,
+  }));
+  const phases = s.economics.phases as unknown as Record<string, unknown>[];
+  const phaseKeys = phases[0] ? Object.keys(phases[0]) : [];
+  return (
+    <div class="results">
+      <Headline run={run} />
+      <div class="grid2">
+        <UsMap sites={mapSites} regions={p.regions} file={`${file}-map`} />
+        <MetricsTable run={run} file={file} />
+      </div>
+      <div class="site-pick">
+        <label>
+          Hourly and monthly views for{' '}
+          <select
+            value={site}
+            onChange={(e) => setSite((e.target as HTMLSelectElement).value)}
+            data-testid="site-select"
+          >
+            <option value="fleet">all sites (sum)</option>
+            {run.sites.map((x) => (
+              <option key={x.siteId} value={x.siteId}>
+                {x.siteId}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {first && (
+        <HourlyChart
+          title="Hourly power"
+          unit="MW"
+          startMs={first.startMs}
+          hours={first.hours}
+          series={series}
+          file={`${file}-${site}-hourly-power`}
+        />
+      )}
+      <div class="grid2">
+        <BarChart
+          title="Monthly energy"
+          unit="MWh"
+          scale={{ factor: 1e3, label: 'GWh' }}
+          categories={cats}
+          mode="stacked"
+          series={[
+            { name: 'IT', values: months.map((m) => m.itMWh), color: '#2563eb' },
+            {
+              name: 'Overhead (cooling + losses)',
+              values: months.map((m) => m.overheadMWh),
+              color: '#f59e0b',
+            },
+          ]}
+          file={`${file}-${site}-monthly-energy`}
+          testId="monthly-energy"
+        />
+        <BarChart
+          title="Monthly PUE"
+          subtitle="Facility energy / IT energy of the month"
+          unit="ratio"
+          categories={cats}
+          mode="line"
+          series={[{ name: 'PUE', values: months.map((m) => m.pue), color: '#7c3aed' }]}
+          file={`${file}-${site}-monthly-pue`}
+        />
+        <BarChart
+          title="Monthly CO2"
+          subtitle="Grid average intensity, lifecycle factors"
+          unit="t CO2e"
+          scale={{ factor: 1e3, label: 'kt CO2e' }}
+          categories={cats}
+          series={[{ name: 'CO2', values: months.map((m) => m.co2Tonnes), color: '#4b5563' }]}
+          file={`${file}-${site}-monthly-co2`}
+        />
+        <BarChart
+          title="Monthly water"
+          subtitle="Consumed on site (evaporation + blow-down)"
+          unit="m³"
+          scale={{ factor: 1e3, label: 'thousand m³' }}
+          categories={cats}
+          series={[{ name: 'Water', values: months.map((m) => m.waterM3), color: '#0891b2' }]}
+          file={`${file}-${site}-monthly-water`}
+        />
+        <BarChart
+          title="Compute delivered by year"
+          unit="FLOP"
+          scale={{ factor: 1e27, label: '10²⁷ FLOP' }}
+          categories={years}
+          series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: '#059669' }]}
+          file={`${file}-compute-by-year`}
+        />
+        <BarChart
+          title="Capex and energy cost by year"
+          unit="$"
+          scale={{ factor: 1e9, label: '$ billion' }}
+          categories={years}
+          series={[
+            { name: 'Capex', values: s.years.map((y) => y.capexUSD), color: '#1d4ed8' },
+            { name: 'Energy cost', values: s.years.map((y) => y.energyCostUSD), color: '#f97316' },
+          ]}
+          file={`${file}-capex-by-year`}
+        />
+      </div>
+      {phases.length > 0 && (
+        <section class="chart">
+          <header>
+            <h3>Capex and jobs by phase</h3>
+            <div class="exports">
+              <button
+                type="button"
+                onClick={() =>
+                  downloadCsv(
+                    `${file}-phases.csv`,
+                    phaseKeys,
+                    phases.map((ph) => phaseKeys.map((k) => ph[k])),
+                  )
+                }
+              >
+                CSV
+              </button>
+            </div>
+          </header>
+          <table>
+            <thead>
+              <tr>
+                {phaseKeys.map((k) => (
+                  <th key={k}>{metricInfo(k).label}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {phases.map((ph, i) => (
+                <tr key={String(ph.phaseId ?? i)}>
+                  {phaseKeys.map((k) => (
+                    <td key={k} class={typeof ph[k] === 'number' ? 'num' : ''}>
+                      {typeof ph[k] === 'number' && /year$/i.test(k) ? String(ph[k]) : formatValue(k, ph[k])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <p class="note">
+        {s.hours.toLocaleString('en-US')} hours simulated, {s.period.start} → {s.period.end} (UTC).{' '}
+        {s.assumptions.filter((a) => a.kind !== 'scenario').length} values come from defaults, catalogs and
+        data (see `gigawatt run --explain`). Peak: {fmt.power(s.totals.peakFacilityMW)}.
+      </p>
+    </div>
+  );
+}
