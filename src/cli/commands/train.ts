@@ -1,0 +1,231 @@
+/**
+ * `gigawatt train`: a quick calculator for one training run without a scenario: when it finishes,
+ * its goodput, interruptions by cause and checkpoint overhead (event-driven simulation with the
+ * Llama 3 failure rates), throughput per watt at power caps, and a checkpoint-interval sweep.
+ */
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { ACCELERATOR_IDS, getAccelerator } from '../../catalog/accelerators.js';
+import { capSweep } from '../../cluster/power-cap.js';
+import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
+import { count, flop } from '../format.js';
+import { UsageError } from '../usage-error.js';
+import { numberList, numberOption, requiredNumber } from './cli-numbers.js';
+
+interface TrainOptions {
+  accelerator: string;
+  count?: string;
+  flop?: string;
+  precision: string;
+  mfu?: string;
+  interval?: string;
+  write?: string;
+  restart?: string;
+  rateScale?: string;
+  repairHours?: string;
+  spares?: string;
+  days?: string;
+  seed?: string;
+  caps?: string;
+  sweepCheckpoint?: string | boolean;
+  replications?: string;
+  json?: boolean;
+}
+
+const DEFAULT_SWEEP_MINUTES = [2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
+
+export function trainCommand(o: TrainOptions): void {
+  const spec = getAccelerator(o.accelerator);
+  if (!spec)
+    throw new UsageError(
+      `--accelerator: must be one of: ${ACCELERATOR_IDS.join(', ')} (got "${o.accelerator}")`,
+    );
+  if (o.precision !== 'bf16' && o.precision !== 'fp8')
+    throw new UsageError(`--precision: must be one of: bf16, fp8 (got "${o.precision}")`);
+  const peak = o.precision === 'fp8' ? spec.fp8DenseTFLOPS.value : spec.bf16DenseTFLOPS.value;
+  if (peak === null)
+    throw new UsageError(`--accelerator: ${o.accelerator} has no published dense ${o.precision} throughput`);
+  const days = numberOption('--days', o.days, { gt: 0, max: 3660 });
+  const input: QuickTrainInput = {
+    accelerator: o.accelerator,
+    count: requiredNumber('--count', o.count, { integer: true, min: 1 }),
+    totalFLOP: requiredNumber('--flop', o.flop, { gt: 0 }),
+    precision: o.precision,
+    mfu: numberOption('--mfu', o.mfu, { gt: 0, max: 1 }) ?? 0.4,
+    ...(o.interval !== undefined
+      ? { checkpointIntervalMinutes: numberOption('--interval', o.interval, { gt: 0 }) as number }
+      : {}),
+    checkpointWriteMinutes: numberOption('--write', o.write, { min: 0 }) ?? 1,
+    restartMinutes: numberOption('--restart', o.restart, { min: 0 }) ?? 10,
+    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0 }) ?? 1,
+    ...(o.repairHours !== undefined
+      ? { repairHours: numberOption('--repair-hours', o.repairHours, { gt: 0 }) as number }
+      : {}),
+    ...(o.spares !== undefined
+      ? { spareUnits: numberOption('--spares', o.spares, { integer: true, min: 0 }) as number }
+      : {}),
+    ...(days !== undefined ? { horizonHours: Math.round(days * 24) } : {}),
+    seed: numberOption('--seed', o.seed, { integer: true, min: 0 }) ?? 1,
+  };
+  const caps = o.caps !== undefined ? numberList('--caps', o.caps, { gt: 0 }) : undefined;
+  const host = spec.hostNetworkWPerAccelerator.value ?? 0;
+  const board = spec.boardPowerW.value;
+  if (caps && board === null) throw new UsageError(`--caps: ${o.accelerator} has no published board power`);
+  const sweepCaps = (capsW: number[]) => {
+    try {
+      return capSweep({
+        capsW,
+        boardPowerW: board as number,
+        hostW: host,
+        peakTFLOPS: peak,
+        mfu: input.mfu ?? 0.4,
+      });
+    } catch (err) {
+      if (err instanceof RangeError) throw new UsageError(`--caps: ${err.message}`);
+      throw err;
+    }
+  };
+  const capRows = caps
+    ? sweepCaps(caps).map((c) => {
+        const q = quickTrain({ ...input, throughputFactor: c.relativeThroughput });
+        return {
+          ...c,
+          completionDays: q.outcome.completedAtHours === null ? null : q.outcome.completedAtHours / 24,
+          goodput: q.outcome.goodput,
+        };
+      })
+    : undefined;
+  const sweepList =
+    o.sweepCheckpoint === undefined || o.sweepCheckpoint === false
+      ? undefined
+      : o.sweepCheckpoint === true
+        ? DEFAULT_SWEEP_MINUTES
+        : numberList('--sweep-checkpoint', o.sweepCheckpoint, { gt: 0 });
+  const reps = numberOption('--replications', o.replications, { integer: true, min: 1, max: 100 }) ?? 3;
+  const q = quickTrain(input);
+  const sweep = sweepList ? checkpointSweep(input, sweepList, reps) : undefined;
+
+  if (o.json) {
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          input,
+          units: q.units,
+          unitName: q.unitName,
+          spareUnits: q.spareUnits,
+          mtbfHours: q.mtbfHours,
+          checkpointIntervalMinutes: q.intervalMinutes,
+          youngIntervalMinutes: q.youngMinutes,
+          dalyIntervalMinutes: q.dalyMinutes,
+          idealDays: q.idealHours / 24,
+          completionDays: q.outcome.completedAtHours === null ? null : q.outcome.completedAtHours / 24,
+          progressPct:
+            q.outcome.completedAtHours !== null ? 100 : (100 * q.outcome.committedFLOP) / q.outcome.totalFLOP,
+          ...q.outcome,
+          analyticEffectivePct: q.analyticEffectivePct,
+          ...(capRows ? { caps: capRows } : {}),
+          ...(sweep ? { sweep } : {}),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const t = q.outcome;
+  const lines: string[] = [];
+  lines.push(
+    pc.bold(
+      `gigawatt train · ${count(input.count)} ${spec.name}, ${flop(input.totalFLOP)} at ${o.precision}, MFU ${input.mfu}`,
+    ),
+  );
+  lines.push(
+    `${q.units.toLocaleString('en-US')} × ${q.unitName} (${count(q.units * q.acceleratorsPerUnit)} accelerators) + ${q.spareUnits} spare units; seed ${input.seed}`,
+  );
+  lines.push(`Job MTBF (Llama 3 rates × ${input.rateScale})      ${q.mtbfHours.toFixed(2)} h`);
+  lines.push(
+    `Checkpoint interval                    ${q.intervalMinutes.toFixed(1)} min (Young √(2δM) ${q.youngMinutes.toFixed(1)} min, Daly ${q.dalyMinutes.toFixed(1)} min); write ${input.checkpointWriteMinutes} min, restart ${input.restartMinutes} min`,
+  );
+  lines.push(`Ideal time (no failures, no checkpoints) ${(q.idealHours / 24).toFixed(1)} days`);
+  if (t.completedAtHours !== null)
+    lines.push(
+      pc.bold(`Finishes after                         ${(t.completedAtHours / 24).toFixed(1)} days`),
+    );
+  else
+    lines.push(
+      pc.bold(
+        `Does not finish in ${(q.horizonHours / 24).toFixed(0)} days: ${((100 * t.committedFLOP) / t.totalFLOP).toFixed(1)} % of the FLOP kept (${flop(t.committedFLOP)})`,
+      ),
+    );
+  lines.push(`Goodput (kept FLOP / FLOP possible)    ${(100 * t.goodput).toFixed(2)} %`);
+  lines.push(
+    `Effective training time                ${t.effectiveTrainingTimePct.toFixed(2)} % (first-order analytic ${q.analyticEffectivePct.toFixed(2)} %)`,
+  );
+  lines.push(`Interruptions                          ${t.interruptionsTotal}`);
+  for (const [cause, n] of Object.entries(t.interruptions)) lines.push(`  ${cause.padEnd(36)} ${n}`);
+  lines.push(`Checkpoint writing                     ${t.checkpointOverheadHours.toFixed(1)} h`);
+  lines.push(`Work lost since last checkpoint        ${t.lostWorkHours.toFixed(1)} h`);
+  lines.push(`Restarting                             ${t.restartHours.toFixed(1)} h`);
+  lines.push(`Waiting for spare units                ${t.waitingForSparesHours.toFixed(1)} h`);
+  if (capRows) {
+    lines.push(
+      '',
+      pc.bold('Power caps (measured H200 curve scaled to the board power; docs/power-curve.md)'),
+    );
+    lines.push('cap W  accel W  speed   TFLOP/s  TFLOP/s per W  per IT W  finishes');
+    for (const c of capRows)
+      lines.push(
+        `${String(Math.round(c.capW)).padStart(5)}  ${c.acceleratorW.toFixed(0).padStart(7)}  ${(100 * c.relativeThroughput).toFixed(1).padStart(4)} %  ${c.tflops.toFixed(0).padStart(7)}  ${c.tflopsPerW.toFixed(3).padStart(13)}  ${c.tflopsPerITW.toFixed(3).padStart(8)}  ${c.completionDays === null ? 'not in horizon' : `${c.completionDays.toFixed(1)} days`}`,
+      );
+  }
+  if (sweep) {
+    lines.push('', pc.bold(`Checkpoint sweep (mean of ${reps} seeds)`));
+    lines.push('interval min  goodput  effective  analytic');
+    for (const p of sweep.points)
+      lines.push(
+        `${String(p.intervalMinutes).padStart(12)}  ${(100 * p.goodput).toFixed(2).padStart(6)} %  ${p.effectiveTrainingTimePct.toFixed(2).padStart(7)} %  ${p.analyticEffectivePct.toFixed(2).padStart(6)} %`,
+      );
+    lines.push(
+      `Young optimum √(2·δ·MTBF) = ${sweep.youngMinutes.toFixed(1)} min; Daly ${sweep.dalyMinutes.toFixed(1)} min`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Registers `gigawatt train`. */
+export function registerTrain(cli: Command): void {
+  cli
+    .command('train')
+    .description(
+      'quick calculator: when one training run finishes, its goodput and failures (no scenario needed)',
+    )
+    .option('-a, --accelerator <id>', `accelerator (${ACCELERATOR_IDS.join(', ')})`, 'h100')
+    .option('-n, --count <n>', 'accelerators the run uses (rounded up to whole scheduling units)')
+    .option('-f, --flop <n>', 'total FLOP of the run, e.g. 3.8e25')
+    .option('--precision <p>', 'bf16 or fp8', 'bf16')
+    .option('--mfu <x>', 'model FLOP utilisation 0..1 (default 0.4, Llama 3 405B)')
+    .option('--interval <min>', 'checkpoint interval, minutes (default: Young optimum)')
+    .option('--write <min>', 'checkpoint write time, minutes (default 1, assumption)')
+    .option('--restart <min>', 'restart time after an interruption, minutes (default 10, assumption)')
+    .option('--rate-scale <x>', 'multiply the Llama 3 interruption rates (default 1)')
+    .option('--repair-hours <h>', 'mean repair time of a unit taken out, hours (default 8, assumption)')
+    .option('--spares <n>', 'spare scheduling units (default 2 % of the job’s units, assumption)')
+    .option('--days <d>', 'horizon in days (default: 4 × the ideal time, at least 30)')
+    .option('--seed <n>', 'random seed (default 1)')
+    .option('--caps <W,...>', 'also report throughput per watt and finish time at these power caps, W')
+    .option('--sweep-checkpoint [min,...]', 'simulate a range of checkpoint intervals (default 2..120 min)')
+    .option('--replications <n>', 'seeds per sweep point (default 3)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Interruptions follow the Llama 3 table (419 in 54 days on 16,384 H100, by cause); see docs/workloads.md.
+
+Examples:
+  $ gigawatt train --accelerator h100 --count 16384 --flop 3.8e25
+  $ gigawatt train -a gb300 -n 100000 -f 5e26 --caps 800,1000,1200,1400
+  $ gigawatt train -a h100 -n 16384 -f 1e25 --write 0.5 --restart 5 --sweep-checkpoint 5,10,15,30,60
+  $ gigawatt train -a h100 -n 16384 -f 3.8e25 --rate-scale 2 --json | jq .goodput`,
+    )
+    .action((opts: TrainOptions) => trainCommand(opts));
+}

@@ -1,0 +1,180 @@
+/**
+ * The failure model: unexpected interruptions per accelerator-hour by cause, and what each costs.
+ *
+ * Default rates are the published Llama 3 405B table (reference-figures.md §2.4, sources LL1–LL4):
+ * 419 unexpected interruptions in a 54-day snapshot on 16,384 H100s, by cause. The rate of a cause is
+ *   λ_c = count_c / (16,384 × 54 × 24 h)   interruptions per accelerator-hour,
+ * so λ = Σ λ_c = 419 / 21,233,664 = 1.973e-5 per accelerator-hour: one interruption every ~3.1 h for
+ * the whole 16,384-GPU job (the paper's "about one every three hours").
+ *
+ * A scheduling unit of a accelerators (an 8-GPU server, a 72-GPU rack) fails at a·λ per hour: a fault
+ * on any of its accelerators takes the unit out (the unit is what the scheduler swaps).
+ *
+ * Which causes take the unit out for repair is a modelling choice (labelled): the GPU, host, network
+ * and unplanned-maintenance causes need the unit swapped for a spare and repaired; software bugs,
+ * NCCL watchdog timeouts and dependency failures restart the job in place on the same units.
+ * The table's counts are used; its printed percentages do not all match the counts (148/419 = 35 %,
+ * printed 30.1 %), so they are not used.
+ *
+ * Scaling per chip type: no per-chip interruption rates are published in the reference figures (the
+ * Crusoe H200 anchor gives only shares), so every chip takes the H100 rates per accelerator-hour
+ * times `rateScale` (default 1, an assumption), which a scenario can change per workload.
+ */
+
+/** One cause of unexpected interruption. */
+export interface FailureCause {
+  readonly id: string;
+  readonly label: string;
+  /** Llama 3 category (GPU, Host, Network, Dependency, Unknown, Unplanned maint.). */
+  readonly category: string;
+  /** Interruptions per accelerator-hour. */
+  readonly ratePerAcceleratorHour: number;
+  /** True when the unit is taken out for repair and replaced by a spare; false: restart in place. */
+  readonly replacesUnit: boolean;
+}
+
+export interface FailureModel {
+  readonly causes: readonly FailureCause[];
+  /** Mean time to repair a unit taken out (hours). */
+  readonly repairHours: number;
+  /** 'exponential' (memoryless, mean repairHours) or 'fixed' (exactly repairHours). */
+  readonly repairDistribution: 'exponential' | 'fixed';
+  readonly source: string;
+}
+
+/** Accelerator-hours of the Llama 3 snapshot: 16,384 GPUs × 54 days × 24 h. */
+export const LLAMA3_ACCELERATOR_HOURS = 16_384 * 54 * 24;
+
+/** Counts by cause in the 54-day snapshot (reference-figures.md §2.4; Dubey et al. 2024, Table 5). */
+export const LLAMA3_INTERRUPTIONS: readonly {
+  id: string;
+  label: string;
+  category: string;
+  count: number;
+  replacesUnit: boolean;
+}[] = [
+  { id: 'faulty-gpu', label: 'Faulty GPU', category: 'GPU', count: 148, replacesUnit: true },
+  { id: 'gpu-hbm3', label: 'GPU HBM3 memory', category: 'GPU', count: 72, replacesUnit: true },
+  { id: 'software-bug', label: 'Software bug', category: 'Dependency', count: 54, replacesUnit: false },
+  { id: 'network', label: 'Network switch/cable', category: 'Network', count: 35, replacesUnit: true },
+  {
+    id: 'host-maintenance',
+    label: 'Host maintenance (unplanned)',
+    category: 'Unplanned maint.',
+    count: 32,
+    replacesUnit: true,
+  },
+  { id: 'gpu-sram', label: 'GPU SRAM memory', category: 'GPU', count: 19, replacesUnit: true },
+  { id: 'gpu-gsp', label: 'GPU system processor', category: 'GPU', count: 17, replacesUnit: true },
+  { id: 'nic', label: 'NIC', category: 'Host', count: 7, replacesUnit: true },
+  {
+    id: 'nccl-watchdog',
+    label: 'NCCL watchdog timeouts',
+    category: 'Unknown',
+    count: 7,
+    replacesUnit: false,
+  },
+  { id: 'sdc', label: 'Silent data corruption', category: 'GPU', count: 6, replacesUnit: true },
+  {
+    id: 'gpu-thermal',
+    label: 'GPU thermal interface + sensor',
+    category: 'GPU',
+    count: 6,
+    replacesUnit: true,
+  },
+  { id: 'ssd', label: 'SSD', category: 'Host', count: 3, replacesUnit: true },
+  { id: 'power-supply', label: 'Power supply', category: 'Host', count: 3, replacesUnit: true },
+  { id: 'chassis', label: 'Server chassis', category: 'Host', count: 2, replacesUnit: true },
+  { id: 'io-board', label: 'IO expansion board', category: 'Host', count: 2, replacesUnit: true },
+  { id: 'dependency', label: 'Dependency', category: 'Dependency', count: 2, replacesUnit: false },
+  { id: 'cpu', label: 'CPU', category: 'Host', count: 2, replacesUnit: true },
+  { id: 'system-memory', label: 'System memory', category: 'Host', count: 2, replacesUnit: true },
+];
+
+/** Ids of the Llama 3 causes, for the scenario schema. */
+export const FAILURE_CAUSE_IDS: readonly string[] = LLAMA3_INTERRUPTIONS.map((c) => c.id);
+
+/**
+ * Mean repair time of a unit taken out, hours. Assumption: no repair or replacement time is published
+ * in the reference figures; 8 h is the fixed benchmark model's figure (shared/docs/bench-cluster.md).
+ */
+export const DEFAULT_REPAIR_HOURS = 8;
+
+const LLAMA3_SOURCE =
+  'Llama 3 405B, 419 unexpected interruptions in 54 days on 16,384 H100 (Dubey et al. 2024, Table 5; reference-figures.md §2.4, LL1-LL4)';
+
+/**
+ * The Llama 3 failure model, every rate multiplied by `rateScale`, with per-cause overrides
+ * (interruptions per accelerator-hour) replacing the scaled default of that cause.
+ */
+export function llama3FailureModel(
+  options: {
+    rateScale?: number;
+    ratesPerAcceleratorHour?: Partial<Record<string, number>>;
+    repairHours?: number;
+    repairDistribution?: 'exponential' | 'fixed';
+  } = {},
+): FailureModel {
+  const scale = options.rateScale ?? 1;
+  if (!(scale >= 0) || !Number.isFinite(scale))
+    throw new RangeError(`rateScale must be a finite number ≥ 0, got ${scale}`);
+  const causes = LLAMA3_INTERRUPTIONS.map((c) => ({
+    id: c.id,
+    label: c.label,
+    category: c.category,
+    ratePerAcceleratorHour:
+      options.ratesPerAcceleratorHour?.[c.id] ?? (scale * c.count) / LLAMA3_ACCELERATOR_HOURS,
+    replacesUnit: c.replacesUnit,
+  }));
+  return {
+    causes,
+    repairHours: options.repairHours ?? DEFAULT_REPAIR_HOURS,
+    repairDistribution: options.repairDistribution ?? 'exponential',
+    source:
+      scale === 1 && !options.ratesPerAcceleratorHour ? LLAMA3_SOURCE : `${LLAMA3_SOURCE}, scaled ×${scale}`,
+  };
+}
+
+/** Total interruption rate, per accelerator-hour. */
+export function totalRatePerAcceleratorHour(model: FailureModel): number {
+  let s = 0;
+  for (const c of model.causes) s += c.ratePerAcceleratorHour;
+  return s;
+}
+
+/** Mean time between interruptions of a job on `accelerators` accelerators, hours: 1 / (n·λ). */
+export function jobMtbfHours(model: FailureModel, accelerators: number): number {
+  const rate = totalRatePerAcceleratorHour(model) * accelerators;
+  return rate > 0 ? 1 / rate : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The checkpoint interval that maximises goodput to first order (Young 1974): τ = √(2·δ·M), with δ the
+ * checkpoint write time and M the job's mean time between interruptions (same unit as δ).
+ */
+export function youngIntervalHours(writeHours: number, mtbfHours: number): number {
+  return Math.sqrt(2 * writeHours * mtbfHours);
+}
+
+/**
+ * Daly's higher-order optimum (Daly 2006, Future Gener. Comput. Syst. 22:303):
+ * τ = √(2δM)·[1 + ⅓·√(δ/2M) + (1/9)·(δ/2M)] − δ for δ < 2M, else τ = M.
+ */
+export function dalyIntervalHours(writeHours: number, mtbfHours: number): number {
+  if (writeHours >= 2 * mtbfHours) return mtbfHours;
+  const r = writeHours / (2 * mtbfHours);
+  return Math.sqrt(2 * writeHours * mtbfHours) * (1 + Math.sqrt(r) / 3 + r / 9) - writeHours;
+}
+
+/**
+ * First-order expected share of wall time lost to checkpoints and interruptions (Young's model):
+ * δ/τ + (τ/2 + R)/M, with R the restart time. 1 minus this is the analytic effective-time estimate.
+ */
+export function analyticLossFraction(
+  intervalHours: number,
+  writeHours: number,
+  restartHours: number,
+  mtbfHours: number,
+): number {
+  return writeHours / intervalHours + (intervalHours / 2 + restartHours) / mtbfHours;
+}

@@ -1,0 +1,98 @@
+/**
+ * The cluster simulator's place in `runScenario` (src/run.ts): before the hourly engine, simulate the
+ * scenario's workloads and give each of their sites an hourly busy-fraction series; after it, turn
+ * the simulation and the hourly arrays into per-workload results and list the values used.
+ * A scenario without workloads passes through unchanged.
+ */
+import type { SimulatedSite } from '../engine/simulate.js';
+import type { Assumption, ResolvedScenario } from '../model/resolve.js';
+import type { Scenario } from '../model/scenario.js';
+import { LLAMA3_ACCELERATOR_HOURS } from './failure-model.js';
+import {
+  type ScenarioWorkloadRun,
+  simulateScenarioWorkloads,
+  type WorkloadRunOptions,
+} from './from-scenario.js';
+import { type WorkloadSummary, workloadSummaries } from './workload-results.js';
+
+export interface PreparedWorkloads {
+  /** The resolved scenario, with busy-fraction series on the workload sites. */
+  readonly resolved: ResolvedScenario;
+  /** The simulation (undefined without workloads). */
+  readonly run?: ScenarioWorkloadRun;
+  /** Per-workload results once the hourly engine has run (`{}` without workloads). */
+  summarize(sites: readonly SimulatedSite[]): { workloads?: WorkloadSummary[] };
+  /** Values the workloads used that the scenario did not give. */
+  readonly assumptions: Assumption[];
+}
+
+export function prepareWorkloads(
+  scenario: Scenario,
+  resolved: ResolvedScenario,
+  raw: unknown,
+  options: WorkloadRunOptions = {},
+): PreparedWorkloads {
+  if (!scenario.workloads || scenario.workloads.length === 0)
+    return { resolved, summarize: () => ({}), assumptions: [] };
+  const run = simulateScenarioWorkloads(scenario, resolved.engine, options);
+  const rawWorkloads = (raw as { workloads?: Record<string, unknown>[] } | undefined)?.workloads;
+  const assumptions: Assumption[] = [];
+  scenario.workloads.forEach((w, k) => {
+    const given = (field: string) => rawWorkloads?.[k]?.[field] !== undefined;
+    const note = (field: string, value: number | string, unit: string, basis: string) => {
+      if (!given(field))
+        assumptions.push({ path: `workloads[${k}].${field}`, value, unit, kind: 'default', basis });
+    };
+    const m = run.meta[k];
+    if (w.kind === 'training') {
+      note('mfu', w.mfu, 'fraction', 'Llama 3 405B: 38-43 % BF16 MFU on H100 (Dubey et al. 2024)');
+      note(
+        'checkpointWriteMinutes',
+        w.checkpointWriteMinutes,
+        'min',
+        'assumption: no published write time; see docs/workloads.md',
+      );
+      note(
+        'restartMinutes',
+        w.restartMinutes,
+        'min',
+        'assumption: the benchmark model’s 10 min (shared/docs/bench-cluster.md)',
+      );
+      note(
+        'checkpointIntervalMinutes',
+        Number((m?.checkpointIntervalMinutes ?? 0).toFixed(2)),
+        'min',
+        `Young's optimum √(2·write·MTBF) with MTBF ${(m?.mtbfHours ?? 0).toFixed(2)} h for ${m?.accelerators} accelerators`,
+      );
+    } else {
+      note(
+        'mfu',
+        w.mfu,
+        'fraction',
+        'assumption: the training MFU default; no inference figure in the references',
+      );
+      note(
+        'headroom',
+        w.headroom,
+        'fraction',
+        'assumption: capacity above demand for latency; no published figure',
+      );
+      note('precision', w.precision, '', 'assumption: inference served at FP8');
+    }
+    assumptions.push({
+      path: `workloads[${k}].failures`,
+      value: `${(w.failures.rateScale * 419).toFixed(0)} per ${LLAMA3_ACCELERATOR_HOURS.toLocaleString('en-US')} accelerator-hours`,
+      unit: 'interruptions',
+      kind: given('failures') ? 'scenario' : 'default',
+      basis:
+        'Llama 3 405B, 419 unexpected interruptions in 54 days on 16,384 H100, by cause (reference-figures.md §2.4); repair 8 h mean is an assumption',
+    });
+  });
+  const engineResolved = { ...resolved, engine: run.engine };
+  return {
+    resolved: engineResolved,
+    run,
+    summarize: (sites) => ({ workloads: workloadSummaries(run, sites, resolved.engine.startMs) }),
+    assumptions,
+  };
+}
