@@ -1,0 +1,189 @@
+/** `gigawatt runs`, `gigawatt show RUN`, `gigawatt compare RUN RUN`: the results store from the CLI. */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import type { RunSummary } from '../../analysis/summary.js';
+import type { SweepReport } from '../../analysis/sweep/report.js';
+import { RunStore } from '../../io/store/run-store.js';
+import { storePath } from '../../io/store/store-path.js';
+import { formatSummary } from '../format.js';
+import { formatSweep } from '../format-sweep.js';
+import { UsageError } from '../usage-error.js';
+
+interface StoreOption {
+  store?: string | boolean;
+  json?: boolean;
+}
+
+async function openExisting(opt: string | boolean | undefined): Promise<RunStore> {
+  const path = storePath(opt);
+  if (path === undefined) throw new UsageError('no results store (--no-store or GIGAWATT_STORE=none)');
+  if (!existsSync(path))
+    throw new UsageError(`no results store at ${path} yet: run \`gigawatt run\` or \`gigawatt sweep\` first`);
+  return RunStore.open(path);
+}
+
+function runId(arg: string): number {
+  const n = Number(arg);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`RUN must be a run id from \`gigawatt runs\` (got ${JSON.stringify(arg)})`);
+  return n;
+}
+
+const STORE_HELP = 'results store (default $GIGAWATT_STORE or ~/.gigawatt/runs.duckdb)';
+
+async function runsCommand(opts: StoreOption & { limit: string }): Promise<void> {
+  const store = await openExisting(opts.store);
+  try {
+    const rows = await store.listRuns(Number(opts.limit) || 50);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return;
+    }
+    if (rows.length === 0) {
+      process.stdout.write(`no runs in ${store.path}\n`);
+      return;
+    }
+    const table = [
+      ['id', 'kind', 'scenario', 'created (UTC)', 'status', 'samples', 'seed', 'version'],
+      ...rows.map((r) => [
+        String(r.id),
+        r.kind,
+        r.scenario,
+        r.createdAt,
+        r.status === 'running' && r.kind === 'sweep' ? 'incomplete' : r.status,
+        r.kind === 'sweep' ? `${r.samplesStored}/${r.samples ?? '?'}` : '',
+        r.seed === null ? '' : String(r.seed),
+        r.version,
+      ]),
+    ];
+    const w = (table[0] as string[]).map((_, c) =>
+      Math.max(...table.map((row) => (row[c] as string).length)),
+    );
+    const lines = table.map((row, i) => {
+      const line = row.map((x, c) => x.padEnd(w[c] as number)).join('  ');
+      return i === 0 ? pc.bold(line) : line;
+    });
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+async function showCommand(arg: string, opts: StoreOption & { parquet?: string }): Promise<void> {
+  const store = await openExisting(opts.store);
+  try {
+    const id = runId(arg);
+    const run = await store.getRun(id);
+    if (!run) throw new UsageError(`no run ${id} in ${store.path} (see \`gigawatt runs\`)`);
+    if (opts.parquet) {
+      const files = await store.exportParquet(id, opts.parquet);
+      process.stderr.write(`wrote ${files.join(', ')}\n`);
+    }
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ ...run, metrics: await store.metrics(id) }, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(
+      pc.dim(`run ${run.id} · ${run.kind} · ${run.createdAt} UTC · gigawatt ${run.version}\n`),
+    );
+    if (run.report === null) {
+      process.stdout.write(
+        `${run.scenario}: ${run.kind} did not finish; ${run.samplesStored} of ${run.samples ?? '?'} samples were stored (export them with --parquet DIR)\n`,
+      );
+    } else if (run.kind === 'run') process.stdout.write(`${formatSummary(run.report as RunSummary)}\n`);
+    else process.stdout.write(`${formatSweep(run.report as SweepReport)}\n`);
+  } finally {
+    store.close();
+  }
+}
+
+async function compareCommand(a: string, b: string, opts: StoreOption & { all?: boolean }): Promise<void> {
+  const store = await openExisting(opts.store);
+  try {
+    const [ia, ib] = [runId(a), runId(b)];
+    for (const id of [ia, ib])
+      if (!(await store.getRun(id))) throw new UsageError(`no run ${id} in ${store.path}`);
+    const [ma, mb] = [await store.metrics(ia), await store.metrics(ib)];
+    const keys = [...new Set([...Object.keys(ma), ...Object.keys(mb)])].sort();
+    const rows = keys
+      .map((k) => {
+        const x = ma[k] ?? null;
+        const y = mb[k] ?? null;
+        const delta = x !== null && y !== null ? y - x : null;
+        const pct =
+          delta !== null && x !== null && x !== 0 && !k.includes('Year') ? (100 * delta) / Math.abs(x) : null;
+        return { metric: k, a: x, b: y, delta, percent: pct };
+      })
+      .filter((r) => opts.all || r.a !== r.b);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ a: ia, b: ib, metrics: rows }, null, 2)}\n`);
+      return;
+    }
+    const fmt = (x: number | null) =>
+      x === null
+        ? '—'
+        : Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-3)
+          ? x.toExponential(4)
+          : String(Number(x.toPrecision(6)));
+    const table = [
+      ['metric (units in the name)', `run ${ia}`, `run ${ib}`, 'difference', '%'],
+      ...rows.map((r) => [
+        r.metric,
+        fmt(r.a),
+        fmt(r.b),
+        fmt(r.delta),
+        r.percent === null ? '' : `${r.percent >= 0 ? '+' : ''}${r.percent.toFixed(2)} %`,
+      ]),
+    ];
+    const w = (table[0] as string[]).map((_, c) =>
+      Math.max(...table.map((row) => (row[c] as string).length)),
+    );
+    const lines = table.map((row, i) => {
+      const line = row
+        .map((x, c) => (c === 0 ? x.padEnd(w[c] as number) : x.padStart(w[c] as number)))
+        .join('  ');
+      return i === 0 ? pc.bold(line) : line;
+    });
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (rows.length === 0) process.stdout.write('no differences\n');
+  } finally {
+    store.close();
+  }
+}
+
+export function registerRuns(cli: Command): void {
+  cli
+    .command('runs')
+    .description('list the runs and sweeps saved in the results store')
+    .option('--store <path>', STORE_HELP)
+    .option('--limit <n>', 'most recent N', '50')
+    .option('--json', 'as JSON')
+    .addHelpText('after', '\nExamples:\n  $ gigawatt runs\n  $ gigawatt runs --store ./runs.duckdb --json')
+    .action(runsCommand);
+  cli
+    .command('show')
+    .description('reprint a saved run or sweep; export its rows as Parquet')
+    .argument('<run>', 'run id (gigawatt runs)')
+    .option('--store <path>', STORE_HELP)
+    .option('--json', 'the stored record and metrics as JSON')
+    .option('--parquet <dir>', 'write runs/metrics/samples/hourly rows of this run as Parquet into DIR')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ gigawatt show 3\n  $ gigawatt show 3 --parquet out/run-3   # then: duckdb -c "FROM \'out/run-3/samples.parquet\'"',
+    )
+    .action(showCommand);
+  cli
+    .command('compare')
+    .description('compare the metrics of two saved runs (or sweeps: their P5/P50/P95)')
+    .argument('<a>', 'run id')
+    .argument('<b>', 'run id')
+    .option('--store <path>', STORE_HELP)
+    .option('--all', 'also list metrics that are equal')
+    .option('--json', 'as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ gigawatt compare 3 4\n  $ gigawatt compare 3 4 --json | jq \'.metrics[] | select(.metric == "npvUSD")\'',
+    )
+    .action(compareCommand);
+}

@@ -1,0 +1,19 @@
+/**
+ * The sweep worker: one task = one sample (a job of the plan) run against the bundled data, which
+ * each worker thread loads once. Runs in a piscina thread (local sweeps) and in `gigawatt worker`
+ * (BullMQ). Bundled as dist/sweep-worker.js (scripts/build.mjs).
+ */
+
+import type { SweepJob } from '../../analysis/sweep/plan.js';
+import { runSample, type SampleResult } from '../../analysis/sweep/sample.js';
+import { cachedDataSource } from './cached-data.js';
+
+export interface SampleTask {
+  /** The base scenario as written (without `uncertainty`). */
+  readonly base: unknown;
+  readonly job: SweepJob;
+}
+
+export default function runTask(task: SampleTask): SampleResult {
+  return runSample(task.base, task.job, cachedDataSource());
+}
