@@ -2,9 +2,17 @@
  * `npm run bench`: runs every benchmark and prints one JSON line per benchmark on stdout (progress and
  * notes go to stderr). What each measures and the results on the development machine: bench/README.md.
  */
+import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
+import { benchSweepQueue, benchSweepThreads } from './sweep.js';
 
-const benchmarks: readonly (() => Promise<unknown>)[] = [() => benchEngineHourly()];
+const benchmarks: readonly (() => Promise<unknown>)[] = [
+  () => benchEngineHourly(),
+  () => benchClusterDes(),
+  () => benchSweepThreads(1),
+  () => benchSweepThreads(2),
+  () => benchSweepQueue(),
+];
 
 for (const bench of benchmarks) {
   process.stdout.write(`${JSON.stringify(await bench())}\n`);

@@ -13,7 +13,12 @@ const common = {
 };
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    index: 'src/index.ts',
+    // the sweep's piscina worker (src/io/sweep/local-pool.ts loads dist/sweep-worker.js)
+    'sweep-worker': 'src/io/sweep/worker.ts',
+  },
   outdir: 'dist',
   banner: { js: '' },
 });

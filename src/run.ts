@@ -2,8 +2,11 @@
  * One scenario, end to end and pure: resolve → simulate every site hour by hour → economics → summary.
  * The CLI, the server and the browser all call this.
  */
+import { financialAssumptions, financialReport } from './analysis/economics/financials.js';
 import { phaseEconomics } from './analysis/economics.js';
 import { type RunSummary, summarize } from './analysis/summary.js';
+import type { WorkloadRunOptions } from './cluster/from-scenario.js';
+import { prepareWorkloads } from './cluster/run-workloads.js';
 import { type SimulatedSite, simulate } from './engine/simulate.js';
 import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
 import type { Scenario } from './model/scenario.js';
@@ -19,10 +22,19 @@ export interface RunOptions {
   readonly raw?: unknown;
   /** Progress callback: sites simulated so far and in total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Workload simulation: seed, curtailment given per site, or curtailment ignored (src/cluster/). */
+  readonly workloads?: WorkloadRunOptions;
 }
 
 export function runScenario(scenario: Scenario, data: DataSource, options: RunOptions = {}): RunResult {
-  const resolved = resolveScenario(scenario, data, options.raw ?? scenario);
+  // Workloads (src/cluster/) run first: their busy time sets the busy fraction of their sites.
+  const workloads = prepareWorkloads(
+    scenario,
+    resolveScenario(scenario, data, options.raw ?? scenario),
+    options.raw ?? scenario,
+    options.workloads,
+  );
+  const resolved = workloads.resolved;
   const sites = simulate(resolved.engine, options.onProgress);
   const phases = phaseEconomics(resolved.engine, resolved.rates);
   const summary = summarize(
@@ -38,5 +50,12 @@ export function runScenario(scenario: Scenario, data: DataSource, options: RunOp
     phases,
     resolved.assumptions,
   );
-  return { summary, sites, resolved };
+  // Cash flows, NPV, IRR, payback, levelized cost and jobs over time (src/analysis/economics/).
+  const economics = { ...summary.economics, ...financialReport(scenario, resolved, sites, phases) };
+  const assumptions = [
+    ...summary.assumptions,
+    ...financialAssumptions(scenario, options.raw ?? scenario),
+    ...workloads.assumptions,
+  ];
+  return { summary: { ...summary, economics, assumptions, ...workloads.summarize(sites) }, sites, resolved };
 }

@@ -4,11 +4,14 @@
  * coincident peaks of the fleet (max over hours of the sum over sites), PUE is energy-weighted.
  */
 
+import type { WorkloadSummary } from '../cluster/workload-results.js';
 import type { EngineInputs } from '../engine/inputs.js';
 import { addMetrics, emptyMetrics, hourlyMetrics, type Metrics, yearRanges } from '../engine/metrics.js';
 import type { SimulatedSite } from '../engine/simulate.js';
 import type { Assumption } from '../model/resolve.js';
+import type { FinancialReport } from './economics/financials.js';
 import type { PhaseEconomics } from './economics.js';
+import { type FlexibilityReport, flexibilityReport } from './flexibility-report.js';
 
 export interface YearOpex {
   readonly year: number;
@@ -24,7 +27,11 @@ export interface RunSummary {
   readonly totals: Metrics;
   readonly sites: ({ id: string } & Metrics)[];
   readonly years: ({ year: number } & Metrics)[];
-  readonly economics: { readonly phases: PhaseEconomics[]; readonly opexByYear: YearOpex[] };
+  /** Capex and jobs per phase, opex by year; runScenario adds cash flows, NPV, IRR, levelized cost. */
+  readonly economics: {
+    readonly phases: PhaseEconomics[];
+    readonly opexByYear: YearOpex[];
+  } & Partial<FinancialReport>;
   /** Historical year replayed for each simulated year, per site and series. */
   readonly replayedYears: {
     site: string;
@@ -33,6 +40,10 @@ export interface RunSummary {
     filledHours: number;
   }[];
   readonly assumptions: Assumption[];
+  /** Training runs and inference services (src/cluster/), when the scenario has workloads. */
+  readonly workloads?: WorkloadSummary[];
+  /** Curtailment, supply and ERCOT 4CP detail per site and year (./flexibility-report.ts); absent when none. */
+  readonly flexibility?: FlexibilityReport;
 }
 
 export interface SummaryContext {
@@ -133,5 +144,14 @@ export function summarize(
         : []),
     ]),
     assumptions,
+    ...flexibilitySection(inputs, sims),
   };
+}
+
+function flexibilitySection(
+  inputs: EngineInputs,
+  sims: readonly SimulatedSite[],
+): { flexibility?: FlexibilityReport } {
+  const flexibility = flexibilityReport(inputs, sims);
+  return flexibility === undefined ? {} : { flexibility };
 }

@@ -3,6 +3,8 @@ import pc from 'picocolors';
 import type { RunSummary } from '../analysis/summary.js';
 import type { Metrics } from '../engine/metrics.js';
 import type { Assumption } from '../model/resolve.js';
+import { formatEconomics } from './format-economics.js';
+import { formatWorkloads } from './format-workloads.js';
 
 const trim = (x: number, digits = 3): string => {
   if (x === 0) return '0';
@@ -69,6 +71,18 @@ const ROWS: readonly [keyof Metrics, string, (x: number) => string][] = [
   ['jobsConstruction', 'Construction jobs', count],
 ];
 
+const hours = (x: number) => `${count(x)} h`;
+/** Grid-side rows (docs/grid-flexibility.md), printed only when the run has any of them. */
+const GRID_ROWS: readonly [keyof Metrics, string, (x: number) => string][] = [
+  ['curtailedEnergyMWh', 'Curtailed (grid relieved on request)', energy],
+  ['curtailmentHours', 'Curtailment hours', hours],
+  ['curtailmentEvents', 'Curtailment events', count],
+  ['computeLostFLOP', 'Compute lost to curtailment', flop],
+  ['onsiteGenerationMWh', 'On-site generation', energy],
+  ['batteryDischargeMWh', 'Battery discharge', energy],
+  ['transmissionChargeUSD', 'ERCOT 4CP transmission charge', usd],
+];
+
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
@@ -91,7 +105,7 @@ export function formatSummary(s: RunSummary): string {
   out.push(
     table(
       header,
-      ROWS.map(([key, label, fmt]) => [
+      [...ROWS, ...GRID_ROWS.filter(([key]) => s.totals[key] !== 0)].map(([key, label, fmt]) => [
         label,
         fmt(s.totals[key]),
         ...(multi ? s.sites.map((x) => fmt(x[key])) : []),
@@ -128,6 +142,10 @@ export function formatSummary(s: RunSummary): string {
       ]),
     ),
   );
+  const economics = formatEconomics(s);
+  if (economics) out.push('', economics);
+  const workloads = formatWorkloads(s);
+  if (workloads) out.push('', workloads);
   const defaults = s.assumptions.filter((a) => a.kind !== 'scenario').length;
   out.push('');
   out.push(

@@ -8,23 +8,33 @@ import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../io/load-scenario.js';
 import { packageVersion } from '../io/paths.js';
 import { registerHeadroom } from './commands/headroom.js';
+import { registerInfer } from './commands/infer.js';
 import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
+import { registerSweep } from './commands/sweep.js';
+import { registerTrain } from './commands/train.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import { UsageError } from './usage-error.js';
 
 /** Every subcommand, in the order `gigawatt --help` lists them. Each lives in ./commands/. */
 const COMMANDS: readonly ((cli: Command) => void)[] = [
   registerRun,
+  registerTrain,
+  registerInfer,
   registerList,
   registerValidate,
   registerSchema,
   registerHeadroom,
   registerServe,
   registerReport,
+  registerSweep,
+  registerRuns,
+  registerWorker,
 ];
 
 function program(): Command {

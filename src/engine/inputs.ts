@@ -6,6 +6,7 @@
 
 import type { CoolingSystem } from '../catalog/cooling.js';
 import type { PowerCurve } from '../catalog/power-curve.js';
+import type { GridSideInputs } from './grid-side-inputs.js';
 import type { ReplayPolicy } from './replay.js';
 import type { HourlySeries, WeatherYear } from './series.js';
 
@@ -34,10 +35,17 @@ export interface SiteInputs {
   readonly dutyCycle: number;
   /** Relative busy level by local standard hour (24 values, mean 1), or undefined for flat. */
   readonly hourlyShape?: readonly number[];
+  /**
+   * Busy fraction of each simulated hour from the cluster simulator (src/cluster/), when the scenario
+   * has workloads; replaces busyFraction × hourlyShape. Power-equivalent share of accelerators running.
+   */
+  readonly busyFractionSeries?: Float64Array;
   readonly weather: WeatherYear;
   readonly carbonGPerKWh: HourlySeries;
   /** Hourly price series, or a flat price. */
   readonly price: HourlySeries | number;
+  /** Supply, curtailment policies and regional demand (src/engine/grid-side-inputs.ts); absent: grid only. */
+  readonly gridSide?: GridSideInputs;
 }
 
 export interface EngineInputs {

@@ -1,7 +1,8 @@
 /**
  * Stage 3, IT power: what the online accelerators and their hosts would draw.
  *
- *   b(t)        = min(1, busyFraction · shape[localHour(t)])   share of accelerators running jobs
+ *   b(t)        = min(1, busyFraction · shape[localHour(t)])   share of accelerators running jobs,
+ *                 or busyFractionSeries[t] when the cluster simulator (src/cluster/) ran workloads
  *   P_run,p     = P_curve(dutyCycle, boardPower_p, cap_p)      a running accelerator, W (measured H200
  *                 curve scaled to the chip; see docs/power-curve.md)
  *   P_idle,p    = P_curve(0, boardPower_p, cap_p)              an idle one, W
@@ -30,7 +31,9 @@ export function busyByLocalHour(site: SiteInputs): Float64Array {
 export function itPowerStage(site: SiteInputs, inputs: EngineInputs, out: SiteHourly): void {
   const busy = busyByLocalHour(site);
   const curve = inputs.powerCurve;
-  for (let h = 0; h < out.hours; h++) out.busyFraction[h] = busy[out.localHour[h] as number] as number;
+  const series = site.busyFractionSeries;
+  for (let h = 0; h < out.hours; h++)
+    out.busyFraction[h] = series ? (series[h] as number) : (busy[out.localHour[h] as number] as number);
   out.acceleratorDemandMW.fill(0);
   out.hostNetworkDemandMW.fill(0);
   out.itInstalledMW.fill(0);

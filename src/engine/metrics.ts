@@ -27,6 +27,19 @@ export interface Metrics {
   capexUSD: number;
   jobsPermanent: number;
   jobsConstruction: number;
+  /** Grid side (docs/grid-flexibility.md): load the grid was relieved of in answer to curtailment requests. */
+  curtailedEnergyMWh: number;
+  /** Hours with curtailment delivered. */
+  curtailmentHours: number;
+  /** Runs of consecutive curtailed hours, counted in the year (and site) where they start. */
+  curtailmentEvents: number;
+  /** On-site (gas) generation. */
+  onsiteGenerationMWh: number;
+  batteryDischargeMWh: number;
+  /** Compute given up to curtailment (net of work made up by carbon shifting). */
+  computeLostFLOP: number;
+  /** ERCOT 4CP transmission charge (rate × grid MW in the actual CP hours); 0 outside ERCOT. */
+  transmissionChargeUSD: number;
 }
 
 export const METRIC_KEYS = [
@@ -47,6 +60,13 @@ export const METRIC_KEYS = [
   'capexUSD',
   'jobsPermanent',
   'jobsConstruction',
+  'curtailedEnergyMWh',
+  'curtailmentHours',
+  'curtailmentEvents',
+  'onsiteGenerationMWh',
+  'batteryDischargeMWh',
+  'computeLostFLOP',
+  'transmissionChargeUSD',
 ] as const satisfies readonly (keyof Metrics)[];
 
 /** Metrics that add up across sites and years (the others are peaks or ratios). */
@@ -74,6 +94,16 @@ export function hourlyMetrics(s: SiteHourly, from = 0, to = s.hours): Metrics {
     m.waterM3 += s.waterM3[h] as number;
     m.energyCostUSD += s.energyCostUSD[h] as number;
     m.computeDeliveredFLOP += s.computeFLOP[h] as number;
+    const curtailed = s.curtailedMW[h] as number;
+    if (curtailed > 0) {
+      m.curtailedEnergyMWh += curtailed;
+      m.curtailmentHours++;
+      if (h === 0 || !((s.curtailedMW[h - 1] as number) > 0)) m.curtailmentEvents++;
+    }
+    m.onsiteGenerationMWh += s.onsiteMW[h] as number;
+    m.batteryDischargeMWh += s.batteryDischargeMW[h] as number;
+    m.computeLostFLOP += s.computeLostFLOP[h] as number;
+    m.transmissionChargeUSD += s.transmissionChargeUSD[h] as number;
   }
   m.pue = m.itEnergyMWh > 0 ? m.facilityEnergyMWh / m.itEnergyMWh : 0;
   return m;

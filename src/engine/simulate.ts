@@ -7,15 +7,24 @@ import { computeStage } from './compute.js';
 import { type EnvironmentReport, environmentStage } from './environment.js';
 import { facilityStage } from './facility.js';
 import { fleetStage } from './fleet.js';
+import {
+  type GridSideReport,
+  gridSideBeforeFacility,
+  gridSideCompute,
+  gridSideImpacts,
+  gridSideSupply,
+  hasSupply,
+} from './grid-side.js';
 import { impactsStage } from './impacts.js';
 import type { EngineInputs } from './inputs.js';
 import { itPowerStage } from './it-power.js';
 import { allocateSiteHourly, type SiteHourly } from './site-hourly.js';
-import { supplyStage } from './supply.js';
 
 export interface SimulatedSite {
   readonly hourly: SiteHourly;
   readonly environment: EnvironmentReport;
+  /** Curtailment schedule, its application and the supply dispatch (src/engine/grid-side.ts). */
+  readonly gridSide?: GridSideReport;
 }
 
 export function simulateSite(inputs: EngineInputs, siteIndex: number): SimulatedSite {
@@ -25,11 +34,19 @@ export function simulateSite(inputs: EngineInputs, siteIndex: number): Simulated
   const environment = environmentStage(site, inputs.replay, out);
   fleetStage(site, out);
   itPowerStage(site, inputs, out);
-  facilityStage(site, out);
-  supplyStage(out);
+  const { schedule, applied } = gridSideBeforeFacility(site, inputs, out);
+  // With supply behind the meter the supply stage enforces the interconnect, not the facility stage.
+  facilityStage(hasSupply(site) ? { ...site, interconnectMW: Number.POSITIVE_INFINITY } : site, out);
+  const supply = gridSideSupply(site, inputs, out, schedule, applied);
   impactsStage(out);
+  gridSideImpacts(site, out, schedule);
   computeStage(site, inputs, out);
-  return { hourly: out, environment };
+  gridSideCompute(site, out, applied);
+  return {
+    hourly: out,
+    environment,
+    gridSide: { schedule, applied, supply, coincidentPeaks: schedule.coincidentPeaks },
+  };
 }
 
 /** Runs every site; `onSite` reports progress (sites done, total). */

@@ -47,6 +47,31 @@ export interface SiteHourly {
   readonly waterM3: Float64Array;
   // supply
   readonly gridImportMW: Float64Array;
+  // grid side (src/engine/supply.ts, src/engine/flexibility/): zero for a site without supply/flexibility
+  /** Share of IT power the site's policies ask to shed, 0..1 (the curtailment schedule). */
+  readonly curtailRequestFraction: Float64Array;
+  /** Load the grid was relieved of in answer to a request (facility MW shed, or moved on site). */
+  readonly curtailedMW: Float64Array;
+  /** Facility MW added to make up shifted work (carbon policy). */
+  readonly shiftedInMW: Float64Array;
+  /** Behind-the-meter renewable generation available, MW. */
+  readonly renewableMW: Float64Array;
+  /** Renewable generation neither used nor stored (no export), MW. */
+  readonly renewableSpillMW: Float64Array;
+  /** On-site (gas) generation, MW. */
+  readonly onsiteMW: Float64Array;
+  readonly batteryChargeMW: Float64Array;
+  readonly batteryDischargeMW: Float64Array;
+  /** Energy stored in all batteries at the end of the hour, MWh. */
+  readonly batterySoCMWh: Float64Array;
+  /** On-site fuel cost (included in energyCostUSD), $. */
+  readonly fuelCostUSD: Float64Array;
+  /** CO2 from on-site combustion (included in co2Tonnes), t. */
+  readonly onsiteCO2Tonnes: Float64Array;
+  /** ERCOT 4CP transmission charge attributed to this hour (a quarter of the annual charge at each CP hour), $. */
+  readonly transmissionChargeUSD: Float64Array;
+  /** Compute given up to the curtailment schedule, FLOP (negative where shifted work is made up). */
+  readonly computeLostFLOP: Float64Array;
   // impacts
   readonly co2Tonnes: Float64Array;
   readonly energyCostUSD: Float64Array;
@@ -68,6 +93,15 @@ export const HOURLY_COLUMNS = [
   ['overheadMW', 'MW'],
   ['facilityMW', 'MW'],
   ['gridImportMW', 'MW'],
+  ['curtailRequestFraction', '0..1'],
+  ['curtailedMW', 'MW'],
+  ['shiftedInMW', 'MW'],
+  ['renewableMW', 'MW'],
+  ['renewableSpillMW', 'MW'],
+  ['onsiteMW', 'MW'],
+  ['batteryChargeMW', 'MW'],
+  ['batteryDischargeMW', 'MW'],
+  ['batterySoCMWh', 'MWh'],
   ['pue', 'ratio'],
   ['loadFraction', '0..1'],
   ['dryBulbC', 'degC'],
@@ -77,7 +111,11 @@ export const HOURLY_COLUMNS = [
   ['waterM3', 'm3'],
   ['priceUSDPerMWh', 'USD/MWh'],
   ['energyCostUSD', 'USD'],
+  ['fuelCostUSD', 'USD'],
+  ['onsiteCO2Tonnes', 't'],
+  ['transmissionChargeUSD', 'USD'],
   ['computeFLOP', 'FLOP'],
+  ['computeLostFLOP', 'FLOP'],
 ] as const satisfies readonly (readonly [keyof SiteHourly, string])[];
 
 export function allocateSiteHourly(
@@ -115,6 +153,19 @@ export function allocateSiteHourly(
     facilityMW: f(),
     waterM3: f(),
     gridImportMW: f(),
+    curtailRequestFraction: f(),
+    curtailedMW: f(),
+    shiftedInMW: f(),
+    renewableMW: f(),
+    renewableSpillMW: f(),
+    onsiteMW: f(),
+    batteryChargeMW: f(),
+    batteryDischargeMW: f(),
+    batterySoCMWh: f(),
+    fuelCostUSD: f(),
+    onsiteCO2Tonnes: f(),
+    transmissionChargeUSD: f(),
+    computeLostFLOP: f(),
     co2Tonnes: f(),
     energyCostUSD: f(),
     computeFLOP: f(),

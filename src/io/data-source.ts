@@ -12,5 +12,10 @@ export function fileDataSource(dir: string = dataDir()): DataSource {
       return { carbonGPerKWh: r.carbonGPerKWh, carbonBasis: r.carbonBasis };
     },
     price: (id) => loadPriceSeries(id, dir),
+    regionDemand: (id) => loadRegionHourly(id, dir).demandMW,
+    regionGeneration: (id, kind) => {
+      const mix = loadRegionHourly(id, dir).fuelMixMW;
+      return mix?.[kind] ?? mix?.[`ng_${kind}`];
+    },
   };
 }

@@ -13,9 +13,21 @@ import { H200_POWER_CURVE } from '../catalog/power-curve.js';
 import type { Sourced } from '../catalog/provenance.js';
 import { defaultPriceSeriesFor, getRegion } from '../catalog/regions.js';
 import { getWeatherStation } from '../catalog/weather-stations.js';
+import type { GridSideInputs } from '../engine/grid-side-inputs.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../engine/inputs.js';
 import { HOUR_MS, type HourlySeries, type WeatherYear } from '../engine/series.js';
+import { resolveGridSide } from './resolve-grid-side.js';
 import type { Scenario } from './scenario.js';
+
+function gridSideOf(
+  site: Scenario['sites'][number],
+  i: number,
+  data: DataSource,
+  assumptions: Assumption[],
+): { gridSide?: GridSideInputs } {
+  const gridSide = resolveGridSide(site, i, data, assumptions);
+  return gridSide === undefined ? {} : { gridSide };
+}
 
 /** Where the hourly data come from (files in Node, fetched data in a browser). */
 export interface DataSource {
@@ -23,6 +35,10 @@ export interface DataSource {
   /** Hourly average carbon intensity of the region (gCO2eq/kWh) and a sentence on how it was derived. */
   regionCarbon(regionId: string): { carbonGPerKWh: HourlySeries; carbonBasis: string };
   price(seriesId: string): HourlySeries;
+  /** Hourly demand of the region, MW (EIA-930 cleaned); needed for grid-emergency, 4CP and ERCOT charges. */
+  regionDemand?(regionId: string): HourlySeries;
+  /** Hourly solar or wind generation of the region, MW; undefined where not bundled. */
+  regionGeneration?(regionId: string, kind: 'solar' | 'wind'): HourlySeries | undefined;
 }
 
 /** One value the run used, where it applies, and its basis. */
@@ -252,6 +268,7 @@ export function resolveScenario(
       weather: { ...weather, tzOffsetHours: station.tzOffsetHours },
       carbonGPerKWh: grid.carbonGPerKWh,
       price,
+      ...gridSideOf(site, i, data, assumptions),
     };
   });
 

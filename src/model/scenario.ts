@@ -14,6 +14,11 @@ import { ACCELERATOR_IDS } from '../catalog/accelerators.js';
 import { COOLING_SYSTEMS } from '../catalog/cooling.js';
 import { PRICE_SERIES, REGION_IDS } from '../catalog/regions.js';
 import { WEATHER_STATIONS } from '../catalog/weather-stations.js';
+import { economicsExtensionShape } from './economics-options.js';
+import { flexibilitySchema } from './flexibility-schema.js';
+import { supplySchema } from './supply-schema.js';
+import { uncertaintySchema } from './uncertainty.js';
+import { workloadsSchema } from './workload-schema.js';
 
 const ids = (list: readonly string[]) => list as unknown as [string, ...string[]];
 
@@ -123,6 +128,8 @@ export const siteSchema = z
     electricityPrice: electricityPriceSchema.optional(),
     utilisation: utilisationSchema.prefault({}),
     phases: z.array(phaseSchema).min(1).describe('Construction phases, in order of their online dates.'),
+    supply: supplySchema.optional(),
+    flexibility: flexibilitySchema.optional(),
   })
   .describe('One campus: location, weather, grid region, interconnect, cooling and construction phases.');
 
@@ -177,9 +184,12 @@ export const economicsSchema = z
       .min(0)
       .max(1)
       .default(0.08)
-      .describe('Real discount rate for NPV (issue 5), 0..1.'),
+      .describe(
+        'Discount rate for NPV, 0..1 a year, applied to nominal cash flows (prices are the nominal dollars of the replayed years).',
+      ),
     acceleratorLifetimeYears: z.number().positive().default(5),
     facilityLifetimeYears: z.number().positive().default(25),
+    ...economicsExtensionShape,
   })
   .describe('Costs. Every default is shown by `gigawatt run --explain`.');
 
@@ -226,6 +236,8 @@ export const scenarioSchema = z
     compute: computeSchema.prefault({}),
     economics: economicsSchema.prefault({}),
     workforce: workforceSchema.prefault({}),
+    uncertainty: uncertaintySchema.optional(),
+    workloads: workloadsSchema.optional(),
   })
   .describe('A gigawatt scenario: one campus or a fleet of campuses simulated hour by hour.');
 

@@ -8,6 +8,8 @@ import { getAccelerator } from '../catalog/accelerators.js';
 import { minPowerCapW } from '../catalog/power-curve.js';
 import { defaultPriceSeriesFor } from '../catalog/regions.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './scenario.js';
+import { gridSideIssues } from './validate-grid-side.js';
+import { workloadIssues } from './workload-validate.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -156,6 +158,8 @@ export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
       }
     });
   });
+  issues.push(...gridSideIssues(s));
+  issues.push(...workloadIssues(s));
   return issues;
 }
 

@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import { fileDataSource } from '../../io/data-source.js';
 import { writeRunOutputs } from '../../io/export.js';
 import { loadScenario } from '../../io/load-scenario.js';
-import { runScenario } from '../../run.js';
+import { saveRun } from '../../io/store/record.js';
+import { storePath } from '../../io/store/store-path.js';
+import { type RunResult, runScenario } from '../../run.js';
 import { formatAssumptions, formatSummary } from '../format.js';
 
 export interface RunOptions {
@@ -37,7 +39,7 @@ export function delayedProgress(label: string, quiet: boolean | undefined) {
   };
 }
 
-export function runCommand(nameOrPath: string, opts: RunOptions): void {
+export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunResult; raw: unknown } {
   const { scenario, raw } = loadScenario(nameOrPath);
   const progress = delayedProgress(`simulating ${scenario.name}`, opts.quiet || opts.json);
   const result = runScenario(scenario, fileDataSource(), {
@@ -59,6 +61,7 @@ export function runCommand(nameOrPath: string, opts: RunOptions): void {
     );
     if (!opts.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
   }
+  return { result, raw };
 }
 
 /** Registers `gigawatt run`. */
@@ -75,6 +78,12 @@ export function registerRun(cli: Command): void {
     .option('--explain', 'also list every value used (defaults, catalog figures, data) with its source')
     .option('-o, --out <dir>', 'write summary.json and per-site hourly series (CSV and Parquet) into DIR')
     .option('-q, --quiet', 'no progress on stderr')
+    .option(
+      '--store <path>',
+      'results store (DuckDB file; default $GIGAWATT_STORE or ~/.gigawatt/runs.duckdb)',
+    )
+    .option('--no-store', 'do not save the run in the results store')
+    .option('--hourly', 'also save the hourly series in the results store')
     .addHelpText(
       'after',
       `
@@ -87,9 +96,9 @@ Examples:
   $ gigawatt run project-rainier --json | jq .totals
   $ gigawatt run scenarios/stargate-abilene.yaml --out out/abilene`,
     )
-    .action(
-      (scenario: string, opts: { json?: boolean; explain?: boolean; out?: string; quiet?: boolean }) => {
-        runCommand(scenario, opts);
-      },
-    );
+    .action(async (scenario: string, opts: RunOptions & { store?: string | boolean; hourly?: boolean }) => {
+      const { result, raw } = runCommand(scenario, opts);
+      const id = await saveRun(storePath(opts.store), result, raw, { hourly: opts.hourly ?? false });
+      if (id !== undefined && !opts.quiet && !opts.json) process.stderr.write(`saved as run ${id}\n`);
+    });
 }
