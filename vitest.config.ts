@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
-    // runs are not saved to the user's results store from tests (tests that need a store set their own)
-    env: { GIGAWATT_STORE: 'none' },
+    // runs are not saved to the user's results store from tests (tests that need a store set their own);
+    // CLI output is compared as plain text (CI=true would otherwise turn colours on)
+    env: { GIGAWATT_STORE: 'none', NO_COLOR: '1' },
   },
 });
