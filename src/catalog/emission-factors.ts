@@ -126,7 +126,7 @@ export const EMISSION_FACTORS: Readonly<Record<FuelId, EmissionFactor>> = {
     label: 'Other / unknown',
     lifecycleGPerKWh: estimated(
       700,
-      '"other" is not in AR5 Table A.III.2; DACF / Electricity Maps "unknown" default. EIA OTH and ERCOT "other" hold mixed sources (waste, batteries discharging, small units), so this is a placeholder',
+      '"other" is not in AR5 Table A.III.2; DACF / Electricity Maps "unknown" default. EIA OTH and ERCOT "other" hold mixed sources (waste, batteries discharging, small units), so this is an estimate for an unknown mix',
       DACF,
     ),
     directGPerKWh: estimated(
