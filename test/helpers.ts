@@ -33,6 +33,8 @@ export function fakeData(opts: { dryBulbC?: number; carbon?: number; price?: num
     weather: () => syntheticWeather(opts.dryBulbC ?? 20),
     regionCarbon: () => ({ carbonGPerKWh: constantSeries(opts.carbon ?? 400), carbonBasis: 'synthetic' }),
     price: () => constantSeries(opts.price ?? 50),
+    regionDemand: () => constantSeries(40_000),
+    regionGeneration: () => undefined,
   };
 }
 

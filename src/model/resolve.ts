@@ -36,9 +36,9 @@ export interface DataSource {
   regionCarbon(regionId: string): { carbonGPerKWh: HourlySeries; carbonBasis: string };
   price(seriesId: string): HourlySeries;
   /** Hourly demand of the region, MW (EIA-930 cleaned); needed for grid-emergency, 4CP and ERCOT charges. */
-  regionDemand?(regionId: string): HourlySeries;
+  regionDemand(regionId: string): HourlySeries;
   /** Hourly solar or wind generation of the region, MW; undefined where not bundled. */
-  regionGeneration?(regionId: string, kind: 'solar' | 'wind'): HourlySeries | undefined;
+  regionGeneration(regionId: string, kind: 'solar' | 'wind'): HourlySeries | undefined;
 }
 
 /** One value the run used, where it applies, and its basis. */

@@ -28,6 +28,14 @@ export function cachedDataSource(dir?: string): DataSource {
     weather: memo((id) => src.weather(id)),
     regionCarbon: memo((id) => src.regionCarbon(id)),
     price: memo((id) => src.price(id)),
+    regionDemand: memo((id) => src.regionDemand(id)),
+    regionGeneration: (() => {
+      const byKind = {
+        solar: memo((id) => src.regionGeneration(id, 'solar')),
+        wind: memo((id) => src.regionGeneration(id, 'wind')),
+      };
+      return (id: string, kind: 'solar' | 'wind') => byKind[kind](id);
+    })(),
   };
   caches.set(key, ds);
   return ds;
