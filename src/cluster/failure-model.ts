@@ -136,6 +136,20 @@ export function llama3FailureModel(
 }
 
 /** Total interruption rate, per accelerator-hour. */
+/**
+ * Running sums of the per-cause rates (per accelerator-hour), for drawing the cause of a failure by
+ * one uniform number; the last element is the total rate.
+ */
+export function cumulativeCauseRates(model: FailureModel): Float64Array {
+  const out = new Float64Array(model.causes.length);
+  let s = 0;
+  model.causes.forEach((c, i) => {
+    s += c.ratePerAcceleratorHour;
+    out[i] = s;
+  });
+  return out;
+}
+
 export function totalRatePerAcceleratorHour(model: FailureModel): number {
   let s = 0;
   for (const c of model.causes) s += c.ratePerAcceleratorHour;

@@ -12,7 +12,9 @@
  * exists). Busy accelerators (for power) are the served share: min(u, up)·accelerators per unit; the other held
  * accelerators idle at P(0).
  */
+
 import type { InferenceSpec } from './cluster-spec.js';
+import { cumulativeCauseRates } from './failure-model.js';
 
 export class InferenceService {
   held = 0;
@@ -36,14 +38,9 @@ export class InferenceService {
     hours: number,
     recordHourly: boolean,
   ) {
-    const causes = spec.failure.causes;
-    this.causeCumulative = new Float64Array(causes.length);
-    let s = 0;
-    causes.forEach((c, i) => {
-      s += c.ratePerAcceleratorHour;
-      this.causeCumulative[i] = s;
-    });
-    this.failuresPerUnitHour = s * acceleratorsPerUnit;
+    this.causeCumulative = cumulativeCauseRates(spec.failure);
+    this.failuresPerUnitHour =
+      (this.causeCumulative[this.causeCumulative.length - 1] ?? 0) * acceleratorsPerUnit;
     this.busyAcceleratorHours = new Float64Array(recordHourly ? hours : 0);
     this.heldAcceleratorHours = new Float64Array(recordHourly ? hours : 0);
   }

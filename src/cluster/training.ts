@@ -17,7 +17,7 @@
  */
 
 import type { TrainingSpec } from './cluster-spec.js';
-import type { FailureModel } from './failure-model.js';
+import { cumulativeCauseRates, type FailureModel } from './failure-model.js';
 
 export enum JobState {
   Pending = 0,
@@ -78,14 +78,9 @@ export class TrainingJob {
     hours: number,
     recordHourly: boolean,
   ) {
-    const causes = spec.failure.causes;
-    this.causeCumulative = new Float64Array(causes.length);
-    let s = 0;
-    causes.forEach((c, i) => {
-      s += c.ratePerAcceleratorHour;
-      this.causeCumulative[i] = s;
-    });
-    this.failuresPerUnitHour = s * acceleratorsPerUnit;
+    this.causeCumulative = cumulativeCauseRates(spec.failure);
+    this.failuresPerUnitHour =
+      (this.causeCumulative[this.causeCumulative.length - 1] ?? 0) * acceleratorsPerUnit;
     this.rateFLOPPerHour = spec.units * spec.flopPerUnitHour;
     this.busyAcceleratorHours = new Float64Array(recordHourly ? hours : 0);
     this.heldAcceleratorHours = new Float64Array(recordHourly ? hours : 0);

@@ -1,4 +1,5 @@
-/** Parsing numeric command-line options with clear errors (exit 2) for the workload calculators. */
+/** Parsing the workload calculators' command-line options with clear errors (exit 2). */
+import { ACCELERATOR_IDS, type AcceleratorSpec, getAccelerator } from '../../catalog/accelerators.js';
 import { UsageError } from '../usage-error.js';
 
 /** A finite number within [min, max] (exclusive bounds where asked), or a UsageError naming the option. */
@@ -47,4 +48,22 @@ export function numberList(
   if (parts.length === 0 || parts.some((p) => p === ''))
     throw new UsageError(`${name}: must be a comma-separated list of numbers (got "${raw}")`);
   return parts.map((p) => numberOption(name, p, opts) as number);
+}
+
+/** The accelerator and precision options of the quick calculators, checked: the catalog entry and its dense peak (TFLOP/s). */
+export function acceleratorPeakOption(
+  accelerator: string,
+  precision: string,
+): { spec: AcceleratorSpec; precision: 'bf16' | 'fp8'; peakTFLOPS: number } {
+  const spec = getAccelerator(accelerator);
+  if (!spec)
+    throw new UsageError(
+      `--accelerator: must be one of: ${ACCELERATOR_IDS.join(', ')} (got "${accelerator}")`,
+    );
+  if (precision !== 'bf16' && precision !== 'fp8')
+    throw new UsageError(`--precision: must be one of: bf16, fp8 (got "${precision}")`);
+  const peak = precision === 'fp8' ? spec.fp8DenseTFLOPS.value : spec.bf16DenseTFLOPS.value;
+  if (peak === null)
+    throw new UsageError(`--accelerator: ${accelerator} has no published dense ${precision} throughput`);
+  return { spec, precision, peakTFLOPS: peak };
 }

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { ACCELERATOR_IDS, getAccelerator } from '../../catalog/accelerators.js';
+import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
 import { acceleratorPowerW } from '../../catalog/power-curve.js';
 import { llama3FailureModel } from '../../cluster/failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from '../../cluster/inference.js';
@@ -13,7 +13,7 @@ import { DEFAULT_SPARE_SHARE } from '../../cluster/quick-train.js';
 import { simulateCluster } from '../../cluster/simulator.js';
 import { count } from '../format.js';
 import { UsageError } from '../usage-error.js';
-import { numberList, numberOption, requiredNumber } from './cli-numbers.js';
+import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
 
 interface InferOptions {
   accelerator: string;
@@ -36,19 +36,9 @@ interface InferOptions {
 }
 
 export function inferCommand(o: InferOptions): void {
-  const spec = getAccelerator(o.accelerator);
-  if (!spec)
-    throw new UsageError(
-      `--accelerator: must be one of: ${ACCELERATOR_IDS.join(', ')} (got "${o.accelerator}")`,
-    );
-  if (o.precision !== 'bf16' && o.precision !== 'fp8')
-    throw new UsageError(`--precision: must be one of: bf16, fp8 (got "${o.precision}")`);
-  const peak = o.precision === 'fp8' ? spec.fp8DenseTFLOPS.value : spec.bf16DenseTFLOPS.value;
+  const { spec, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
   const board = spec.boardPowerW.value;
-  if (peak === null || board === null)
-    throw new UsageError(
-      `--accelerator: ${o.accelerator} has no published ${o.precision} throughput or board power`,
-    );
+  if (board === null) throw new UsageError(`--accelerator: ${o.accelerator} has no published board power`);
   const demand = requiredNumber('--tokens-per-second', o.tokensPerSecond, { gt: 0 });
   const flopPerToken = requiredNumber('--flop-per-token', o.flopPerToken, { gt: 0 });
   const hbmBytes = numberOption('--hbm-bytes-per-token', o.hbmBytesPerToken, { gt: 0 });

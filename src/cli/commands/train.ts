@@ -5,12 +5,12 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { ACCELERATOR_IDS, getAccelerator } from '../../catalog/accelerators.js';
+import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
 import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
 import { count, flop } from '../format.js';
 import { UsageError } from '../usage-error.js';
-import { numberList, numberOption, requiredNumber } from './cli-numbers.js';
+import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
 
 interface TrainOptions {
   accelerator: string;
@@ -35,22 +35,13 @@ interface TrainOptions {
 const DEFAULT_SWEEP_MINUTES = [2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 
 export function trainCommand(o: TrainOptions): void {
-  const spec = getAccelerator(o.accelerator);
-  if (!spec)
-    throw new UsageError(
-      `--accelerator: must be one of: ${ACCELERATOR_IDS.join(', ')} (got "${o.accelerator}")`,
-    );
-  if (o.precision !== 'bf16' && o.precision !== 'fp8')
-    throw new UsageError(`--precision: must be one of: bf16, fp8 (got "${o.precision}")`);
-  const peak = o.precision === 'fp8' ? spec.fp8DenseTFLOPS.value : spec.bf16DenseTFLOPS.value;
-  if (peak === null)
-    throw new UsageError(`--accelerator: ${o.accelerator} has no published dense ${o.precision} throughput`);
+  const { spec, precision, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
   const days = numberOption('--days', o.days, { gt: 0, max: 3660 });
   const input: QuickTrainInput = {
     accelerator: o.accelerator,
     count: requiredNumber('--count', o.count, { integer: true, min: 1 }),
     totalFLOP: requiredNumber('--flop', o.flop, { gt: 0 }),
-    precision: o.precision,
+    precision,
     mfu: numberOption('--mfu', o.mfu, { gt: 0, max: 1 }) ?? 0.4,
     ...(o.interval !== undefined
       ? { checkpointIntervalMinutes: numberOption('--interval', o.interval, { gt: 0 }) as number }
