@@ -2,7 +2,9 @@
  * The dashboard in a real browser (Debian's Chromium driven by playwright-core): open it, choose a
  * scenario, move a slider and check the browser's numbers against `runScenario` in Node for the
  * same modified scenario, compare two scenarios, export a CSV, and see the editor's located errors.
- * Writes the README screenshots to docs/img/. Needs /usr/bin/chromium (apt-get install chromium)
+ * Takes screenshots of the main views into a temporary folder, or into GIGAWATT_SCREENSHOTS (e.g.
+ * `GIGAWATT_SCREENSHOTS=docs/img npx vitest run test/browser.test.ts` refreshes the README's).
+ * Needs /usr/bin/chromium (apt-get install chromium)
  * and builds web/dist with Vite when it is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +26,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const abilene = loadScenario('stargate-abilene');
 const ROOT = join(import.meta.dirname, '..');
 const WEB_DIST = join(ROOT, 'web', 'dist');
-const IMG = join(ROOT, 'docs', 'img');
+const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 
 let browser: Browser;
 let page: Page;

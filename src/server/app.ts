@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { fileDataSource } from '../io/data-source.js';
 import { packageRoot, packageVersion } from '../io/paths.js';
+import { storePath } from '../io/store/store-path.js';
 import type { DataSource } from '../model/resolve.js';
 import { scenarioJsonSchema } from '../model/scenario.js';
 import { ApiError, errorJson } from './errors.js';
@@ -18,9 +19,12 @@ import { catalogRoutes } from './routes/catalog.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { headroomRoutes } from './routes/headroom.js';
 import { runRoutes } from './routes/run.js';
+import { runsRoutes } from './routes/runs.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { staticRoutes } from './routes/static.js';
+import { sweepRoutes } from './routes/sweeps.js';
 import { RunCache } from './scenario-input.js';
+import { SweepJobs } from './sweep-jobs.js';
 
 export interface AppOptions {
   /** Bearer token required by POST endpoints; none when undefined or empty. */
@@ -30,6 +34,13 @@ export interface AppOptions {
   /** Folder of the built web app (default web/dist in the package). */
   readonly webRoot?: string;
   readonly data?: DataSource;
+  /**
+   * The results store (GET /api/runs, saved sweeps): a DuckDB file path; `false` or 'none' for no
+   * store; default as the CLI's ($GIGAWATT_STORE or ~/.gigawatt/runs.duckdb).
+   */
+  readonly store?: string | false | undefined;
+  /** Worker threads per background sweep (default 2). */
+  readonly sweepWorkers?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -84,6 +95,12 @@ export function createApp(options: AppOptions = {}): Hono {
   datasetRoutes(app, data);
   runRoutes(app, new RunCache(data));
   headroomRoutes(app);
+  const store = storePath(options.store);
+  runsRoutes(app, store);
+  sweepRoutes(
+    app,
+    new SweepJobs({ store, ...(options.sweepWorkers ? { workers: options.sweepWorkers } : {}) }),
+  );
   staticRoutes(app, options.webRoot ?? join(packageRoot(), 'web', 'dist'));
   return app;
 }

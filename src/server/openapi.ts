@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { METRIC_KEYS } from '../engine/metrics.js';
 import { scenarioJsonSchema } from '../model/scenario.js';
 import { CATALOGS } from './routes/catalog.js';
-import { hourlyQuerySchema, runRequestSchema } from './schemas.js';
+import { hourlyQuerySchema, MAX_SERVER_SWEEP_JOBS, runRequestSchema, sweepRequestSchema } from './schemas.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -46,6 +46,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       schemas: {
         Scenario: scenarioJsonSchema(),
         RunRequest: z.toJSONSchema(runRequestSchema, { io: 'input' }),
+        SweepRequest: z.toJSONSchema(sweepRequestSchema, { io: 'input' }),
         Metrics: metrics,
         RunSummary: {
           type: 'object',
@@ -151,6 +152,70 @@ export function openApiDocument(version: string): Record<string, unknown> {
             401: error('missing or wrong bearer token'),
             404: error('unknown built-in scenario'),
             413: error('body over the size limit'),
+          },
+        },
+      },
+      '/api/runs': {
+        get: {
+          summary: 'Runs and sweeps saved in the results store (as `gigawatt runs --json`), newest first',
+          parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', default: 50 } }],
+          responses: {
+            200: {
+              description:
+                '[{id, kind, scenario, title, createdAt, version, seed, samples, status, samplesStored}]',
+            },
+            501: error('the server has no results store (--store none)'),
+            503: error('the store file cannot be opened (locked for over 5 s, or not a DuckDB file)'),
+          },
+        },
+      },
+      '/api/runs/{id}': {
+        get: {
+          summary:
+            'One saved run (as `gigawatt show --json`): the row, the scenario as written, the report (run summary or sweep report) and its flat metrics',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: {
+            200: { description: '{id, kind, ..., scenarioJson, report, metrics}' },
+            400: error('not an integer id'),
+            404: error('no such run'),
+            501: error('no results store'),
+            503: error('store cannot be opened'),
+          },
+        },
+      },
+      '/api/sweeps': {
+        post: {
+          summary: `Start a Monte Carlo sweep (as \`gigawatt sweep\`) in the background; at most ${MAX_SERVER_SWEEP_JOBS} samples (grid points × samples)`,
+          security: writeSecurity,
+          requestBody: { required: true, content: json(ref('SweepRequest')) },
+          responses: {
+            202: { description: '{id, total, events}: follow GET /api/sweeps/{id}/events' },
+            400: error('invalid request, scenario, distribution or field path; too many samples'),
+            401: error('missing or wrong bearer token'),
+            404: error('unknown built-in scenario'),
+            413: error('body over the size limit'),
+          },
+        },
+      },
+      '/api/sweeps/{id}': {
+        get: {
+          summary:
+            "A sweep's status (queued, running, done, error), progress, saved run id and, when done, the report of `gigawatt sweep --json`",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: '{id, status, done, total, runId?, report?, error?}' },
+            404: error('unknown sweep'),
+          },
+        },
+      },
+      '/api/sweeps/{id}/events': {
+        get: {
+          summary:
+            'Server-sent events: `progress` {done, total} (first the current state), then `result` (the sweep report) or `error` {error}; the stream then ends',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'text/event-stream', content: { 'text/event-stream': {} } },
+            404: error('unknown sweep'),
           },
         },
       },

@@ -56,3 +56,36 @@ export const hourlyPostSchema = hourlyQuerySchema.extend({
   scenario: scenarioRefSchema.optional(),
   yaml: z.string().optional(),
 });
+
+/** Most samples (grid points × samples) one server sweep may run; `gigawatt sweep` has no cap. */
+export const MAX_SERVER_SWEEP_JOBS = 2000;
+
+export const sweepRequestSchema = z
+  .strictObject({
+    scenario: scenarioRefSchema.optional(),
+    yaml: z.string().optional().describe('Scenario YAML text (alternative to `scenario`).'),
+    samples: z
+      .number()
+      .int()
+      .min(1)
+      .max(
+        MAX_SERVER_SWEEP_JOBS,
+        `at most ${MAX_SERVER_SWEEP_JOBS} samples per sweep on the server (run \`gigawatt sweep\` for more)`,
+      )
+      .default(200)
+      .describe('Samples per grid point.'),
+    seed: z.number().int().min(0).default(1).describe('Random seed: same seed, same results.'),
+    method: z.enum(['lhs', 'random']).default('lhs').describe('Latin hypercube or plain random sampling.'),
+    vary: z
+      .record(z.string().min(1), z.unknown())
+      .optional()
+      .describe(
+        'Uncertain inputs: field path → distribution {dist: uniform|triangular|normal|lognormal|discrete, ...} (as the scenario `uncertainty` map; replaces an entry for the same path).',
+      ),
+    grid: z
+      .record(z.string().min(1), z.array(z.number()).min(1))
+      .optional()
+      .describe('Grid axes: field path → values; the cartesian product is swept.'),
+    output: z.string().default('npvUSD').describe('The output metric the tornado ranks inputs for.'),
+  })
+  .describe('A sweep: exactly one of `scenario` or `yaml`, plus the sampling settings.');

@@ -2,6 +2,10 @@
  * A `DataSource` for the browser: the engine asks synchronously, so the series are fetched first
  * from /api/datasets/:kind/:id and kept. Any DataSource method works (a Proxy maps the method name
  * to the dataset kind), so new data kinds added on the server need no change here.
+ *
+ * `replay` (the scenario's replay policy) is sent as `?replay=`: the server then returns only the
+ * historical year(s) the engine replays under it (src/engine/replay-window.ts), e.g. one year of
+ * carbon and prices instead of six, with identical results. Data are cached per policy.
  */
 import { decodeTyped } from '../../src/io/typed-json';
 import type { DataSource } from '../../src/model/resolve';
@@ -20,13 +24,15 @@ export class RemoteData {
   private readonly cache = new Map<string, unknown>();
   private readonly pending = new Map<string, Promise<void>>();
   readonly source: DataSource;
+  /** The replay policy of the scenario being run (set before each run). */
+  replay: string | undefined;
 
   constructor(private readonly baseUrl: string) {
     this.source = new Proxy({} as DataSource, {
       get: (_t, kind) => {
         if (typeof kind !== 'string') return undefined;
         return (id: string) => {
-          const key = `${kind}/${id}`;
+          const key = this.key(kind, id);
           if (!this.cache.has(key)) throw new MissingData(kind, id);
           return this.cache.get(key);
         };
@@ -34,13 +40,18 @@ export class RemoteData {
     });
   }
 
-  /** Fetches one dataset (once). */
+  private key(kind: string, id: string): string {
+    return this.replay === undefined ? `${kind}/${id}` : `${kind}/${id}?replay=${this.replay}`;
+  }
+
+  /** Fetches one dataset (once per replay policy). */
   ensure(kind: string, id: string): Promise<void> {
-    const key = `${kind}/${id}`;
+    const key = this.key(kind, id);
     if (this.cache.has(key)) return Promise.resolve();
     let p = this.pending.get(key);
     if (!p) {
-      const url = `${this.baseUrl}/api/datasets/${encodeURIComponent(kind)}/${encodeURIComponent(id)}`;
+      const query = this.replay === undefined ? '' : `?replay=${encodeURIComponent(this.replay)}`;
+      const url = `${this.baseUrl}/api/datasets/${encodeURIComponent(kind)}/${encodeURIComponent(id)}${query}`;
       p = fetch(url)
         .then(async (r) => {
           const body = await r.json();

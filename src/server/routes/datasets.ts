@@ -3,11 +3,17 @@
  * endpoint per `DataSource` method (weather, regionCarbon, price, and any method added later), so
  * the dashboard's web worker runs exactly the engine the CLI runs on exactly the same numbers.
  * Default encoding: typed JSON (Float64Arrays as base64 little-endian bytes, exact; see
- * src/io/typed-json.ts). `?format=json` gives plain number arrays instead.
+ * src/io/typed-json.ts). `?format=json` gives plain number arrays instead. `?replay=latest|YEAR`
+ * trims every historical hourly series to what the engine replays under that policy
+ * (src/engine/replay-window.ts: one year instead of six, same replayed values); `cycle` or no
+ * `replay` gives the whole series.
  */
 import type { Hono } from 'hono';
 import { PRICE_SERIES, REGIONS } from '../../catalog/regions.js';
 import { WEATHER_STATIONS } from '../../catalog/weather-stations.js';
+import type { ReplayPolicy } from '../../engine/replay.js';
+import { parseReplayPolicy, replayWindow } from '../../engine/replay-window.js';
+import type { HourlySeries } from '../../engine/series.js';
 import { encodeTyped } from '../../io/typed-json.js';
 import type { DataSource } from '../../model/resolve.js';
 import { ApiError } from '../errors.js';
@@ -28,6 +34,21 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+const isSeries = (x: unknown): x is HourlySeries =>
+  x !== null &&
+  typeof x === 'object' &&
+  typeof (x as HourlySeries).startMs === 'number' &&
+  (x as HourlySeries).values instanceof Float64Array;
+
+/** The dataset with each historical hourly series (top level or one level down) trimmed for `policy`. */
+function trimmed(value: unknown, policy: ReplayPolicy): unknown {
+  if (isSeries(value)) return replayWindow(value, policy);
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, isSeries(v) ? replayWindow(v, policy) : v]),
+  );
+}
+
 export function datasetRoutes(app: Hono, data: DataSource): void {
   const kinds = () =>
     Object.keys(data).filter((k) => typeof (data as unknown as Record<string, unknown>)[k] === 'function');
@@ -43,13 +64,18 @@ export function datasetRoutes(app: Hono, data: DataSource): void {
     if (format !== 'typed' && format !== 'json') {
       throw new ApiError(400, `format must be one of: typed, json (got "${format}")`);
     }
+    const replayText = c.req.query('replay');
+    const policy = replayText === undefined ? undefined : parseReplayPolicy(replayText);
+    if (replayText !== undefined && policy === undefined) {
+      throw new ApiError(400, `replay must be latest, cycle or a year such as 2024 (got "${replayText}")`);
+    }
     if (!kinds().includes(kind))
       throw new ApiError(404, `unknown dataset kind '${kind}'`, { kinds: kinds() });
     const known = DATASET_IDS[kind];
     if (known && !known.includes(id)) {
       throw new ApiError(404, `unknown ${kind} id '${id}'`, { ids: known });
     }
-    const key = `${kind}/${id}/${format}`;
+    const key = `${kind}/${id}/${format}/${replayText ?? ''}`;
     let body = cache.get(key);
     if (body === undefined) {
       let value: unknown;
@@ -58,6 +84,7 @@ export function datasetRoutes(app: Hono, data: DataSource): void {
       } catch (err) {
         throw new ApiError(404, `no ${kind} data for '${id}': ${(err as Error).message}`);
       }
+      if (policy !== undefined) value = trimmed(value, policy);
       body = JSON.stringify(format === 'json' ? plain(value) : encodeTyped(value));
       cache.set(key, body);
     }
