@@ -4,19 +4,43 @@
  * Ties in time are broken by the order of insertion, so a run is deterministic: the same events
  * pushed in the same order pop in the same order, whatever their payloads. An event is four numbers
  * (time in hours, a kind, a target and a token) held in parallel typed arrays, so pushing and
- * popping allocate nothing once the arrays have grown. Cancellation is lazy: the simulator stores a
+ * popping allocate nothing once the arrays have grown. The heap itself holds only each event's time
+ * and slot (the index of its other fields), so sifting moves two numbers per level. Cancellation is lazy: the simulator stores a
  * token with each entity, bumps it to cancel, and drops popped events whose token is stale.
  *
- * Cost: push and pop are O(log n) comparisons; n is the number of pending events.
+ * Keyed events: an entity with at most one pending event of its own (a failure process that is
+ * redrawn whenever its rate changes) can `schedule` it under a key instead of pushing it. A new
+ * schedule replaces the key's pending event in place and `cancel` removes it, so the heap never fills
+ * with stale events. A keyed event takes its sequence number from the same counter as `push`, so the
+ * order of events is exactly what pushing them (and skipping the replaced ones) would give.
+ *
+ * Cost: push, pop, schedule and cancel are O(log n) comparisons; n is the number of pending events.
  */
 export class EventQueue {
-  private time: Float64Array;
-  private seq: Float64Array;
-  private kind: Int32Array;
-  private target: Int32Array;
-  private token: Float64Array;
+  // the heap: time and slot of each pending pushed event, ordered by (time, seq of the slot)
+  private hTime: Float64Array;
+  private hSlot: Int32Array;
+  // slots: the other fields of each pushed event, and a stack of the free slots
+  private sSeq: Float64Array;
+  private sKind: Int32Array;
+  private sTarget: Int32Array;
+  private sToken: Float64Array;
+  private free: Int32Array;
+  private nFree: number;
   private n = 0;
   private nextSeq = 0;
+
+  // keyed events: fields indexed by key, and an indexed min-heap of the keys that have one pending
+  private kTime = new Float64Array(0);
+  private kSeq = new Float64Array(0);
+  private kKind = new Int32Array(0);
+  private kTarget = new Int32Array(0);
+  private kToken = new Float64Array(0);
+  /** Heap of keys ordered by (time, seq). */
+  private kHeap = new Int32Array(0);
+  /** Position of each key in `kHeap`, −1 when it has no pending event. */
+  private kPos = new Int32Array(0);
+  private kn = 0;
 
   /** Time (h) of the event last popped: valid after `pop()` returned true. */
   t = 0;
@@ -29,54 +53,208 @@ export class EventQueue {
 
   constructor(capacity = 1024) {
     const c = Math.max(16, capacity);
-    this.time = new Float64Array(c);
-    this.seq = new Float64Array(c);
-    this.kind = new Int32Array(c);
-    this.target = new Int32Array(c);
-    this.token = new Float64Array(c);
+    this.hTime = new Float64Array(c);
+    this.hSlot = new Int32Array(c);
+    this.sSeq = new Float64Array(c);
+    this.sKind = new Int32Array(c);
+    this.sTarget = new Int32Array(c);
+    this.sToken = new Float64Array(c);
+    this.free = new Int32Array(c);
+    for (let i = 0; i < c; i++) this.free[i] = c - 1 - i;
+    this.nFree = c;
   }
 
-  /** Number of pending events. */
+  /** Number of pending events (keyed ones included). */
   get size(): number {
-    return this.n;
+    return this.n + this.kn;
   }
 
   /** Time of the earliest pending event, h (Infinity when empty). */
   peekTime(): number {
-    return this.n > 0 ? (this.time[0] as number) : Number.POSITIVE_INFINITY;
+    const a = this.n > 0 ? (this.hTime[0] as number) : Number.POSITIVE_INFINITY;
+    const b = this.kn > 0 ? (this.kTime[this.kHeap[0] as number] as number) : Number.POSITIVE_INFINITY;
+    return Math.min(a, b);
   }
 
-  /** Schedules an event at time `t` (h). `t` must be a finite number (NaN would corrupt the order). */
-  push(t: number, kind: number, target = 0, token = 0): void {
+  /** Schedules an event at time `t` (h); returns its sequence number. `t` must be finite. */
+  push(t: number, kind: number, target = 0, token = 0): number {
     if (!Number.isFinite(t)) throw new RangeError(`EventQueue.push: time must be finite, got ${t}`);
-    if (this.n === this.time.length) this.grow();
+    if (this.nFree === 0) this.grow();
+    const slot = this.free[--this.nFree] as number;
     const s = this.nextSeq++;
-    // sift up: move parents down until the slot fits
+    this.sSeq[slot] = s;
+    this.sKind[slot] = kind;
+    this.sTarget[slot] = target;
+    this.sToken[slot] = token;
+    // sift up: move parents down until the slot fits (a later push never precedes an equal time)
+    const hTime = this.hTime;
+    const hSlot = this.hSlot;
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const pt = this.time[p] as number;
-      if (pt < t || (pt === t && (this.seq[p] as number) < s)) break;
-      this.move(p, i);
+      const pt = hTime[p] as number;
+      if (pt <= t) break;
+      hTime[i] = pt;
+      hSlot[i] = hSlot[p] as number;
       i = p;
     }
-    this.set(i, t, s, kind, target, token);
+    hTime[i] = t;
+    hSlot[i] = slot;
+    return s;
+  }
+
+  /** Reserves `count` new keys for keyed events; returns the first (keys are consecutive). */
+  reserveKeys(count: number): number {
+    const first = this.kPos.length;
+    const c = first + count;
+    const g64 = (a: Float64Array) => {
+      const b = new Float64Array(c);
+      b.set(a);
+      return b;
+    };
+    const g32 = (a: Int32Array, fill = 0) => {
+      const b = new Int32Array(c).fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.kTime = g64(this.kTime);
+    this.kSeq = g64(this.kSeq);
+    this.kToken = g64(this.kToken);
+    this.kKind = g32(this.kKind);
+    this.kTarget = g32(this.kTarget);
+    this.kHeap = g32(this.kHeap);
+    this.kPos = g32(this.kPos, -1);
+    return first;
+  }
+
+  /** True when `key` has a pending event. */
+  hasKey(key: number): boolean {
+    return (this.kPos[key] as number) >= 0;
+  }
+
+  /** Time (h) of the pending event of `key` (meaningful only while `hasKey(key)`). */
+  keyTime(key: number): number {
+    return this.kTime[key] as number;
+  }
+
+  /** Sequence number of the pending event of `key` (meaningful only while `hasKey(key)`). */
+  keySeq(key: number): number {
+    return this.kSeq[key] as number;
+  }
+
+  /**
+   * Schedules the event of `key` at time `t` (h), replacing its pending one if any; returns its
+   * sequence number (taken from the same counter as `push`). `t` must be finite.
+   */
+  schedule(key: number, t: number, kind: number, target = 0, token = 0): number {
+    if (!Number.isFinite(t)) throw new RangeError(`EventQueue.schedule: time must be finite, got ${t}`);
+    const s = this.nextSeq++;
+    this.kTime[key] = t;
+    this.kSeq[key] = s;
+    this.kKind[key] = kind;
+    this.kTarget[key] = target;
+    this.kToken[key] = token;
+    let i = this.kPos[key] as number;
+    if (i < 0) {
+      i = this.kn++;
+      this.kHeap[i] = key;
+      this.kPos[key] = i;
+      this.kSiftUp(i);
+    } else {
+      // the new event is later in sequence than the one replaced; its time may go either way
+      this.kSiftDown(this.kSiftUp(i));
+    }
+    return s;
+  }
+
+  /** Removes the pending event of `key`, if any. */
+  cancel(key: number): void {
+    const i = this.kPos[key] as number;
+    if (i < 0) return;
+    this.kPos[key] = -1;
+    const last = --this.kn;
+    if (i === last) return;
+    const moved = this.kHeap[last] as number;
+    this.kHeap[i] = moved;
+    this.kPos[moved] = i;
+    this.kSiftDown(this.kSiftUp(i));
+  }
+
+  /** True when key a's event comes before key b's: (time, seq) order. */
+  private kLess(a: number, b: number): boolean {
+    const ta = this.kTime[a] as number;
+    const tb = this.kTime[b] as number;
+    return ta < tb || (ta === tb && (this.kSeq[a] as number) < (this.kSeq[b] as number));
+  }
+
+  private kSiftUp(i: number): number {
+    const heap = this.kHeap;
+    const key = heap[i] as number;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pk = heap[p] as number;
+      if (!this.kLess(key, pk)) break;
+      heap[i] = pk;
+      this.kPos[pk] = i;
+      i = p;
+    }
+    heap[i] = key;
+    this.kPos[key] = i;
+    return i;
+  }
+
+  private kSiftDown(i: number): void {
+    const heap = this.kHeap;
+    const n = this.kn;
+    const key = heap[i] as number;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      let c = l;
+      if (r < n && this.kLess(heap[r] as number, heap[l] as number)) c = r;
+      const ck = heap[c] as number;
+      if (!this.kLess(ck, key)) break;
+      heap[i] = ck;
+      this.kPos[ck] = i;
+      i = c;
+    }
+    heap[i] = key;
+    this.kPos[key] = i;
   }
 
   /** Pops the earliest event into `t`, `k`, `a`, `tok`; returns false when the queue is empty. */
   pop(): boolean {
+    if (this.kn > 0) {
+      const key = this.kHeap[0] as number;
+      const kt = this.kTime[key] as number;
+      const ht = this.n > 0 ? (this.hTime[0] as number) : Number.POSITIVE_INFINITY;
+      if (
+        kt < ht ||
+        (kt === ht && (this.kSeq[key] as number) < (this.sSeq[this.hSlot[0] as number] as number))
+      ) {
+        this.t = kt;
+        this.k = this.kKind[key] as number;
+        this.a = this.kTarget[key] as number;
+        this.tok = this.kToken[key] as number;
+        this.cancel(key);
+        return true;
+      }
+    }
     if (this.n === 0) return false;
-    this.t = this.time[0] as number;
-    this.k = this.kind[0] as number;
-    this.a = this.target[0] as number;
-    this.tok = this.token[0] as number;
+    const hTime = this.hTime;
+    const hSlot = this.hSlot;
+    const sSeq = this.sSeq;
+    const top = hSlot[0] as number;
+    this.t = hTime[0] as number;
+    this.k = this.sKind[top] as number;
+    this.a = this.sTarget[top] as number;
+    this.tok = this.sToken[top] as number;
+    this.free[this.nFree++] = top;
     const last = --this.n;
     if (last === 0) return true;
-    const t = this.time[last] as number;
-    const s = this.seq[last] as number;
-    const kind = this.kind[last] as number;
-    const target = this.target[last] as number;
-    const token = this.token[last] as number;
+    const t = hTime[last] as number;
+    const slot = hSlot[last] as number;
     // sift down from the root
     let i = 0;
     for (;;) {
@@ -84,38 +262,30 @@ export class EventQueue {
       if (l >= last) break;
       const r = l + 1;
       let c = l;
+      let ct = hTime[l] as number;
       if (r < last) {
-        const lt = this.time[l] as number;
-        const rt = this.time[r] as number;
-        if (rt < lt || (rt === lt && (this.seq[r] as number) < (this.seq[l] as number))) c = r;
+        const rt = hTime[r] as number;
+        if (
+          rt < ct ||
+          (rt === ct && (sSeq[hSlot[r] as number] as number) < (sSeq[hSlot[l] as number] as number))
+        ) {
+          c = r;
+          ct = rt;
+        }
       }
-      const ct = this.time[c] as number;
-      if (t < ct || (t === ct && s < (this.seq[c] as number))) break;
-      this.move(c, i);
+      if (t < ct || (t === ct && (sSeq[slot] as number) < (sSeq[hSlot[c] as number] as number))) break;
+      hTime[i] = ct;
+      hSlot[i] = hSlot[c] as number;
       i = c;
     }
-    this.set(i, t, s, kind, target, token);
+    hTime[i] = t;
+    hSlot[i] = slot;
     return true;
   }
 
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from] as number;
-    this.seq[to] = this.seq[from] as number;
-    this.kind[to] = this.kind[from] as number;
-    this.target[to] = this.target[from] as number;
-    this.token[to] = this.token[from] as number;
-  }
-
-  private set(i: number, t: number, s: number, kind: number, target: number, token: number): void {
-    this.time[i] = t;
-    this.seq[i] = s;
-    this.kind[i] = kind;
-    this.target[i] = target;
-    this.token[i] = token;
-  }
-
   private grow(): void {
-    const c = this.time.length * 2;
+    const old = this.hTime.length;
+    const c = old * 2;
     const grow64 = (a: Float64Array) => {
       const b = new Float64Array(c);
       b.set(a);
@@ -126,10 +296,14 @@ export class EventQueue {
       b.set(a);
       return b;
     };
-    this.time = grow64(this.time);
-    this.seq = grow64(this.seq);
-    this.token = grow64(this.token);
-    this.kind = grow32(this.kind);
-    this.target = grow32(this.target);
+    this.hTime = grow64(this.hTime);
+    this.hSlot = grow32(this.hSlot);
+    this.sSeq = grow64(this.sSeq);
+    this.sToken = grow64(this.sToken);
+    this.sKind = grow32(this.sKind);
+    this.sTarget = grow32(this.sTarget);
+    // every slot is in use when growing: the new ones are the free ones
+    this.free = new Int32Array(c);
+    for (let i = old; i < c; i++) this.free[this.nFree++] = c - 1 - (i - old);
   }
 }

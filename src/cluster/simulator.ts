@@ -10,6 +10,8 @@
  * equal), so a job holding n units, a service holding n units and a free pool of n units each need
  * only one pending failure event. When n changes the pending event is redrawn for the new rate, which
  * is exact because the exponential is memoryless. Repairs are one event per unit taken out.
+ * Each failure process's pending event is a keyed event of the queue (one key per pool, job and
+ * service), replaced in place when redrawn, so redraws leave no stale events in the heap.
  *
  * Event kinds: HOUR (fleet growth, curtailment, inference targets and accounting), TIMER (end of a
  * job's work window, checkpoint or restart), JOB_FAIL, SERVICE_FAIL, POOL_FAIL (a free unit), and
@@ -111,6 +113,18 @@ class Simulator {
   private popped = 0;
   /** Free-unit-hours per pool in the current hour (for the background busy share). */
   private readonly poolFreeHours: Float64Array;
+  /** Queue keys of the failure processes: pool p, job j, service s. */
+  private readonly poolKey0: number;
+  private readonly jobKey0: number;
+  private readonly serviceKey0: number;
+  /**
+   * Replaced failure events that a queue keeping them (skipping them when popped) would have popped:
+   * those before the horizon's hour tick, and the sequence numbers of those exactly at the horizon
+   * (resolved against the tick's sequence number at the end). Keeps `eventsPopped` as it was defined.
+   */
+  private staleBeforeHorizon = 0;
+  private readonly staleAtHorizonSeq: number[] = [];
+  private horizonTickSeq = Number.POSITIVE_INFINITY;
 
   constructor(private readonly spec: ClusterSpec) {
     if (!(spec.hours > 0)) throw new RangeError(`cluster: hours must be > 0, got ${spec.hours}`);
@@ -132,6 +146,27 @@ class Simulator {
     this.siteBusy = spec.sites.map(() => new Float64Array(spec.hours));
     this.siteUnits = spec.sites.map(() => new Float64Array(spec.hours));
     this.poolFreeHours = new Float64Array(spec.pools.length);
+    this.poolKey0 = this.q.reserveKeys(spec.pools.length);
+    this.jobKey0 = this.q.reserveKeys(spec.training.length);
+    this.serviceKey0 = this.q.reserveKeys(spec.inference.length);
+  }
+
+  /** Notes the pending event of `key` (about to be replaced or cancelled) as a stale one. */
+  private dropKeyed(key: number): void {
+    const q = this.q;
+    if (!q.hasKey(key)) return;
+    // the run ends when the tick of the first whole hour ≥ the horizon pops
+    const end = Math.ceil(this.spec.hours);
+    const t = q.keyTime(key);
+    if (t < end) this.staleBeforeHorizon++;
+    else if (t === end) this.staleAtHorizonSeq.push(q.keySeq(key));
+  }
+
+  /** Replaces the failure event of `key` with one at `t` (or cancels it: t undefined). */
+  private rescheduleFailure(key: number, t: number | undefined, kind: number, target: number, token: number) {
+    this.dropKeyed(key);
+    if (t === undefined) this.q.cancel(key);
+    else this.q.schedule(key, t, kind, target, token);
   }
 
   run(): ClusterResult {
@@ -202,7 +237,9 @@ class Simulator {
     this.hour = h;
 
     // fleet growth
-    this.spec.pools.forEach((ps, p) => {
+    const poolSpecs = this.spec.pools;
+    for (let p = 0; p < poolSpecs.length; p++) {
+      const ps = poolSpecs[p] as (typeof poolSpecs)[number];
       const pool = this.pools[p] as Pool;
       const online = typeof ps.unitsOnline === 'number' ? ps.unitsOnline : (ps.unitsOnline[h] as number) || 0;
       const add = Math.floor(online) - pool.added;
@@ -210,7 +247,7 @@ class Simulator {
         pool.added += add;
         this.changeFree(p, add, now);
       }
-    });
+    }
 
     // curtailment: the response of working jobs this hour
     for (const job of this.jobs) {
@@ -238,7 +275,8 @@ class Simulator {
     for (let p = 0; p < this.pools.length; p++) this.dispatch(p, now);
     // a service starts with the first units of its pool: no shortfall before the site has any
     for (const s of this.services) if ((this.pools[s.spec.pool] as Pool).added > 0) s.serveHour(h);
-    this.q.push(h + 1, HOUR, h + 1);
+    const seq = this.q.push(h + 1, HOUR, h + 1);
+    if (h + 1 >= this.spec.hours) this.horizonTickSeq = seq;
     return true;
   }
 
@@ -251,7 +289,9 @@ class Simulator {
 
   /** Sums the busy accelerator-hours of hour h over workloads and background, per site. */
   private closeHourBusy(h: number): void {
-    this.spec.pools.forEach((ps, p) => {
+    const poolSpecs = this.spec.pools;
+    for (let p = 0; p < poolSpecs.length; p++) {
+      const ps = poolSpecs[p] as (typeof poolSpecs)[number];
       const site = ps.site;
       const busy = this.siteBusy[site] as Float64Array;
       const units = this.siteUnits[site] as Float64Array;
@@ -268,7 +308,7 @@ class Simulator {
         b += (s.busyAcceleratorHours[h] as number) || 0;
       busy[h] = (busy[h] as number) + b;
       this.poolFreeHours[p] = 0;
-    });
+    }
   }
 
   // ------------------------------------------------------------------ the free pool
@@ -286,28 +326,21 @@ class Simulator {
     this.accrueFree(p, now);
     pool.free += delta;
     pool.failToken++;
-    if (pool.free > 0 && pool.failuresPerUnitHour > 0)
-      this.q.push(
-        now + this.rng.exponential(pool.free * pool.failuresPerUnitHour),
-        POOL_FAIL,
-        p,
-        pool.failToken,
-      );
+    this.rescheduleFailure(
+      this.poolKey0 + p,
+      pool.free > 0 && pool.failuresPerUnitHour > 0
+        ? now + this.rng.exponential(pool.free * pool.failuresPerUnitHour)
+        : undefined,
+      POOL_FAIL,
+      p,
+      pool.failToken,
+    );
   }
 
   /** Hands free units out: services (priority), jobs waiting for spares, jobs waiting to start, services. */
   private dispatch(p: number, now: number): void {
     const pool = this.pools[p] as Pool;
-    const services = this.servicesByPool[p] as InferenceService[];
-    const serve = (preempting: boolean) => {
-      for (const s of services) {
-        if (pool.free <= 0) return;
-        if (s.spec.allocation !== 'dynamic' || s.spec.preemptsTraining !== preempting) continue;
-        const target = s.spec.targetUnits[this.hour] as number;
-        if (s.held < target) this.takeForService(s, target, now);
-      }
-    };
-    serve(true);
+    this.serveServices(p, true, now);
     for (const job of this.jobsByPool[p] as TrainingJob[]) {
       if (pool.free <= 0) break;
       if (job.state !== JobState.Waiting || job.need <= 0) continue;
@@ -335,7 +368,20 @@ class Simulator {
         this.setTimer(job, now + job.spec.restartHours);
       }
     }
-    serve(false);
+    this.serveServices(p, false, now);
+  }
+
+  /** Tops up the pool's dynamic services that do (or do not) preempt training, in order. */
+  private serveServices(p: number, preempting: boolean, now: number): void {
+    const pool = this.pools[p] as Pool;
+    const services = this.servicesByPool[p] as InferenceService[];
+    for (let i = 0; i < services.length; i++) {
+      if (pool.free <= 0) return;
+      const s = services[i] as InferenceService;
+      if (s.spec.allocation !== 'dynamic' || s.spec.preemptsTraining !== preempting) continue;
+      const target = s.spec.targetUnits[this.hour] as number;
+      if (s.held < target) this.takeForService(s, target, now);
+    }
   }
 
   private onPoolFailure(p: number, now: number): void {
@@ -378,13 +424,15 @@ class Simulator {
     if (job.state === JobState.Working) job.accrue(now, this.hour);
     job.held = held;
     job.failToken++;
-    if (held > 0 && job.failuresPerUnitHour > 0)
-      this.q.push(
-        now + this.rng.exponential(held * job.failuresPerUnitHour),
-        JOB_FAIL,
-        job.index,
-        job.failToken,
-      );
+    this.rescheduleFailure(
+      this.jobKey0 + job.index,
+      held > 0 && job.failuresPerUnitHour > 0
+        ? now + this.rng.exponential(held * job.failuresPerUnitHour)
+        : undefined,
+      JOB_FAIL,
+      job.index,
+      job.failToken,
+    );
   }
 
   private setTimer(job: TrainingJob, at: number): void {
@@ -497,13 +545,15 @@ class Simulator {
     s.accrueHeld(now, this.hour);
     s.held = held;
     s.failToken++;
-    if (held > 0 && s.failuresPerUnitHour > 0)
-      this.q.push(
-        now + this.rng.exponential(held * s.failuresPerUnitHour),
-        SERVICE_FAIL,
-        s.index,
-        s.failToken,
-      );
+    this.rescheduleFailure(
+      this.serviceKey0 + s.index,
+      held > 0 && s.failuresPerUnitHour > 0
+        ? now + this.rng.exponential(held * s.failuresPerUnitHour)
+        : undefined,
+      SERVICE_FAIL,
+      s.index,
+      s.failToken,
+    );
   }
 
   private takeForService(s: InferenceService, target: number, now: number): void {
@@ -535,7 +585,10 @@ class Simulator {
     return {
       hours: horizon,
       events: this.events,
-      eventsPopped: this.popped,
+      eventsPopped:
+        this.popped +
+        this.staleBeforeHorizon +
+        this.staleAtHorizonSeq.filter((seq) => seq < this.horizonTickSeq).length,
       training: this.jobs.map((j) => trainingOutcome(j, horizon)),
       inference: this.services.map(inferenceOutcome),
       pools: this.pools.map((p, i) => ({
