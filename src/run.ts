@@ -33,6 +33,7 @@ export function runScenario(scenario: Scenario, data: DataSource, options: RunOp
     resolveScenario(scenario, data, options.raw ?? scenario),
     options.raw ?? scenario,
     options.workloads,
+    data,
   );
   const resolved = workloads.resolved;
   const sites = simulate(resolved.engine, options.onProgress);

@@ -26,15 +26,49 @@ export interface PreparedWorkloads {
   readonly assumptions: Assumption[];
 }
 
+/**
+ * The last workload simulation per data source, reused when the next run gives the simulator the same
+ * inputs: a sweep sample or a dashboard slider that changes only costs, jobs, cooling or the
+ * interconnect does not re-simulate the workloads, since the cluster simulator reads none of those.
+ */
+const lastRuns = new WeakMap<object, { key: string; run: ScenarioWorkloadRun }>();
+
+/** The scenario as the cluster simulator sees it (undefined: do not cache, e.g. given curtailment arrays). */
+function simulatorInputsKey(scenario: Scenario, options: WorkloadRunOptions): string | undefined {
+  if (options.curtailRequestFraction !== undefined) return undefined;
+  const { economics, workforce, name, title, description, ...rest } = scenario as Scenario &
+    Record<string, unknown>;
+  delete rest.uncertainty;
+  delete rest.$schema;
+  const sites = scenario.sites.map(({ cooling, interconnectMW, name: siteName, location, ...site }) => site);
+  return JSON.stringify({ ...rest, sites, options });
+}
+
+/** A cached simulation's busy-fraction series on this run's engine inputs. */
+function onEngine(cached: ScenarioWorkloadRun, engine: ResolvedScenario['engine']): ScenarioWorkloadRun {
+  const sites = engine.sites.map((site, i) => {
+    const busy = cached.engine.sites[i]?.busyFractionSeries;
+    return busy ? { ...site, busyFractionSeries: busy } : site;
+  });
+  return { ...cached, engine: { ...engine, sites } };
+}
+
 export function prepareWorkloads(
   scenario: Scenario,
   resolved: ResolvedScenario,
   raw: unknown,
   options: WorkloadRunOptions = {},
+  cacheOwner?: object,
 ): PreparedWorkloads {
   if (!scenario.workloads || scenario.workloads.length === 0)
     return { resolved, summarize: () => ({}), assumptions: [] };
-  const run = simulateScenarioWorkloads(scenario, resolved.engine, options);
+  const key = cacheOwner ? simulatorInputsKey(scenario, options) : undefined;
+  const cached = cacheOwner && key !== undefined ? lastRuns.get(cacheOwner) : undefined;
+  const run =
+    cached && cached.key === key
+      ? onEngine(cached.run, resolved.engine)
+      : simulateScenarioWorkloads(scenario, resolved.engine, options);
+  if (cacheOwner && key !== undefined) lastRuns.set(cacheOwner, { key, run });
   const rawWorkloads = (raw as { workloads?: Record<string, unknown>[] } | undefined)?.workloads;
   const assumptions: Assumption[] = [];
   scenario.workloads.forEach((w, k) => {
