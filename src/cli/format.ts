@@ -62,7 +62,7 @@ const ROWS: readonly [keyof Metrics, string, (x: number) => string][] = [
   ['pue', 'PUE (facility / IT energy)', (x) => (x === 0 ? '—' : x.toFixed(3))],
   ['gridImportMWh', 'Grid import', energy],
   ['unservedITEnergyMWh', 'IT energy not served (interconnect)', energy],
-  ['co2Tonnes', 'CO2 (grid average, lifecycle)', tonnes],
+  ['co2Tonnes', 'CO2 (grid lifecycle + on-site gas)', tonnes],
   ['waterM3', 'Water consumed on site', water],
   ['energyCostUSD', 'Energy cost', usd],
   ['computeDeliveredFLOP', 'Compute delivered', flop],

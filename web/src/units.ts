@@ -91,7 +91,7 @@ const LABELS: Readonly<Record<string, string>> = {
   unservedITEnergyMWh: 'IT energy not served',
   peakITMW: 'Peak IT power',
   peakFacilityMW: 'Peak facility power',
-  co2Tonnes: 'CO2 (grid average, lifecycle)',
+  co2Tonnes: 'CO2 (grid lifecycle + on-site gas)',
   waterM3: 'Water consumed on site',
   energyCostUSD: 'Energy cost',
   computeDeliveredFLOP: 'Compute delivered',
