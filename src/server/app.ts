@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly store?: string | false | undefined;
   /** Worker threads per background sweep (default 2). */
   readonly sweepWorkers?: number;
+  /** The cache of runs behind /api/run (default a new one on `data`); ./serve.ts warms it. */
+  readonly runs?: RunCache;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -93,7 +95,7 @@ export function createApp(options: AppOptions = {}): Hono {
   scenarioRoutes(app);
   catalogRoutes(app);
   datasetRoutes(app, data);
-  runRoutes(app, new RunCache(data));
+  runRoutes(app, options.runs ?? new RunCache(data));
   headroomRoutes(app);
   const store = storePath(options.store);
   runsRoutes(app, store);

@@ -13,6 +13,7 @@ import {
 import type { DataSource } from '../model/resolve.js';
 import type { Scenario } from '../model/scenario.js';
 import { type RunResult, runScenario } from '../run.js';
+import { canonicalJson } from './canonical-json.js';
 import { ApiError } from './errors.js';
 
 export interface ScenarioInput {
@@ -37,13 +38,13 @@ function invalid(err: ScenarioError): ApiError {
 }
 
 /** A built-in scenario by name; 404 when there is none (never a path: names are checked against the list). */
-export function builtinScenario(name: string): ScenarioInput & { file: string } {
+export function builtinScenario(name: string): ScenarioInput & { file: string; builtin: string } {
   const names = builtinScenarioNames();
   if (!names.includes(name)) {
     throw new ApiError(404, `unknown scenario '${name}'`, { builtins: names });
   }
   try {
-    return loadScenario(name);
+    return { ...loadScenario(name), builtin: name };
   } catch (err) {
     if (err instanceof ScenarioError) throw invalid(err);
     throw err;
@@ -66,28 +67,83 @@ export function scenarioFromRequest(ref: { scenario?: unknown; yaml?: string | u
   }
 }
 
-/** Runs scenarios, keeping the last few results (a dashboard asks for the same one repeatedly). */
+/** A finished run and its summary serialised once (what POST /api/run answers). */
+interface CacheEntry {
+  readonly result: RunResult;
+  summaryJson?: string;
+}
+
+/**
+ * Runs scenarios, keeping the last few results (a dashboard asks for the same one repeatedly).
+ * Keys are the canonical JSON (sorted keys) of the scenario as written and as validated, so a
+ * scenario object is served from a cached run only when it is the same scenario. Runs of the
+ * built-in scenarios as published are kept for the life of the process (never evicted by edited
+ * scenarios), and `warm()` computes them ahead of the first request (`gigawatt serve` does so in
+ * the background), so the dashboard's first view comes from the server at once.
+ */
 export class RunCache {
-  private readonly entries = new Map<string, RunResult>();
+  private readonly entries = new Map<string, CacheEntry>();
+  private readonly builtins = new Map<string, CacheEntry>();
+  /** Requests answered from the cache / by running the engine (for tests and diagnostics). */
+  readonly stats = { hits: 0, misses: 0 };
   constructor(
     private readonly data: DataSource = fileDataSource(),
     private readonly capacity = 6,
   ) {}
 
-  run(input: ScenarioInput): RunResult {
-    const key = JSON.stringify(input.raw) + JSON.stringify(input.scenario);
+  private entry(input: ScenarioInput): CacheEntry {
+    const key = canonicalJson([input.raw, input.scenario]);
+    const builtin = 'builtin' in input && typeof input.builtin === 'string';
+    const pinned = this.builtins.get(key);
+    if (pinned) {
+      this.stats.hits++;
+      return pinned;
+    }
     const hit = this.entries.get(key);
     if (hit) {
+      this.stats.hits++;
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const result = runScenario(input.scenario, this.data, { raw: input.raw });
-    this.entries.set(key, result);
+    this.stats.misses++;
+    const entry: CacheEntry = { result: runScenario(input.scenario, this.data, { raw: input.raw }) };
+    if (builtin) {
+      this.builtins.set(key, entry);
+      return entry;
+    }
+    this.entries.set(key, entry);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    return result;
+    return entry;
+  }
+
+  run(input: ScenarioInput): RunResult {
+    return this.entry(input).result;
+  }
+
+  /** The run's summary as JSON text, serialised once per cached run (`JSON.stringify(summary)`). */
+  summaryJson(input: ScenarioInput): string {
+    const entry = this.entry(input);
+    entry.summaryJson ??= JSON.stringify(entry.result.summary);
+    return entry.summaryJson;
+  }
+
+  /**
+   * Runs the named built-ins one at a time, yielding to the event loop between them so requests
+   * are answered meanwhile; resolves when all are cached. A scenario that fails is skipped (its
+   * request will report the error).
+   */
+  async warm(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      await new Promise<void>((done) => setImmediate(done));
+      try {
+        this.summaryJson(builtinScenario(name));
+      } catch {
+        // reported when requested
+      }
+    }
   }
 }

@@ -45,21 +45,27 @@ const SUMS = [
   ['computeFLOP', 'computeFLOP'],
 ] as const;
 
-/** Monthly sums over the given sites (UTC months); PUE = facility / IT energy of the month. */
-export function monthly(sites: readonly SiteColumns[]): MonthRow[] {
+/**
+ * Monthly sums over the given sites (UTC months); PUE = facility / IT energy of the month. Columns
+ * of block means (`stepHours` > 1) count each block as its mean × its hours (the last block may be
+ * shorter: `totalHours`), to the nearest block at month ends.
+ */
+export function monthly(sites: readonly SiteColumns[], totalHours?: number): MonthRow[] {
   const first = sites[0];
   if (!first) return [];
+  const step = first.stepHours ?? 1;
+  const span = totalHours ?? first.hours * step;
   const rows: MonthRow[] = [];
   const cols = SUMS.map(([, c]) => fleetColumn(sites, c));
   let h = 0;
   while (h < first.hours) {
-    const d = new Date(first.startMs + h * HOUR_MS);
+    const d = new Date(first.startMs + h * step * HOUR_MS);
     const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-    const to = Math.min(first.hours, Math.round((end - first.startMs) / HOUR_MS));
+    const to = Math.max(h + 1, Math.min(first.hours, Math.round((end - first.startMs) / (step * HOUR_MS))));
     const acc = SUMS.map(() => 0);
     cols.forEach((col, k) => {
       let s = 0;
-      for (let i = h; i < to; i++) s += col[i] as number;
+      for (let i = h; i < to; i++) s += (col[i] as number) * Math.min(step, span - i * step);
       acc[k] = s;
     });
     const row = Object.fromEntries(SUMS.map(([key], k) => [key, acc[k]])) as Record<string, number>;

@@ -8,6 +8,11 @@ export interface SiteColumns {
   readonly startMs: number;
   readonly hours: number;
   readonly columns: Record<string, Float64Array>;
+  /**
+   * Hours per value (default 1). The server's first view (./server-preview.ts) sends block means
+   * of 24 h; `hours` is then the number of blocks. Worker runs are always hourly.
+   */
+  readonly stepHours?: number;
 }
 
 export interface RunRequest {
@@ -43,4 +48,6 @@ export interface RunView {
   readonly sites: SiteColumns[];
   readonly units: Record<string, string>;
   readonly timing?: RunTiming;
+  /** Where the run was computed: the engine worker (default) or the server's cached first view. */
+  readonly source?: 'worker' | 'server';
 }

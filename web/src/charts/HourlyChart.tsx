@@ -27,7 +27,10 @@ export function HourlyChart(p: {
   hours: number;
   series: readonly HourlySeriesSpec[];
   file: string;
+  /** Hours per value (default 1; 24 for the server's first view of daily means). */
+  stepHours?: number;
 }) {
+  const STEP_S = HOUR_S * (p.stepHours ?? 1);
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -35,7 +38,7 @@ export function HourlyChart(p: {
     const el = box.current;
     if (!el) return;
     const xs = new Float64Array(p.hours);
-    for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * HOUR_S;
+    for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * STEP_S;
     const opts: uPlot.Options = {
       width: Math.max(320, el.clientWidth),
       height: 300,
@@ -65,14 +68,14 @@ export function HourlyChart(p: {
       u.destroy();
       plot.current = null;
     };
-  }, [p.series, p.startMs, p.hours, p.unit]);
+  }, [p.series, p.startMs, p.hours, p.unit, STEP_S]);
 
   const visible = (): [number, number] => {
     const u = plot.current;
     const min = u?.scales.x?.min ?? p.startMs / 1000;
-    const max = u?.scales.x?.max ?? p.startMs / 1000 + p.hours * HOUR_S;
-    const from = Math.max(0, Math.floor((min - p.startMs / 1000) / HOUR_S));
-    const to = Math.min(p.hours, Math.ceil((max - p.startMs / 1000) / HOUR_S) + 1);
+    const max = u?.scales.x?.max ?? p.startMs / 1000 + p.hours * STEP_S;
+    const from = Math.max(0, Math.floor((min - p.startMs / 1000) / STEP_S));
+    const to = Math.min(p.hours, Math.ceil((max - p.startMs / 1000) / STEP_S) + 1);
     return [from, to];
   };
   const shown = () => p.series.filter((_s, i) => plot.current?.series[i + 1]?.show !== false);
@@ -83,7 +86,7 @@ export function HourlyChart(p: {
     const rows: unknown[][] = [];
     for (let h = from; h < to; h++) {
       rows.push([
-        new Date(p.startMs + h * HOUR_S * 1000).toISOString().replace('.000Z', 'Z'),
+        new Date(p.startMs + h * STEP_S * 1000).toISOString().replace('.000Z', 'Z'),
         ...cols.map((s) => s.values[h]),
       ]);
     }
@@ -117,7 +120,7 @@ export function HourlyChart(p: {
       return `<polyline fill="none" stroke="${s.color}" stroke-width="1" points="${pts.join(' ')}"/>`;
     });
     const t = (h: number) =>
-      new Date(p.startMs + h * HOUR_S * 1000).toISOString().slice(0, 13).replace('T', ' ');
+      new Date(p.startMs + h * STEP_S * 1000).toISOString().slice(0, 13).replace('T', ' ');
     const legend = cols
       .map(
         (s, k) =>

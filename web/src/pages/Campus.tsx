@@ -10,6 +10,7 @@ import type { ScenarioInput } from '../../../src/model/scenario';
 import { catalogIds, getScenario } from '../api';
 import { engine } from '../engine-client';
 import type { RunRequest, RunView } from '../protocol';
+import { serverPreview, serverSummary } from '../server-preview';
 import { Results } from './Results';
 
 declare global {
@@ -212,6 +213,8 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const [tab, setTab] = useState<'sliders' | 'yaml'>('sliders');
   const [cooling, setCooling] = useState<{ id: string; name: string }[]>([]);
   const runs = useRef(0);
+  /** Set once the worker has answered for this page: the server's first view may no longer replace it. */
+  const workerAnswered = useRef(false);
   const timer = useRef<number | undefined>(undefined);
 
   const simulate = async (req: Omit<RunRequest, 'id'>) => {
@@ -220,6 +223,7 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
     if (!res) return; // superseded by a newer request
     setBusy(false);
     if (res.ok) {
+      workerAnswered.current = true;
       const view: RunView = {
         raw: res.raw,
         summary: res.summary,
@@ -240,16 +244,33 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   };
 
   useEffect(() => {
+    let current = true;
     setRun(null);
+    workerAnswered.current = false;
+    engine(); // start the worker (its bundle loads while the scenario is fetched)
+    const summary = serverSummary(p.name);
+    summary.catch(() => undefined);
     getScenario(p.name)
       .then((s) => {
         setInitial(s.raw as Raw);
         setRaw(s.raw as Raw);
         setText(s.yaml);
+        // First view from the server's cached run of this built-in, until the worker's own run
+        // (the same summary) replaces it; without it (e.g. a server with a token) the worker's.
+        const ids = ((s.raw as Raw).sites ?? []).map((x) => x.id);
+        serverPreview(p.name, summary, ids, s.raw).then(
+          (view) => {
+            if (current && !workerAnswered.current) setRun(view);
+          },
+          () => undefined,
+        );
         return simulate({ yaml: s.yaml });
       })
       .catch((e: Error) => setError(e.message));
     catalogIds('cooling').then(setCooling, () => undefined);
+    return () => {
+      current = false;
+    };
   }, [p.name]);
 
   const onSliders = (next: Raw) => {
@@ -304,7 +325,9 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
           )}
           <p class="status" data-testid="run-status">
             {busy
-              ? 'simulating…'
+              ? run?.source === 'server'
+                ? 'Showing the server’s run; simulating every hour in your browser…'
+                : 'simulating…'
               : run?.timing
                 ? `Simulated ${run.summary.hours.toLocaleString('en-US')} hours in your browser in ${Math.round(run.timing.runMs)} ms` +
                   (run.timing.dataMs > 1 ? ` (+ ${Math.round(run.timing.dataMs)} ms fetching data)` : '')

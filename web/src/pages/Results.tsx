@@ -124,7 +124,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       })),
     [chosen, first],
   );
-  const months = useMemo(() => monthly(chosen), [chosen]);
+  const months = useMemo(() => monthly(chosen, s.hours), [chosen, s.hours]);
   const cats = months.map((m) => m.month);
   const years = s.years.map((y) => String(y.year));
   const mapSites = (raw.sites ?? []).map((x) => ({
@@ -167,6 +167,12 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="MW"
           startMs={first.startMs}
           hours={first.hours}
+          {...(first.stepHours && first.stepHours > 1
+            ? {
+                stepHours: first.stepHours,
+                subtitle: `${first.stepHours}-hour means from the server; every hour once your browser has simulated it.`,
+              }
+            : {})}
           series={series}
           file={`${file}-${site}-hourly-power`}
         />
