@@ -65,11 +65,11 @@ describe('replaySeries', () => {
 
   it("'latest' skips a trailing partial year", () => {
     const s = stampSeries(2022, 2024);
-    const withStub: HourlySeries = {
+    const withPartialYear: HourlySeries = {
       startMs: s.startMs,
       values: Float64Array.from([...s.values, 1, 2, 3, 4, 5, 6]),
     };
-    expect(replaySeries(withStub, Date.UTC(2026, 0, 1), 24, 'latest').sourceYearBySimYear).toEqual({
+    expect(replaySeries(withPartialYear, Date.UTC(2026, 0, 1), 24, 'latest').sourceYearBySimYear).toEqual({
       2026: 2024,
     });
   });
