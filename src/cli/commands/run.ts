@@ -89,12 +89,16 @@ export function registerRun(cli: Command): void {
       `
 The summary reports, for the whole period, each site and each calendar year (UTC): accelerators,
 peak IT and facility power (MW), IT/facility energy (MWh), PUE, grid import, unserved IT energy
-(interconnect limit), CO2 (t), water (m³), energy cost ($), compute delivered (FLOP), capex ($), jobs.
+(interconnect limit), CO2 (t), water (m³), energy cost ($), compute delivered (FLOP), capex ($), jobs;
+where the scenario has them: curtailment, on-site generation, batteries and 4CP charges (docs/grid-flexibility.md),
+workloads with their completion dates and goodput (docs/workloads.md); then cash flows, NPV, IRR,
+payback and the levelized cost of compute (docs/economics.md).
 
 Examples:
   $ gigawatt run
   $ gigawatt run project-rainier --json | jq .totals
-  $ gigawatt run scenarios/stargate-abilene.yaml --out out/abilene`,
+  $ gigawatt run scenarios/stargate-abilene.yaml --out out/abilene
+  $ gigawatt run anthropic-fluidstack-flexible      the same campus answering the grid (SB 6, 4CP)`,
     )
     .action(async (scenario: string, opts: RunOptions & { store?: string | boolean; hourly?: boolean }) => {
       const { result, raw } = runCommand(scenario, opts);
