@@ -11,7 +11,7 @@ import { llama3FailureModel } from '../../cluster/failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from '../../cluster/inference.js';
 import { DEFAULT_SPARE_SHARE } from '../../cluster/quick-train.js';
 import { simulateCluster } from '../../cluster/simulator.js';
-import { count } from '../format.js';
+import { count, energy } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
 
@@ -150,18 +150,31 @@ export function inferCommand(o: InferOptions): void {
     process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
     return;
   }
+  const rows: [string, string][] = [
+    ['Capacity per accelerator', `${count(cap.tokensPerS)} tokens/s (${cap.boundBy}-bound)`],
+    [
+      `Peak need with ${(headroom * 100).toFixed(0)} % headroom`,
+      `${count(peakUnits * perUnit)} accelerators (${count(peakUnits)} × ${spec.schedulingUnit.name})`,
+    ],
+    [
+      'Fleet simulated',
+      `${count(fleetUnits * perUnit)} accelerators for ${days} days, ${count(out.failures)} unit failures`,
+    ],
+    ['Tokens served', `${out.tokensServed.toExponential(3)} tokens`],
+    ['Shortfall hours', `${count(out.shortfallHours)} h`],
+    [`Energy (${pue === 1 ? 'IT only; --pue for facility' : `facility at PUE ${pue}`})`, energy(facilityMWh)],
+    ['Energy per token', jPerToken === null ? '—' : `${jPerToken.toFixed(3)} J`],
+    [
+      'CO2 per million tokens',
+      co2PerMillion === null ? '— (give --carbon gCO2/kWh)' : `${co2PerMillion.toFixed(4)} kg CO2e`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   const lines = [
     pc.bold(
       `gigawatt infer · ${count(demand)} tokens/s on ${spec.name}, ${flopPerToken.toExponential(2)} FLOP/token, ${o.precision}`,
     ),
-    `Capacity per accelerator       ${cap.tokensPerS.toFixed(0)} tokens/s (${cap.boundBy}-bound)`,
-    `Peak need with ${(headroom * 100).toFixed(0)} % headroom    ${count(peakUnits * perUnit)} accelerators (${count(peakUnits)} × ${spec.schedulingUnit.name})`,
-    `Fleet simulated                ${count(fleetUnits * perUnit)} accelerators for ${days} days, ${out.failures} unit failures`,
-    `Tokens served                  ${out.tokensServed.toExponential(3)}`,
-    `Shortfall hours                ${out.shortfallHours} h`,
-    `Energy (${pue === 1 ? 'IT only; --pue for facility' : `facility at PUE ${pue}`})  ${facilityMWh.toFixed(0)} MWh`,
-    `Energy per token               ${jPerToken === null ? '—' : `${jPerToken.toFixed(3)} J`}`,
-    `CO2 per million tokens         ${co2PerMillion === null ? '— (give --carbon gCO2/kWh)' : `${co2PerMillion.toFixed(4)} kg`}`,
+    ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

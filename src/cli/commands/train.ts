@@ -131,33 +131,39 @@ export function trainCommand(o: TrainOptions): void {
     ),
   );
   lines.push(
-    `${q.units.toLocaleString('en-US')} × ${q.unitName} (${count(q.units * q.acceleratorsPerUnit)} accelerators) + ${q.spareUnits} spare units; seed ${input.seed}`,
+    `${count(q.units)} × ${q.unitName} (${count(q.units * q.acceleratorsPerUnit)} accelerators) + ${count(q.spareUnits)} spare units; seed ${input.seed}`,
   );
-  lines.push(`Job MTBF (Llama 3 rates × ${input.rateScale})      ${q.mtbfHours.toFixed(2)} h`);
-  lines.push(
-    `Checkpoint interval                    ${q.intervalMinutes.toFixed(1)} min (Young √(2δM) ${q.youngMinutes.toFixed(1)} min, Daly ${q.dalyMinutes.toFixed(1)} min); write ${input.checkpointWriteMinutes} min, restart ${input.restartMinutes} min`,
-  );
-  lines.push(`Ideal time (no failures, no checkpoints) ${(q.idealHours / 24).toFixed(1)} days`);
-  if (t.completedAtHours !== null)
-    lines.push(
-      pc.bold(`Finishes after                         ${(t.completedAtHours / 24).toFixed(1)} days`),
-    );
-  else
-    lines.push(
-      pc.bold(
-        `Does not finish in ${(q.horizonHours / 24).toFixed(0)} days: ${((100 * t.committedFLOP) / t.totalFLOP).toFixed(1)} % of the FLOP kept (${flop(t.committedFLOP)})`,
-      ),
-    );
-  lines.push(`Goodput (kept FLOP / FLOP possible)    ${(100 * t.goodput).toFixed(2)} %`);
-  lines.push(
-    `Effective training time                ${t.effectiveTrainingTimePct.toFixed(2)} % (first-order analytic ${q.analyticEffectivePct.toFixed(2)} %)`,
-  );
-  lines.push(`Interruptions                          ${t.interruptionsTotal}`);
-  for (const [cause, n] of Object.entries(t.interruptions)) lines.push(`  ${cause.padEnd(36)} ${n}`);
-  lines.push(`Checkpoint writing                     ${t.checkpointOverheadHours.toFixed(1)} h`);
-  lines.push(`Work lost since last checkpoint        ${t.lostWorkHours.toFixed(1)} h`);
-  lines.push(`Restarting                             ${t.restartHours.toFixed(1)} h`);
-  lines.push(`Waiting for spare units                ${t.waitingForSparesHours.toFixed(1)} h`);
+  const rows: [string, string, boolean?][] = [
+    [`Job MTBF (Llama 3 rates × ${input.rateScale})`, `${q.mtbfHours.toFixed(2)} h`],
+    [
+      'Checkpoint interval',
+      `${q.intervalMinutes.toFixed(1)} min (Young √(2δM) ${q.youngMinutes.toFixed(1)} min, Daly ${q.dalyMinutes.toFixed(1)} min); write ${input.checkpointWriteMinutes} min, restart ${input.restartMinutes} min`,
+    ],
+    ['Ideal time (no failures, no checkpoints)', `${(q.idealHours / 24).toFixed(1)} days`],
+    t.completedAtHours !== null
+      ? ['Finishes after', `${(t.completedAtHours / 24).toFixed(1)} days`, true]
+      : [
+          `Does not finish in ${(q.horizonHours / 24).toFixed(0)} days`,
+          `${((100 * t.committedFLOP) / t.totalFLOP).toFixed(1)} % of the FLOP kept (${flop(t.committedFLOP)})`,
+          true,
+        ],
+    ['Goodput (kept FLOP / FLOP possible)', `${(100 * t.goodput).toFixed(2)} %`],
+    [
+      'Effective training time',
+      `${t.effectiveTrainingTimePct.toFixed(2)} % (first-order analytic ${q.analyticEffectivePct.toFixed(2)} %)`,
+    ],
+    ['Interruptions', count(t.interruptionsTotal)],
+    ...Object.entries(t.interruptions).map(([cause, n]): [string, string] => [`  ${cause}`, count(n)]),
+    ['Checkpoint writing', `${t.checkpointOverheadHours.toFixed(1)} h`],
+    ['Work lost since last checkpoint', `${t.lostWorkHours.toFixed(1)} h`],
+    ['Restarting', `${t.restartHours.toFixed(1)} h`],
+    ['Waiting for spare units', `${t.waitingForSparesHours.toFixed(1)} h`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  for (const [label, value, bold] of rows) {
+    const line = `${label.padEnd(width)}${value}`;
+    lines.push(bold ? pc.bold(line) : line);
+  }
   if (capRows) {
     lines.push(
       '',
