@@ -29,7 +29,7 @@ import { environmentStage } from '../engine/environment.js';
 import { phaseOnlineAt } from '../engine/fleet.js';
 import { curtailmentSchedule } from '../engine/flexibility/schedule.js';
 import type { EngineInputs, SiteInputs } from '../engine/inputs.js';
-import { HOUR_MS } from '../engine/series.js';
+import { HOUR_MS, isoDateMs } from '../engine/series.js';
 import { allocateSiteHourly } from '../engine/site-hourly.js';
 import type { Scenario } from '../model/scenario.js';
 import type { InferenceWorkload, TrainingWorkload } from '../model/workload-schema.js';
@@ -252,10 +252,7 @@ export function simulateScenarioWorkloads(
         id: w.id,
         pool: p,
         units,
-        startHours:
-          w.start === 'asap'
-            ? 0
-            : Math.max(0, (Date.parse(`${w.start}T00:00:00Z`) - engine.startMs) / HOUR_MS),
+        startHours: w.start === 'asap' ? 0 : Math.max(0, (isoDateMs(w.start) - engine.startMs) / HOUR_MS),
         totalFLOP: w.totalFLOP,
         flopPerUnitHour: perUnit * peakFLOPSFor(scenario, acc, w.precision) * w.mfu * capFactor * 3600,
         checkpointIntervalHours: intervalH,

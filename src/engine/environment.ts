@@ -10,10 +10,9 @@
  */
 import type { SiteInputs } from './inputs.js';
 import { type Replayed, type ReplayPolicy, replaySeries } from './replay.js';
-import { HOUR_MS, type WeatherYear } from './series.js';
+import { DAY_MS, HOUR_MS, type WeatherYear } from './series.js';
 import type { SiteHourly } from './site-hourly.js';
 
-const DAY_MS = 24 * HOUR_MS;
 const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** Row of a 8,760-hour typical year for a local standard time given as ms (UTC fields read as local). */

@@ -7,10 +7,8 @@
  * Counts are fractional during a ramp (an hourly average of a stepwise install).
  */
 import type { SiteInputs } from './inputs.js';
-import { HOUR_MS } from './series.js';
+import { DAY_MS, HOUR_MS } from './series.js';
 import type { SiteHourly } from './site-hourly.js';
-
-const DAY_MS = 24 * HOUR_MS;
 
 /** Accelerators of a phase online during the hour starting at `hourStartMs`. */
 export function phaseOnlineAt(

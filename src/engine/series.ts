@@ -6,6 +6,10 @@
  * are averages over that hour, so a value in MW equals the energy in MWh of that hour.
  */
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** 00:00 UTC of an ISO date `YYYY-MM-DD` (the scenario format's dates), ms since the epoch. */
+export const isoDateMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
 /** A contiguous UTC hourly series; `values[i]` covers [startMs + i h, startMs + (i + 1) h). NaN = missing. */
 export interface HourlySeries {

@@ -15,7 +15,7 @@ import { defaultPriceSeriesFor, getRegion } from '../catalog/regions.js';
 import { getWeatherStation } from '../catalog/weather-stations.js';
 import type { GridSideInputs } from '../engine/grid-side-inputs.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../engine/inputs.js';
-import { HOUR_MS, type HourlySeries, type WeatherYear } from '../engine/series.js';
+import { DAY_MS, HOUR_MS, type HourlySeries, isoDateMs, type WeatherYear } from '../engine/series.js';
 import { resolveGridSide } from './resolve-grid-side.js';
 import type { Scenario } from './scenario.js';
 
@@ -58,9 +58,6 @@ export interface ResolvedScenario {
   readonly assumptions: Assumption[];
 }
 
-const DAY_MS = 24 * HOUR_MS;
-const dateMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-
 function fromCatalog(s: Sourced<number>): { kind: Assumption['kind']; basis: string } {
   if (s.estimate !== undefined) return { kind: 'estimate', basis: s.estimate };
   return { kind: 'catalog', basis: s.source ?? '' };
@@ -92,8 +89,8 @@ export function resolveScenario(
     );
   };
 
-  const startMs = dateMs(scenario.start);
-  const hours = Math.round((dateMs(scenario.end) + DAY_MS - startMs) / HOUR_MS);
+  const startMs = isoDateMs(scenario.start);
+  const hours = Math.round((isoDateMs(scenario.end) + DAY_MS - startMs) / HOUR_MS);
   const precision = scenario.compute.precision;
   note(
     ['compute', 'mfu'],
@@ -247,7 +244,7 @@ export function resolveScenario(
       return {
         id: phase.id ?? `phase-${j + 1}`,
         acceleratorId: phase.accelerator,
-        onlineMs: dateMs(phase.online),
+        onlineMs: isoDateMs(phase.online),
         rampDays: phase.rampDays,
         count,
         boardPowerW,

@@ -3,10 +3,12 @@
  * than one field. Every problem becomes one `ScenarioIssue` with the field path, the bad value and what
  * is allowed, so the loader can point at file:line:column.
  */
+
 import type { z } from 'zod';
 import { getAccelerator } from '../catalog/accelerators.js';
 import { minPowerCapW } from '../catalog/power-curve.js';
 import { defaultPriceSeriesFor } from '../catalog/regions.js';
+import { DAY_MS, isoDateMs } from '../engine/series.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './scenario.js';
 import { gridSideIssues } from './validate-grid-side.js';
 import { workloadIssues } from './workload-validate.js';
@@ -23,9 +25,6 @@ export interface ScenarioIssue {
 }
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
-
-const DAY_MS = 86_400_000;
-const dateMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Walks `obj` along `path` (for reporting the bad value). */
 export function valueAt(obj: unknown, path: FieldPath): unknown {
@@ -58,8 +57,8 @@ function zodIssues(error: z.ZodError, input: unknown): ScenarioIssue[] {
 /** The rules that the shape alone cannot express. Runs on a scenario that passed the shape. */
 export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const startMs = dateMs(s.start);
-  const endMs = dateMs(s.end);
+  const startMs = isoDateMs(s.start);
+  const endMs = isoDateMs(s.end);
   if (endMs < startMs) {
     issues.push({ path: ['end'], message: `must not be before start (${s.start})`, value: s.end });
   }
@@ -95,7 +94,7 @@ export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
           value: phase.count,
         });
       }
-      const online = dateMs(phase.online);
+      const online = isoDateMs(phase.online);
       if (online < prevRampEnd) {
         const ends = new Date(prevRampEnd).toISOString().slice(0, 10);
         issues.push({

@@ -3,21 +3,19 @@
  * fits on accelerators that come online within the horizon, dates lie in the simulated period, ids
  * are unique. Called from `crossFieldIssues` (./validate.ts).
  */
+
 import { getAccelerator } from '../catalog/accelerators.js';
+import { phaseOnlineAt } from '../engine/fleet.js';
+import { DAY_MS, HOUR_MS, isoDateMs } from '../engine/series.js';
 import type { Scenario } from './scenario.js';
 import type { ScenarioIssue } from './validate.js';
 
-const DAY_MS = 86_400_000;
-const dateMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-
-/** Accelerators of a type a site has online at `atMs` (the fleet formula, fleet.ts). */
+/** Accelerators of a type a site has online at `atMs` (the fleet stage's formula). */
 function onlineAt(site: Scenario['sites'][number], accelerator: string, atMs: number): number {
   let n = 0;
   for (const p of site.phases) {
     if (p.accelerator !== accelerator || p.count === undefined) continue;
-    const on = dateMs(p.online);
-    if (atMs < on) continue;
-    n += p.rampDays <= 0 ? p.count : p.count * Math.min(1, (atMs - on + 3_600_000) / (p.rampDays * DAY_MS));
+    n += phaseOnlineAt(p.count, isoDateMs(p.online), p.rampDays, atMs);
   }
   return n;
 }
@@ -26,7 +24,7 @@ export function workloadIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const workloads = s.workloads ?? [];
   const seen = new Set<string>();
-  const lastHourMs = dateMs(s.end) + DAY_MS - 3_600_000;
+  const lastHourMs = isoDateMs(s.end) + DAY_MS - HOUR_MS;
   workloads.forEach((w, k) => {
     const at = ['workloads', k] as const;
     if (seen.has(w.id)) issues.push({ path: [...at, 'id'], message: 'duplicate workload id', value: w.id });
@@ -96,7 +94,10 @@ export function workloadIssues(s: Scenario): ScenarioIssue[] {
           value: w.count ?? w.share,
         });
       }
-      if (w.start !== 'asap' && (dateMs(w.start) < dateMs(s.start) || dateMs(w.start) > dateMs(s.end))) {
+      if (
+        w.start !== 'asap' &&
+        (isoDateMs(w.start) < isoDateMs(s.start) || isoDateMs(w.start) > isoDateMs(s.end))
+      ) {
         issues.push({
           path: [...at, 'start'],
           message: `must lie within the simulated period ${s.start} … ${s.end}, or be 'asap'`,
