@@ -5,21 +5,8 @@
  * same scenario. The worker's run then replaces it (same engine, same data: the same summary).
  */
 import type { RunSummary } from '../../src/analysis/summary';
+import { CAMPUS_VIEW_COLUMNS } from '../../src/report/view-columns';
 import type { RunView, SiteColumns } from './protocol';
-
-/** The columns the campus views draw (hourly power chart and monthly sums, ./aggregate.ts). */
-export const PREVIEW_COLUMNS = [
-  'itMW',
-  'overheadMW',
-  'coolingMW',
-  'facilityMW',
-  'gridImportMW',
-  'unservedITMW',
-  'co2Tonnes',
-  'waterM3',
-  'energyCostUSD',
-  'computeFLOP',
-] as const;
 
 /** Hours per value of the preview's columns. */
 export const PREVIEW_STEP_HOURS = 24;
@@ -57,7 +44,7 @@ export async function serverPreview(
   siteIds: readonly string[],
   raw: unknown,
 ): Promise<RunView> {
-  const metric = PREVIEW_COLUMNS.join(',');
+  const metric = CAMPUS_VIEW_COLUMNS.join(',');
   const tables = await Promise.all(
     siteIds.map((site) =>
       fetch(

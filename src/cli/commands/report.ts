@@ -8,22 +8,9 @@ import { loadScenario } from '../../io/load-scenario.js';
 import { packageRoot, packageVersion } from '../../io/paths.js';
 import { encodeTyped } from '../../io/typed-json.js';
 import { reportHtml } from '../../report/html.js';
+import { CAMPUS_VIEW_COLUMNS } from '../../report/view-columns.js';
 import { runScenario } from '../../run.js';
 import { UsageError } from '../usage-error.js';
-
-/** Hourly columns the report's charts use (the rest stay out to keep the file small). */
-const REPORT_COLUMNS = [
-  'itMW',
-  'overheadMW',
-  'coolingMW',
-  'facilityMW',
-  'gridImportMW',
-  'unservedITMW',
-  'co2Tonnes',
-  'waterM3',
-  'energyCostUSD',
-  'computeFLOP',
-] as const;
 
 export function reportCommand(nameOrPath: string, opts: { out: string }): string {
   const bundle = join(packageRoot(), 'web', 'dist', 'report');
@@ -39,7 +26,7 @@ export function reportCommand(nameOrPath: string, opts: { out: string }): string
     siteId: hourly.siteId,
     startMs: hourly.startMs,
     hours: hourly.hours,
-    columns: Object.fromEntries(REPORT_COLUMNS.map((c) => [c, hourly[c]])),
+    columns: Object.fromEntries(CAMPUS_VIEW_COLUMNS.map((c) => [c, hourly[c]])),
   }));
   const data = {
     generated: new Date().toISOString().slice(0, 10),
