@@ -1,5 +1,8 @@
-// Bundles the library and the CLI into dist/ with esbuild (dependencies stay external).
+// Bundles the library and the CLI into dist/ with esbuild (dependencies stay external), then emits the
+// type declarations of the two public entries (`gigawatt`, `gigawatt/engine`) into dist/types with tsc.
+import { execFileSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const common = {
@@ -16,6 +19,7 @@ await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
     index: 'src/index.ts',
+    engine: 'src/engine.ts',
     // the sweep's piscina worker (src/io/sweep/local-pool.ts loads dist/sweep-worker.js)
     'sweep-worker': 'src/io/sweep/worker.ts',
   },
@@ -23,3 +27,6 @@ await build({
   banner: { js: '' },
 });
 chmodSync('dist/cli.js', 0o755);
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -1,26 +1,18 @@
-/** gigawatt as a library: scenario schema, validation, the pure engine and the Node data loaders. */
-
-export * from './analysis/demand-cleaning.js';
-export type { CashFlowYear, Levelized } from './analysis/economics/cash-flows.js';
-export { irr, npv, payback } from './analysis/economics/finance.js';
-export type { FinancialReport } from './analysis/economics/financials.js';
-export type { PhaseEconomics } from './analysis/economics.js';
-export * from './analysis/headroom.js';
-export type { RunSummary } from './analysis/summary.js';
-export { planSweep, sweepJob } from './analysis/sweep/plan.js';
-export { type SweepReport, sweepReport } from './analysis/sweep/report.js';
-export { runSample, summaryMetrics } from './analysis/sweep/sample.js';
-export { ACCELERATORS, getAccelerator } from './catalog/accelerators.js';
-export { COOLING_SYSTEMS, getCoolingSystem } from './catalog/cooling.js';
-export { getRegion, REGIONS } from './catalog/regions.js';
-export { getWeatherStation, WEATHER_STATIONS } from './catalog/weather-stations.js';
-export * from './engine/metrics.js';
-export * from './engine/series.js';
-export * from './engine/site-hourly.js';
+/**
+ * `gigawatt`: the library for Node. Everything in `gigawatt/engine` (the pure, browser-safe engine),
+ * plus what needs the file system: scenarios from files or built-in names, the bundled datasets, the
+ * results store and sweeps on a local worker pool.
+ *
+ * @example
+ * ```ts
+ * import { fileDataSource, loadScenario, runScenario } from 'gigawatt';
+ * const scenario = loadScenario('anthropic-fluidstack');
+ * const { summary } = runScenario(scenario, fileDataSource());
+ * ```
+ * @packageDocumentation
+ */
+export * from './engine.js';
 export { fileDataSource } from './io/data-source.js';
-export { formatIssue, loadScenario, parseScenarioText, ScenarioError } from './io/load-scenario.js';
+export { builtinScenarioNames, loadScenario, parseScenarioText } from './io/load-scenario.js';
 export { runLocalSweep } from './io/sweep/local-pool.js';
-export * from './model/resolve.js';
-export * from './model/scenario.js';
-export * from './model/validate.js';
-export * from './run.js';
+export { limitsFromEnv } from './model/limits.js';
