@@ -6,7 +6,7 @@
 import { getRegion } from '../catalog/regions.js';
 import type { GridSideInputs, SupplyInputs } from '../engine/grid-side-inputs.js';
 import { capacityFactorProfile } from '../engine/renewables.js';
-import type { Assumption, DataSource } from './resolve.js';
+import type { Assumption, DataSource } from './data-source.js';
 import type { Site } from './scenario.js';
 
 /** ERCOT transmission rate when the scenario gives none: inside the published ~$50–150+/kW-yr range. */

@@ -15,7 +15,8 @@ import { defaultPriceSeriesFor, getRegion } from '../catalog/regions.js';
 import { getWeatherStation } from '../catalog/weather-stations.js';
 import type { GridSideInputs } from '../engine/grid-side-inputs.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../engine/inputs.js';
-import { DAY_MS, HOUR_MS, type HourlySeries, isoDateMs, type WeatherYear } from '../engine/series.js';
+import { DAY_MS, HOUR_MS, isoDateMs } from '../engine/series.js';
+import type { Assumption, DataSource } from './data-source.js';
 import { resolveGridSide } from './resolve-grid-side.js';
 import type { Scenario } from './scenario.js';
 
@@ -29,28 +30,7 @@ function gridSideOf(
   return gridSide === undefined ? {} : { gridSide };
 }
 
-/** Where the hourly data come from (files in Node, fetched data in a browser). */
-export interface DataSource {
-  weather(stationId: string): WeatherYear;
-  /** Hourly average carbon intensity of the region (gCO2eq/kWh) and a sentence on how it was derived. */
-  regionCarbon(regionId: string): { carbonGPerKWh: HourlySeries; carbonBasis: string };
-  price(seriesId: string): HourlySeries;
-  /** Hourly demand of the region, MW (EIA-930 cleaned); needed for grid-emergency, 4CP and ERCOT charges. */
-  regionDemand(regionId: string): HourlySeries;
-  /** Hourly solar or wind generation of the region, MW; undefined where not bundled. */
-  regionGeneration(regionId: string, kind: 'solar' | 'wind'): HourlySeries | undefined;
-}
-
-/** One value the run used, where it applies, and its basis. */
-export interface Assumption {
-  /** Field path or catalog key it applies to, e.g. sites[0].phases[1].boardPowerW */
-  readonly path: string;
-  readonly value: number | string;
-  readonly unit: string;
-  /** 'scenario' (given by the user), 'default' (schema default), 'catalog' (sourced figure), 'estimate', 'data' */
-  readonly kind: 'scenario' | 'default' | 'catalog' | 'estimate' | 'data';
-  readonly basis: string;
-}
+export type { Assumption, DataSource };
 
 export interface ResolvedScenario {
   readonly engine: EngineInputs;

@@ -5,8 +5,8 @@
  * something on site. Each problem names the field path, the bad value and what is allowed.
  */
 import { getRegion } from '../catalog/regions.js';
+import type { ScenarioIssue } from './issues.js';
 import type { Scenario } from './scenario.js';
-import type { ScenarioIssue } from './validate.js';
 
 export function gridSideIssues(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];

@@ -9,20 +9,12 @@ import { getAccelerator } from '../catalog/accelerators.js';
 import { minPowerCapW } from '../catalog/power-curve.js';
 import { defaultPriceSeriesFor } from '../catalog/regions.js';
 import { DAY_MS, isoDateMs } from '../engine/series.js';
+import type { FieldPath, ScenarioIssue } from './issues.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './scenario.js';
 import { gridSideIssues } from './validate-grid-side.js';
 import { workloadIssues } from './workload-validate.js';
 
-export type FieldPath = readonly (string | number)[];
-
-export interface ScenarioIssue {
-  /** Path of the offending field, e.g. ['sites', 0, 'phases', 1, 'online']. */
-  readonly path: FieldPath;
-  /** What is wrong and what is allowed, in one sentence. */
-  readonly message: string;
-  /** The value found there (undefined when the field is missing). */
-  readonly value?: unknown;
-}
+export type { FieldPath, ScenarioIssue };
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 

@@ -7,8 +7,8 @@
 import { getAccelerator } from '../catalog/accelerators.js';
 import { phaseOnlineAt } from '../engine/fleet.js';
 import { DAY_MS, HOUR_MS, isoDateMs } from '../engine/series.js';
+import type { ScenarioIssue } from './issues.js';
 import type { Scenario } from './scenario.js';
-import type { ScenarioIssue } from './validate.js';
 
 /** Accelerators of a type a site has online at `atMs` (the fleet stage's formula). */
 function onlineAt(site: Scenario['sites'][number], accelerator: string, atMs: number): number {
