@@ -10,7 +10,7 @@
  */
 import type { SweepInput, SweepPlan } from './plan.js';
 import { OUTPUT_METRICS, type SampleMetrics, type SampleResult } from './sample.js';
-import { type Quantiles, quantiles, spearman } from './statistics.js';
+import { type Quantiles, quantilePosition, quantileSorted, quantiles, spearman } from './statistics.js';
 
 export interface TornadoBar {
   readonly path: string;
@@ -62,10 +62,11 @@ function yearDistribution(values: readonly (number | null)[]): YearDistribution 
     if (v === null) none++;
     else byYear[String(v)] = (byYear[String(v)] ?? 0) + 1;
   }
-  // Quantiles with "never" ranked after every year; null where the quantile falls on "never".
+  // Quantiles with "never" ranked after every year; null where the quantile falls on "never". Years
+  // are discrete: the sample nearest the quantile's position (the same position as every other quantile).
   const sorted = values.map((v) => v ?? Infinity).sort((a, b) => a - b);
   const at = (q: number) => {
-    const x = sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))];
+    const x = sorted[Math.round(quantilePosition(sorted.length, q))];
     return x === undefined || x === Infinity ? null : x;
   };
   return { byYear, none, p5: at(0.05), p50: at(0.5), p95: at(0.95) };
@@ -81,7 +82,7 @@ function tornado(
   const ranking = plan.inputs.map((inp, j) => {
     const x = sampleIdx.map((i) => (plan.values[i] as readonly number[])[j] as number);
     const sortedX = [...x].sort((a, b) => a - b);
-    const median = sortedX[Math.floor((sortedX.length - 1) / 2)] as number;
+    const median = quantileSorted(sortedX, 0.5);
     const mean = (pick: (xi: number) => boolean) => {
       const ys = y.filter((v, i): v is number => v !== null && pick(x[i] as number));
       return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : null;

@@ -1,6 +1,7 @@
 /**
  * The sample matrix of a sweep: N samples × D uncertain inputs, each a uniform u in [0, 1), drawn
- * from one xoroshiro128+ stream seeded by the sweep's seed (pure-rand), then mapped through each
+ * from one xoshiro128** stream seeded by the sweep's seed (the generator the cluster simulator uses,
+ * src/cluster/rng.ts, with its known-answer test), then mapped through each
  * input's inverse CDF. It is built once by the coordinator, so every sample is a pure function of
  * (seed, sample index) whatever the number of workers or machines.
  *
@@ -9,18 +10,16 @@
  *           u_ij = (π_j(i) + v_ij)/N with v_ij uniform, so every input has exactly one sample in each
  *           of the N equal-probability strata (McKay, Beckman & Conover 1979)
  */
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { Rng } from '../../cluster/rng.js';
 import type { Distribution } from '../../model/uncertainty.js';
 import { inverseCdf } from './distributions.js';
 
 export type SamplingMethod = 'lhs' | 'random';
 
-/** A seeded uniform stream on [0, 1); the first outputs of a small seed are discarded (warm-up). */
+/** A seeded uniform stream on [0, 1) (53 random bits per value; splitmix32 seeding decorrelates nearby seeds). */
 export function uniformStream(seed: number): () => number {
-  const rng = xoroshiro128plus(seed | 0);
-  for (let i = 0; i < 32; i++) uniformFloat64(rng);
-  return () => uniformFloat64(rng);
+  const rng = new Rng(seed | 0);
+  return () => rng.uniform();
 }
 
 /** u[i][j] for N samples and D inputs. */

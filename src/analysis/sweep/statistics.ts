@@ -6,9 +6,14 @@
  *     side is constant
  */
 
+/** Where quantile q falls among n sorted values (0-based, fractional): q·(n − 1). The one definition. */
+export function quantilePosition(n: number, q: number): number {
+  return q * (n - 1);
+}
+
 export function quantileSorted(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const pos = q * (sorted.length - 1);
+  const pos = quantilePosition(sorted.length, q);
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   const a = sorted[lo] as number;
