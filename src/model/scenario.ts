@@ -174,11 +174,6 @@ export const economicsSchema = z
       .describe(
         'Network (scale-out fabric, optics) capex per accelerator, $. Default 0: not published separately.',
       ),
-    operationsUSDPerMWYear: z
-      .number()
-      .min(0)
-      .default(0)
-      .describe('Operations and maintenance per MW of IT capacity per year, $ (default 0: not published).'),
     discountRate: z
       .number()
       .min(0)
