@@ -18,6 +18,7 @@ import type { EngineInputs, PhaseInputs, SiteInputs } from '../engine/inputs.js'
 import { DAY_MS, HOUR_MS, type HourlySeries, isoDateMs, type WeatherYear } from '../engine/series.js';
 import { resolveGridSide } from './resolve-grid-side.js';
 import type { Scenario } from './scenario.js';
+import { applyStatedCarbon } from './site-carbon.js';
 
 function gridSideOf(
   site: Scenario['sites'][number],
@@ -29,11 +30,57 @@ function gridSideOf(
   return gridSide === undefined ? {} : { gridSide };
 }
 
+/**
+ * The grid intensity a site uses: the region's hourly fuel-mix series, or, when the site states the
+ * annual average of its utility or subregion (`carbon`), those series scaled to it (./site-carbon.ts).
+ */
+function siteCarbon(
+  site: Scenario['sites'][number],
+  i: number,
+  region: ReturnType<DataSource['regionCarbon']>,
+  assumptions: Assumption[],
+): { carbonGPerKWh: HourlySeries; carbonDirectGPerKWh?: HourlySeries; area: string } {
+  assumptions.push({
+    path: `sites[${i}].region`,
+    value: `${site.region} hourly carbon intensity`,
+    unit: 'gCO2eq/kWh',
+    kind: 'data',
+    basis: region.carbonBasis,
+  });
+  const stated = site.carbon;
+  if (stated === undefined)
+    return {
+      carbonGPerKWh: region.carbonGPerKWh,
+      ...(region.carbonDirectGPerKWh ? { carbonDirectGPerKWh: region.carbonDirectGPerKWh } : {}),
+      area: `${site.region} (production-based hourly fuel mix)`,
+    };
+  const s = applyStatedCarbon(stated, region.carbonGPerKWh, region.carbonDirectGPerKWh);
+  assumptions.push({
+    path: `sites[${i}].carbon.annualGPerKWh`,
+    value: stated.annualGPerKWh,
+    unit: `gCO2eq/kWh (${stated.basis})`,
+    kind: 'scenario',
+    basis: `given in the scenario: ${stated.source}; annual average on the ${stated.basis} basis, on the hourly shape of ${site.region}'s fuel mix (the other basis keeps ${site.region}'s lifecycle/direct ratio)`,
+  });
+  return {
+    carbonGPerKWh: s.lifecycle,
+    ...(s.direct ? { carbonDirectGPerKWh: s.direct } : {}),
+    area: `${stated.source} (stated ${stated.annualGPerKWh} g/kWh ${stated.basis}, hourly shape of ${site.region})`,
+  };
+}
+
 /** Where the hourly data come from (files in Node, fetched data in a browser). */
 export interface DataSource {
   weather(stationId: string): WeatherYear;
-  /** Hourly average carbon intensity of the region (gCO2eq/kWh) and a sentence on how it was derived. */
-  regionCarbon(regionId: string): { carbonGPerKWh: HourlySeries; carbonBasis: string };
+  /**
+   * Hourly average carbon intensity of the region (gCO2eq/kWh, lifecycle), the same mix with direct
+   * (combustion-only) factors where available, and a sentence on how it was derived.
+   */
+  regionCarbon(regionId: string): {
+    carbonGPerKWh: HourlySeries;
+    carbonDirectGPerKWh?: HourlySeries;
+    carbonBasis: string;
+  };
   price(seriesId: string): HourlySeries;
   /** Hourly demand of the region, MW (EIA-930 cleaned); needed for grid-emergency, 4CP and ERCOT charges. */
   regionDemand(regionId: string): HourlySeries;
@@ -132,14 +179,7 @@ export function resolveScenario(
       kind: 'catalog',
       basis: `PUE and water from weather and load (docs/cooling.md); calibrated to annual PUE ${cal.pue.value}${cal.waterLPerKWh.value === null ? '' : ` and ${cal.waterLPerKWh.value} L/kWh`} at ${cal.stationId}, load ${cal.loadFraction}`,
     });
-    const grid = data.regionCarbon(site.region);
-    assumptions.push({
-      path: `sites[${i}].region`,
-      value: `${site.region} hourly carbon intensity`,
-      unit: 'gCO2eq/kWh',
-      kind: 'data',
-      basis: grid.carbonBasis,
-    });
+    const grid = siteCarbon(site, i, data.regionCarbon(site.region), assumptions);
     let price: SiteInputs['price'];
     const priceSpec = site.electricityPrice;
     if (priceSpec !== undefined && 'flatUSDPerMWh' in priceSpec) {
@@ -264,6 +304,8 @@ export function resolveScenario(
       ...(site.utilisation.hourlyShape ? { hourlyShape: site.utilisation.hourlyShape } : {}),
       weather: { ...weather, tzOffsetHours: station.tzOffsetHours },
       carbonGPerKWh: grid.carbonGPerKWh,
+      ...(grid.carbonDirectGPerKWh ? { carbonDirectGPerKWh: grid.carbonDirectGPerKWh } : {}),
+      carbonArea: grid.area,
       price,
       ...gridSideOf(site, i, data, assumptions),
     };
