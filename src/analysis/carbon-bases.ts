@@ -14,6 +14,7 @@ import type { EngineInputs } from '../engine/inputs.js';
 import { yearRanges } from '../engine/metrics.js';
 import { replaySeries } from '../engine/replay.js';
 import type { SimulatedSite } from '../engine/simulate.js';
+import type { Assumption } from '../model/resolve.js';
 
 export interface CarbonBases {
   readonly gridLifecycleTonnes: number;
@@ -112,4 +113,32 @@ export function carbonReport(inputs: EngineInputs, sims: readonly SimulatedSite[
     sites,
     years: ranges.map((r, k) => ({ year: r.year, ...bases(yearSums[k] as Sums) })),
   };
+}
+
+/** The carbon accounting a run used, for --explain and the JSON `assumptions`. */
+export function carbonAssumptions(): Assumption[] {
+  return [
+    {
+      path: 'carbon.headline',
+      value: 'lifecycle (grid + on-site)',
+      unit: '',
+      kind: 'default',
+      basis: `${HEADLINE_CARBON_BASIS}; the direct (combustion-only) basis is reported next to it (summary.carbon)`,
+    },
+    {
+      path: 'carbon.gridFactors',
+      value: 'IPCC AR5 Table A.III.2 medians',
+      unit: 'gCO2eq/kWh by fuel',
+      kind: 'catalog',
+      basis:
+        'lifecycle: coal 820, gas 490, nuclear 12, hydro 24, solar 48, wind 11, biomass 230, geothermal 38; direct: coal 760, gas 370, others 0; oil 650 and other 700 lifecycle (DACF estimates) (src/catalog/emission-factors.ts)',
+    },
+    {
+      path: 'carbon.onsiteLifecycleOverDirect',
+      value: ONSITE_GAS_LIFECYCLE_OVER_DIRECT.value,
+      unit: 'lifecycle / combustion CO2',
+      kind: 'estimate',
+      basis: ONSITE_GAS_LIFECYCLE_OVER_DIRECT.estimate,
+    },
+  ];
 }

@@ -9,7 +9,7 @@ import type { EngineInputs } from '../engine/inputs.js';
 import { addMetrics, emptyMetrics, hourlyMetrics, type Metrics, yearRanges } from '../engine/metrics.js';
 import type { SimulatedSite } from '../engine/simulate.js';
 import type { Assumption } from '../model/resolve.js';
-import { type CarbonReport, carbonReport } from './carbon-bases.js';
+import { type CarbonReport, carbonAssumptions, carbonReport } from './carbon-bases.js';
 import type { FinancialReport } from './economics/financials.js';
 import type { PhaseEconomics } from './economics.js';
 import { type FlexibilityReport, flexibilityReport } from './flexibility-report.js';
@@ -146,7 +146,7 @@ export function summarize(
           ]
         : []),
     ]),
-    assumptions,
+    assumptions: [...assumptions, ...carbonAssumptions()],
     carbon: carbonReport(inputs, sims),
     ...flexibilitySection(inputs, sims),
   };

@@ -58,7 +58,7 @@ export const MODEL_PARAMETERS = estimated(
 );
 
 /**
- * Opex defaults (per docs/economics.md, "Opex defaults"). Each is labelled with its basis; where no
+ * Opex defaults (docs/economics.md, "Defaults and their basis"). Each is labelled with its basis; where no
  * published figure for AI campuses was found the value is an assumption that says so.
  */
 
