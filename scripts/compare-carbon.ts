@@ -74,9 +74,9 @@ export function compareYear(
 
 const fmt = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 const row = (c: YearComparison, lagR: readonly number[] = []) =>
-  `| ${c.regionId} | ${c.year} | ${c.hours} | ${fmt(c.oursMean)} | ${fmt(c.theirsMean)} | ${c.meanDiff >= 0 ? '+' : ''}${fmt(c.meanDiff)} | ${fmt(c.meanAbsDiff)} | ${fmt(c.r, 3)} |${lagR.map((r) => ` ${fmt(r, 3)} |`).join('')}`;
+  `| ${c.regionId} | ${c.year} | ${c.hours} | ${fmt(c.oursMean)} | ${fmt(c.theirsMean)} | ${c.meanDiff >= 0 ? '+' : ''}${fmt(c.meanDiff)} | ${c.meanDiff >= 0 ? '+' : ''}${fmt((100 * c.meanDiff) / c.theirsMean, 1)} % | ${fmt(c.meanAbsDiff)} | ${fmt(c.r, 3)} |${lagR.map((r) => ` ${fmt(r, 3)} |`).join('')}`;
 const HEADER = (theirs: string, lags = false) =>
-  `| region | UTC year | hours | ours mean | ${theirs} mean | mean diff (ours − theirs) | mean abs diff | r (hourly) |${lags ? ' r, theirs 1 h earlier | r, theirs 1 h later |' : ''}\n|---|---|---|---|---|---|---|---|${lags ? '---|---|' : ''}`;
+  `| region | UTC year | hours | ours mean | ${theirs} mean | mean diff (ours − theirs) | relative diff | mean abs diff | r (hourly) |${lags ? ' r, theirs 1 h earlier | r, theirs 1 h later |' : ''}\n|---|---|---|---|---|---|---|---|---|${lags ? '---|---|' : ''}`;
 
 /** Groups of ERCOT native categories used for the implied-factor fit. */
 const FIT_GROUPS: readonly [string, readonly string[]][] = [

@@ -36,7 +36,8 @@ describe('NPV, IRR and payback on hand-computed cash flows', () => {
 
 describe('yearly cash flows of a one-phase campus (flat $50/MWh, 20 °C)', () => {
   // 1,000 H100 online 2026-01-01 at once, busy half the time, sold at $2 per busy hour; facility
-  // $10M/MW spent over the 12 months before (all in 2025); chips $30,000 each paid at online.
+  // $10M/MW spent over the 12 months before (all in 2025); chips $30,000 each paid at online. Opex
+  // other than energy is set to zero here (the defaults are checked in economics-opex.test.ts).
   const scenario = parseOk(
     baseScenario({
       end: '2027-12-31',
@@ -44,6 +45,7 @@ describe('yearly cash flows of a one-phase campus (flat $50/MWh, 20 °C)', () =>
         {
           ...(baseScenario().sites[0] as object),
           utilisation: { busyFraction: 0.5 },
+          supply: { transmissionUSDPerKWYear: 0 },
           phases: [{ online: '2026-01-01', rampDays: 0, accelerator: 'h100', count: 1000 }],
         } as never,
       ],
@@ -54,6 +56,10 @@ describe('yearly cash flows of a one-phase campus (flat $50/MWh, 20 °C)', () =>
         constructionMonths: 12,
         terminalValue: 'none',
         discountRate: 0.1,
+        operationsUSDPerMWYear: 0,
+        staffUSDPerJobYear: 0,
+        insuranceFractionPerYear: 0,
+        propertyTaxFractionPerYear: 0,
       },
     }),
   );

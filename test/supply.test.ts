@@ -95,7 +95,7 @@ describe('supply stage: every MWh accounted for', () => {
   it('grid import never exceeds the 9 MW interconnect', () => {
     expect(Math.max(...s.gridImportMW)).toBeLessThanOrEqual(9 + 1e-9);
   });
-  it('on-site CO2 = MWh x 11 MMBtu/MWh x 53.06 kg/MMBtu (EPA) and fuel cost = MMBtu x $3.50, both in the totals', () => {
+  it('on-site CO2 = MWh x 11 MMBtu/MWh x 53.06 kg/MMBtu (EPA, direct; x 490/370 in the lifecycle headline) and fuel cost = MMBtu x $3.50, both in the totals', () => {
     const mwh = r.summary.totals.onsiteGenerationMWh;
     const co2 = s.onsiteCO2Tonnes.reduce((a, b) => a + b, 0);
     const fuel = s.fuelCostUSD.reduce((a, b) => a + b, 0);
@@ -108,7 +108,9 @@ describe('supply stage: every MWh accounted for', () => {
       gridCO2 += ((s.gridImportMW[h] as number) * (s.carbonGPerKWh[h] as number)) / 1000;
     }
     expect(r.summary.totals.energyCostUSD).toBeCloseTo(grid + fuel, 2);
-    expect(r.summary.totals.co2Tonnes).toBeCloseTo(gridCO2 + co2, 4);
+    // headline CO2 is lifecycle: on-site combustion × 490/370 (AR5 gas CC lifecycle / direct medians)
+    expect(r.summary.totals.co2Tonnes).toBeCloseTo(gridCO2 + co2 * (490 / 370), 4);
+    expect(r.summary.carbon.totals.onsiteDirectTonnes).toBeCloseTo(co2, 6);
   });
 });
 

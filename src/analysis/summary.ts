@@ -9,6 +9,7 @@ import type { EngineInputs } from '../engine/inputs.js';
 import { addMetrics, emptyMetrics, hourlyMetrics, type Metrics, yearRanges } from '../engine/metrics.js';
 import type { SimulatedSite } from '../engine/simulate.js';
 import type { Assumption } from '../model/resolve.js';
+import { type CarbonReport, carbonAssumptions, carbonReport } from './carbon-bases.js';
 import type { FinancialReport } from './economics/financials.js';
 import type { PhaseEconomics } from './economics.js';
 import { type FlexibilityReport, flexibilityReport } from './flexibility-report.js';
@@ -42,6 +43,8 @@ export interface RunSummary {
   readonly assumptions: Assumption[];
   /** Training runs and inference services (src/cluster/), when the scenario has workloads. */
   readonly workloads?: WorkloadSummary[];
+  /** CO2 on the lifecycle and direct bases, grid and on-site, with the factors and areas (./carbon-bases.ts). */
+  readonly carbon: CarbonReport;
   /** Curtailment, supply and ERCOT 4CP detail per site and year (./flexibility-report.ts); absent when none. */
   readonly flexibility?: FlexibilityReport;
 }
@@ -143,7 +146,8 @@ export function summarize(
           ]
         : []),
     ]),
-    assumptions,
+    assumptions: [...assumptions, ...carbonAssumptions()],
+    carbon: carbonReport(inputs, sims),
     ...flexibilitySection(inputs, sims),
   };
 }

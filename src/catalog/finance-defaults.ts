@@ -56,3 +56,52 @@ export const MODEL_PARAMETERS = estimated(
   405e9,
   'assumption: a dense 405B-parameter model (Llama 3 405B, Dubey et al. 2024) at 2·N FLOP per token (Kaplan et al. 2020)',
 );
+
+/**
+ * Opex defaults (docs/economics.md, "Defaults and their basis"). Each is labelled with its basis; where no
+ * published figure for AI campuses was found the value is an assumption that says so.
+ */
+
+/**
+ * BLS Occupational Employment and Wage Statistics, May 2022: annual mean wage of computer and
+ * mathematical occupations $108,130 (OEWS news release of 25 April 2023, bls.gov/oes).
+ */
+const BLS_OEWS_COMPUTER_MEAN_WAGE_USD = 108_130;
+/**
+ * BLS Employer Costs for Employee Compensation: wages and salaries are ~70 % of employer compensation
+ * cost in private industry (69.5 % in June 2015; 68.3 % of civilian in Sept 2018), the rest benefits.
+ */
+const BLS_ECEC_WAGE_SHARE = 0.7;
+
+/** Employer cost of one permanent job for a year, $: the wage loaded with benefits. */
+export const STAFF_USD_PER_JOB_YEAR = estimated(
+  Math.round(BLS_OEWS_COMPUTER_MEAN_WAGE_USD / BLS_ECEC_WAGE_SHARE),
+  'BLS OEWS May 2022 annual mean wage of computer and mathematical occupations $108,130 / BLS ECEC wage share of employer compensation ~0.70 (private industry 69.5 %, Jun 2015) = $154,471; the occupation mix of campus jobs (technicians, electricians, security) is not published',
+);
+
+/**
+ * Facility operations and maintenance (maintenance contracts of electrical and cooling plant, spares,
+ * consumables; staff is its own line), $ per MW of installed IT capacity per year. No published
+ * figure for AI campuses was found: an assumption of 2 % of the sourced facility capex per year.
+ */
+export const OPERATIONS_USD_PER_MW_YEAR = estimated(
+  0.02 * (15e9 / 1200),
+  'assumption: 2 % a year of the $12.5M/MW facility capex (Stargate Abilene, CB1-CB4) = $250,000/MW-yr; no published O&M figure for AI campuses found',
+);
+
+/**
+ * Property tax per year as a share of capex spent so far. The US average effective property tax rate
+ * was 1.15 % in 2016 (ATTOM Data Solutions, owner-occupied homes); data centres are often granted
+ * abatements (e.g. Texas Tax Code ch. 312), so this may overstate, and equipment is taxed differently
+ * by state.
+ */
+export const PROPERTY_TAX_FRACTION_PER_YEAR = estimated(
+  0.0115,
+  'US average effective property tax rate 1.15 % (ATTOM Data Solutions, 2016, homes) applied to capex spent so far; abatements for data centres (e.g. Texas Tax Code ch. 312) would lower it',
+);
+
+/** Property and business-interruption insurance per year as a share of capex spent so far. */
+export const INSURANCE_FRACTION_PER_YEAR = estimated(
+  0.005,
+  'assumption: 0.5 % a year of capex spent so far; no published premium for AI campuses found',
+);

@@ -62,7 +62,7 @@ const ROWS: readonly [keyof Metrics, string, (x: number) => string][] = [
   ['pue', 'PUE (facility / IT energy)', (x) => (x === 0 ? '—' : x.toFixed(3))],
   ['gridImportMWh', 'Grid import', energy],
   ['unservedITEnergyMWh', 'IT energy not served (interconnect)', energy],
-  ['co2Tonnes', 'CO2 (grid lifecycle + on-site gas)', tonnes],
+  ['co2Tonnes', 'CO2, lifecycle (grid + on-site gas)', tonnes],
   ['waterM3', 'Water consumed on site', water],
   ['energyCostUSD', 'Energy cost', usd],
   ['computeDeliveredFLOP', 'Compute delivered', flop],
@@ -82,6 +82,25 @@ const GRID_ROWS: readonly [keyof Metrics, string, (x: number) => string][] = [
   ['batteryDischargeMWh', 'Battery discharge', energy],
   ['transmissionChargeUSD', 'ERCOT 4CP transmission charge', usd],
 ];
+
+/** CO2 on both bases, grid and on-site, with the basis of the headline and the area of each site. */
+export function formatCarbon(c: RunSummary['carbon']): string {
+  const t = c.totals;
+  const or = (x: number | null) => (x === null ? 'n/a' : tonnes(x));
+  return [
+    table(
+      ['CO2 by basis', 'lifecycle', 'direct (combustion)'],
+      [
+        ['grid', tonnes(t.gridLifecycleTonnes), or(t.gridDirectTonnes)],
+        ['on-site gas', tonnes(t.onsiteLifecycleTonnes), tonnes(t.onsiteDirectTonnes)],
+        ['total', tonnes(t.lifecycleTonnes), or(t.directTonnes)],
+      ],
+    ),
+    pc.dim(`Headline CO2 = ${c.headline}.`),
+    pc.dim(`Grid factors: ${c.factors.grid}. On-site: ${c.factors.onsiteDirect}.`),
+    pc.dim(`Grid intensity by site: ${c.sites.map((x) => `${x.id}: ${x.area}`).join('; ')}.`),
+  ].join('\n');
+}
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -112,6 +131,7 @@ export function formatSummary(s: RunSummary): string {
       ]),
     ),
   );
+  out.push('', formatCarbon(s.carbon));
   out.push('');
   out.push(pc.bold('By calendar year (UTC)'));
   out.push(

@@ -7,11 +7,12 @@
  * - schedule: the hourly curtailment request from exogenous signals (./flexibility/schedule.ts);
  * - apply: power-cap or pause the accelerators (./flexibility/apply.ts); 'onsite' leaves IT alone;
  * - supply: renewables, batteries, on-site generation and the grid (./supply.ts);
- * - impacts: on-site fuel cost joins energyCostUSD and its CO2 joins co2Tonnes; the ERCOT 4CP
+ * - impacts: on-site fuel cost joins energyCostUSD and its lifecycle CO2 (combustion × 490/370) joins co2Tonnes; the ERCOT 4CP
  *   transmission charge = rate $/kW-yr × 1,000 kW/MW × grid import at each actual CP hour / 4;
  * - compute: FLOP lost to capped clocks comes off the compute stage's count, and the compute lost to
  *   the schedule is s(t) × lost at full service, s = IT served / IT demand.
  */
+import { ONSITE_GAS_LIFECYCLE_OVER_DIRECT } from '../catalog/emission-factors.js';
 import { type AppliedCurtailment, applyCurtailment } from './flexibility/apply.js';
 import type { CoincidentPeak } from './flexibility/four-cp.js';
 import { type CurtailmentSchedule, curtailmentSchedule } from './flexibility/schedule.js';
@@ -92,9 +93,11 @@ export function gridSideSupply(
 
 /** Adds on-site fuel cost and CO2 and the 4CP transmission charge; call after the impacts stage. */
 export function gridSideImpacts(site: SiteInputs, out: SiteHourly, schedule: CurtailmentSchedule): void {
+  const onsiteLifecycle = ONSITE_GAS_LIFECYCLE_OVER_DIRECT.value;
   for (let h = 0; h < out.hours; h++) {
     out.energyCostUSD[h] = (out.energyCostUSD[h] as number) + (out.fuelCostUSD[h] as number);
-    out.co2Tonnes[h] = (out.co2Tonnes[h] as number) + (out.onsiteCO2Tonnes[h] as number);
+    // On-site CO2 on the headline's lifecycle basis (onsiteCO2Tonnes stays combustion-only).
+    out.co2Tonnes[h] = (out.co2Tonnes[h] as number) + (out.onsiteCO2Tonnes[h] as number) * onsiteLifecycle;
   }
   const rate = site.gridSide?.transmissionUSDPerKWYear ?? 0;
   if (rate <= 0) return;

@@ -41,7 +41,12 @@ export interface SiteInputs {
    */
   readonly busyFractionSeries?: Float64Array;
   readonly weather: WeatherYear;
+  /** Grid intensity, lifecycle, gCO2eq/kWh (the region's fuel mix, or scaled to a stated annual average). */
   readonly carbonGPerKWh: HourlySeries;
+  /** The same on the direct (combustion-only) basis, where the data source has it (summary carbon bases). */
+  readonly carbonDirectGPerKWh?: HourlySeries;
+  /** Which area and basis the grid intensity stands for, for the reader. */
+  readonly carbonArea?: string;
   /** Hourly price series, or a flat price. */
   readonly price: HourlySeries | number;
   /** Supply, curtailment policies and regional demand (src/engine/grid-side-inputs.ts); absent: grid only. */

@@ -9,7 +9,11 @@ export function fileDataSource(dir: string = dataDir()): DataSource {
     weather: (id) => loadWeather(id, dir),
     regionCarbon: (id) => {
       const r = loadRegionHourly(id, dir);
-      return { carbonGPerKWh: r.carbonGPerKWh, carbonBasis: r.carbonBasis };
+      return {
+        carbonGPerKWh: r.carbonGPerKWh,
+        carbonDirectGPerKWh: r.carbonDirectGPerKWh,
+        carbonBasis: r.carbonBasis,
+      };
     },
     price: (id) => loadPriceSeries(id, dir),
     regionDemand: (id) => loadRegionHourly(id, dir).demandMW,

@@ -7,8 +7,15 @@ import type { HourlySeries, WeatherYear } from '../engine/series.js';
 /** Where the hourly data come from (files in Node, fetched data in a browser). */
 export interface DataSource {
   weather(stationId: string): WeatherYear;
-  /** Hourly average carbon intensity of the region (gCO2eq/kWh) and a sentence on how it was derived. */
-  regionCarbon(regionId: string): { carbonGPerKWh: HourlySeries; carbonBasis: string };
+  /**
+   * Hourly average carbon intensity of the region (gCO2eq/kWh, lifecycle), the same mix with direct
+   * (combustion-only) factors where available, and a sentence on how it was derived.
+   */
+  regionCarbon(regionId: string): {
+    carbonGPerKWh: HourlySeries;
+    carbonDirectGPerKWh?: HourlySeries;
+    carbonBasis: string;
+  };
   price(seriesId: string): HourlySeries;
   /** Hourly demand of the region, MW (EIA-930 cleaned); needed for grid-emergency, 4CP and ERCOT charges. */
   regionDemand(regionId: string): HourlySeries;

@@ -4,6 +4,12 @@
  * is sourced or labelled in src/catalog/finance-defaults.ts and docs/economics.md.
  */
 import { z } from 'zod';
+import {
+  INSURANCE_FRACTION_PER_YEAR,
+  OPERATIONS_USD_PER_MW_YEAR,
+  PROPERTY_TAX_FRACTION_PER_YEAR,
+  STAFF_USD_PER_JOB_YEAR,
+} from '../catalog/finance-defaults.js';
 
 export const revenueSchema = z
   .strictObject({
@@ -66,23 +72,42 @@ export const economicsExtensionShape = {
     .default(0)
     .describe('Capex of batteries, $, spent with the first phase (default 0: none modelled).'),
   transmissionUSDPerKWYear: z
+    .undefined({
+      error:
+        'the transmission rate is set per site: give sites[i].supply.transmissionUSDPerKWYear (ERCOT 4CP); the cash flows use the hourly charge it gives',
+    })
+    .optional()
+    .describe(
+      'Removed: the one transmission parameter is sites[i].supply.transmissionUSDPerKWYear (ERCOT 4CP), whose hourly charge the cash flows include.',
+    ),
+  operationsUSDPerMWYear: z
     .number()
     .min(0)
-    .default(0)
+    .default(OPERATIONS_USD_PER_MW_YEAR.value)
     .describe(
-      'Demand / transmission charges per kW of peak facility demand per year, $ (ERCOT 4CP: ~$50-150/kW-yr, CP1-CP3). Default 0: not included.',
+      'Facility operations and maintenance per MW of installed IT capacity per year, $ (staff excluded). Default $250,000: an assumption, 2 % a year of the $12.5M/MW facility capex.',
     ),
   staffUSDPerJobYear: z
     .number()
     .min(0)
-    .default(0)
-    .describe('Cost of one permanent job for a year, $ (default 0: not included; no published figure).'),
+    .default(STAFF_USD_PER_JOB_YEAR.value)
+    .describe(
+      'Employer cost of one permanent job for a year, $ (jobs from the workforce model). Default $154,471: BLS OEWS May 2022 mean wage of computer occupations $108,130 / 0.70 wage share of compensation (BLS ECEC).',
+    ),
   insuranceFractionPerYear: z
     .number()
     .min(0)
     .max(1)
-    .default(0)
-    .describe('Insurance and property tax per year as a share of capex spent so far (default 0).'),
+    .default(INSURANCE_FRACTION_PER_YEAR.value)
+    .describe('Insurance per year as a share of capex spent so far (default 0.005, an assumption).'),
+  propertyTaxFractionPerYear: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(PROPERTY_TAX_FRACTION_PER_YEAR.value)
+    .describe(
+      'Property tax per year as a share of capex spent so far (default 0.0115: US average effective rate, ATTOM 2016; abatements would lower it).',
+    ),
   fuelUSDPerYear: z
     .number()
     .min(0)

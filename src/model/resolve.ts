@@ -15,10 +15,11 @@ import { defaultPriceSeriesFor, getRegion } from '../catalog/regions.js';
 import { getWeatherStation } from '../catalog/weather-stations.js';
 import type { GridSideInputs } from '../engine/grid-side-inputs.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../engine/inputs.js';
-import { DAY_MS, HOUR_MS, isoDateMs } from '../engine/series.js';
+import { DAY_MS, HOUR_MS, type HourlySeries, isoDateMs } from '../engine/series.js';
 import type { Assumption, DataSource } from './data-source.js';
 import { resolveGridSide } from './resolve-grid-side.js';
 import type { Scenario } from './scenario.js';
+import { applyStatedCarbon } from './site-carbon.js';
 
 function gridSideOf(
   site: Scenario['sites'][number],
@@ -31,6 +32,45 @@ function gridSideOf(
 }
 
 export type { Assumption, DataSource };
+
+/**
+ * The grid intensity a site uses: the region's hourly fuel-mix series, or, when the site states the
+ * annual average of its utility or subregion (`carbon`), those series scaled to it (./site-carbon.ts).
+ */
+function siteCarbon(
+  site: Scenario['sites'][number],
+  i: number,
+  region: ReturnType<DataSource['regionCarbon']>,
+  assumptions: Assumption[],
+): { carbonGPerKWh: HourlySeries; carbonDirectGPerKWh?: HourlySeries; area: string } {
+  assumptions.push({
+    path: `sites[${i}].region`,
+    value: `${site.region} hourly carbon intensity`,
+    unit: 'gCO2eq/kWh',
+    kind: 'data',
+    basis: region.carbonBasis,
+  });
+  const stated = site.carbon;
+  if (stated === undefined)
+    return {
+      carbonGPerKWh: region.carbonGPerKWh,
+      ...(region.carbonDirectGPerKWh ? { carbonDirectGPerKWh: region.carbonDirectGPerKWh } : {}),
+      area: `${site.region} (production-based hourly fuel mix)`,
+    };
+  const s = applyStatedCarbon(stated, region.carbonGPerKWh, region.carbonDirectGPerKWh);
+  assumptions.push({
+    path: `sites[${i}].carbon.annualGPerKWh`,
+    value: stated.annualGPerKWh,
+    unit: `gCO2eq/kWh (${stated.basis})`,
+    kind: 'scenario',
+    basis: `given in the scenario: ${stated.source}; annual average on the ${stated.basis} basis, on the hourly shape of ${site.region}'s fuel mix (the other basis keeps ${site.region}'s lifecycle/direct ratio)`,
+  });
+  return {
+    carbonGPerKWh: s.lifecycle,
+    ...(s.direct ? { carbonDirectGPerKWh: s.direct } : {}),
+    area: `${stated.source} (stated ${stated.annualGPerKWh} g/kWh ${stated.basis}, hourly shape of ${site.region})`,
+  };
+}
 
 export interface ResolvedScenario {
   readonly engine: EngineInputs;
@@ -112,14 +152,7 @@ export function resolveScenario(
       kind: 'catalog',
       basis: `PUE and water from weather and load (docs/cooling.md); calibrated to annual PUE ${cal.pue.value}${cal.waterLPerKWh.value === null ? '' : ` and ${cal.waterLPerKWh.value} L/kWh`} at ${cal.stationId}, load ${cal.loadFraction}`,
     });
-    const grid = data.regionCarbon(site.region);
-    assumptions.push({
-      path: `sites[${i}].region`,
-      value: `${site.region} hourly carbon intensity`,
-      unit: 'gCO2eq/kWh',
-      kind: 'data',
-      basis: grid.carbonBasis,
-    });
+    const grid = siteCarbon(site, i, data.regionCarbon(site.region), assumptions);
     let price: SiteInputs['price'];
     const priceSpec = site.electricityPrice;
     if (priceSpec !== undefined && 'flatUSDPerMWh' in priceSpec) {
@@ -244,6 +277,8 @@ export function resolveScenario(
       ...(site.utilisation.hourlyShape ? { hourlyShape: site.utilisation.hourlyShape } : {}),
       weather: { ...weather, tzOffsetHours: station.tzOffsetHours },
       carbonGPerKWh: grid.carbonGPerKWh,
+      ...(grid.carbonDirectGPerKWh ? { carbonDirectGPerKWh: grid.carbonDirectGPerKWh } : {}),
+      carbonArea: grid.area,
       price,
       ...gridSideOf(site, i, data, assumptions),
     };

@@ -130,6 +130,26 @@ export const siteSchema = z
     phases: z.array(phaseSchema).min(1).describe('Construction phases, in order of their online dates.'),
     supply: supplySchema.optional(),
     flexibility: flexibilitySchema.optional(),
+    carbon: z
+      .strictObject({
+        annualGPerKWh: z
+          .number()
+          .positive()
+          .max(2000)
+          .describe(
+            'Annual-average intensity of the utility or subregion that serves the site, gCO2(eq)/kWh.',
+          ),
+        basis: z
+          .enum(['lifecycle', 'direct'])
+          .describe(
+            "'direct' for combustion-only rates (eGRID output emission rates are direct), 'lifecycle' for life-cycle rates.",
+          ),
+        source: z.string().min(1).describe('Where the figure comes from, e.g. "eGRID2022 NYUP".'),
+      })
+      .optional()
+      .describe(
+        "Stated annual-average grid intensity of the site's utility or subregion: annual CO2 uses it, the region's hourly fuel mix keeps the timing (docs/grid-data.md). Default: the region's production-based fuel-mix intensity.",
+      ),
   })
   .describe('One campus: location, weather, grid region, interconnect, cooling and construction phases.');
 
@@ -174,11 +194,6 @@ export const economicsSchema = z
       .describe(
         'Network (scale-out fabric, optics) capex per accelerator, $. Default 0: not published separately.',
       ),
-    operationsUSDPerMWYear: z
-      .number()
-      .min(0)
-      .default(0)
-      .describe('Operations and maintenance per MW of IT capacity per year, $ (default 0: not published).'),
     discountRate: z
       .number()
       .min(0)

@@ -6,8 +6,12 @@ import {
   CONSTRUCTION_MONTHS,
   FACILITY_SPLIT,
   H100_HOUR_PRICE_USD,
+  INSURANCE_FRACTION_PER_YEAR,
   MODEL_PARAMETERS,
+  OPERATIONS_USD_PER_MW_YEAR,
   PRICE_PARITY_BASIS,
+  PROPERTY_TAX_FRACTION_PER_YEAR,
+  STAFF_USD_PER_JOB_YEAR,
 } from '../../catalog/finance-defaults.js';
 import type { SimulatedSite } from '../../engine/simulate.js';
 import type { Assumption, ResolvedScenario } from '../../model/resolve.js';
@@ -107,16 +111,36 @@ export function financialAssumptions(scenario: Scenario, raw: unknown): Assumpti
     '',
     'assumption: undepreciated book value credited in the last simulated year',
   );
-  const zero = 'not included unless given (no published figure for these campuses)';
+  const kindOf = (sourced: { estimate?: string; source?: string }): Assumption['kind'] =>
+    sourced.estimate?.startsWith('assumption') ? 'default' : 'estimate';
+  for (const [k, unit, sourced] of [
+    ['operationsUSDPerMWYear', '$/MW-yr', OPERATIONS_USD_PER_MW_YEAR],
+    ['staffUSDPerJobYear', '$/job-yr', STAFF_USD_PER_JOB_YEAR],
+    ['insuranceFractionPerYear', 'of capex per year', INSURANCE_FRACTION_PER_YEAR],
+    ['propertyTaxFractionPerYear', 'of capex per year', PROPERTY_TAX_FRACTION_PER_YEAR],
+  ] as const) {
+    const path = ['economics', k];
+    out.push(
+      given(raw, path)
+        ? { path: path.join('.'), value: e[k], unit, kind: 'scenario', basis: 'given in the scenario' }
+        : { path: path.join('.'), value: e[k], unit, kind: kindOf(sourced), basis: sourced.estimate },
+    );
+  }
+  out.push({
+    path: 'economics.transmission',
+    value: 'Σ hourly ERCOT 4CP charge',
+    unit: '$',
+    kind: 'default',
+    basis:
+      'the cash flows include the hourly 4CP charge of each ERCOT site (rate: sites[i].supply.transmissionUSDPerKWYear, listed above); transmission and demand charges outside ERCOT are not modelled (wholesale energy price only)',
+  });
+  const none = 'not included unless given: no on-site plant, fuel or income tax modelled by default';
   for (const [k, unit] of [
-    ['transmissionUSDPerKWYear', '$/kW-yr'],
-    ['staffUSDPerJobYear', '$/job-yr'],
-    ['insuranceFractionPerYear', 'per year'],
     ['fuelUSDPerYear', '$/yr'],
     ['onSiteGenerationCapexUSD', '$'],
     ['batteryCapexUSD', '$'],
     ['taxRate', 'fraction'],
   ] as const)
-    note(['economics', k], e[k], unit, zero);
+    note(['economics', k], e[k], unit, none);
   return out;
 }

@@ -1,0 +1,130 @@
+/**
+ * The one pass over the hours that the cash flows need, summed by calendar year (index k = year −
+ * first cash-flow year):
+ *
+ *   energy $        Σ_h energyCostUSD              (grid import × price, plus on-site fuel)
+ *   transmission $  Σ_h transmissionChargeUSD      (the ERCOT 4CP charge of the hourly engine)
+ *   installed MWh   Σ_h itInstalledMW              (MW-years = MWh / 8,760)
+ *   FLOP            Σ_h computeFLOP
+ *   acc-hours       Σ_h Σ_p n_p(h) · b(h) · s(h) · d      b busy fraction, s = IT served / IT demand,
+ *   revenue $       Σ_h Σ_p n_p(h) · price_p · b(h) · s(h) · d      d the site's duty cycle
+ *
+ * The hot loop is its own small function over typed arrays (monomorphic, no named access per hour).
+ */
+import { H100_BF16_DENSE_TFLOPS, H100_HOUR_PRICE_USD } from '../../catalog/finance-defaults.js';
+import type { EngineInputs } from '../../engine/inputs.js';
+import { HOUR_MS } from '../../engine/series.js';
+import type { SimulatedSite } from '../../engine/simulate.js';
+
+export interface YearlyAggregates {
+  readonly energyUSD: Float64Array;
+  readonly transmissionUSD: Float64Array;
+  readonly installedMWh: Float64Array;
+  readonly computeFLOP: Float64Array;
+  /** Busy, served accelerator-hours × duty cycle. */
+  readonly acceleratorHours: Float64Array;
+  /** Revenue at the per-accelerator-hour price of each phase, $. */
+  readonly acceleratorHourRevenueUSD: Float64Array;
+}
+
+/** Price of a busy accelerator-hour of a phase: the given flat price or H100 price parity per dense FLOP. */
+export function acceleratorHourPriceUSD(flatPrice: number | undefined, peakFLOPS: number): number {
+  return flatPrice !== undefined
+    ? flatPrice
+    : (H100_HOUR_PRICE_USD.value * peakFLOPS) / (H100_BF16_DENSE_TFLOPS * 1e12);
+}
+
+export function yearlyAggregates(
+  inputs: EngineInputs,
+  sims: readonly SimulatedSite[],
+  firstYear: number,
+  years: number,
+  flatPrice: number | undefined,
+): YearlyAggregates {
+  const out: YearlyAggregates = {
+    energyUSD: new Float64Array(years),
+    transmissionUSD: new Float64Array(years),
+    installedMWh: new Float64Array(years),
+    computeFLOP: new Float64Array(years),
+    acceleratorHours: new Float64Array(years),
+    acceleratorHourRevenueUSD: new Float64Array(years),
+  };
+  for (const sim of sims) {
+    const s = sim.hourly;
+    const site = inputs.sites.find((x) => x.id === s.siteId);
+    const prices = Float64Array.from(
+      (site?.phases ?? []).map((ph) => acceleratorHourPriceUSD(flatPrice, ph.peakFLOPS)),
+    );
+    // Hour index at which each year after the site's first one begins (no Date per hour).
+    const k0 = new Date(s.startMs).getUTCFullYear() - firstYear;
+    const yearStartHour = new Float64Array(years + 1);
+    for (let k = 0; k <= years; k++)
+      yearStartHour[k] = Math.round((Date.UTC(firstYear + k, 0, 1) - s.startMs) / HOUR_MS);
+    accumulateSite(
+      s.hours,
+      k0,
+      yearStartHour,
+      s.energyCostUSD,
+      s.transmissionChargeUSD,
+      s.itInstalledMW,
+      s.computeFLOP,
+      s.itDemandMW,
+      s.itMW,
+      s.busyFraction,
+      s.phaseOnline,
+      prices,
+      site?.dutyCycle ?? 1,
+      out,
+    );
+  }
+  return out;
+}
+
+function accumulateSite(
+  hours: number,
+  k0: number,
+  yearStartHour: Float64Array,
+  energyCostUSD: Float64Array,
+  transmissionChargeUSD: Float64Array,
+  itInstalledMW: Float64Array,
+  computeFLOP: Float64Array,
+  itDemandMW: Float64Array,
+  itMW: Float64Array,
+  busyFraction: Float64Array,
+  phaseOnline: readonly Float64Array[],
+  prices: Float64Array,
+  duty: number,
+  out: YearlyAggregates,
+): void {
+  const energy = out.energyUSD;
+  const transmission = out.transmissionUSD;
+  const installed = out.installedMWh;
+  const flop = out.computeFLOP;
+  const accHours = out.acceleratorHours;
+  const revenue = out.acceleratorHourRevenueUSD;
+  const phases = phaseOnline.length;
+  let k = k0;
+  let nextYearHour = yearStartHour[k + 1] as number;
+  for (let h = 0; h < hours; h++) {
+    if (h >= nextYearHour) {
+      k++;
+      nextYearHour = yearStartHour[k + 1] as number;
+    }
+    energy[k] = (energy[k] as number) + (energyCostUSD[h] as number);
+    transmission[k] = (transmission[k] as number) + (transmissionChargeUSD[h] as number);
+    installed[k] = (installed[k] as number) + (itInstalledMW[h] as number);
+    flop[k] = (flop[k] as number) + (computeFLOP[h] as number);
+    const demand = itDemandMW[h] as number;
+    if (demand <= 0) continue;
+    const busyServed = (((busyFraction[h] as number) * (itMW[h] as number)) / demand) * duty;
+    let n = 0;
+    let value = 0;
+    for (let p = 0; p < phases; p++) {
+      const np = (phaseOnline[p] as Float64Array)[h] as number;
+      n += np;
+      value += np * (prices[p] as number);
+    }
+    accHours[k] = (accHours[k] as number) + n * busyServed;
+    revenue[k] = (revenue[k] as number) + value * busyServed;
+  }
+}
