@@ -94,6 +94,14 @@ export const MUTANTS = [
     tests: CLUSTER_TESTS,
   },
   {
+    id: 'site-unit-hours-no-per-unit',
+    file: 'src/cluster/simulator.ts',
+    from: 'units[h] = (units[h] as number) + pool.added * ps.acceleratorsPerUnit;',
+    to: 'units[h] = (units[h] as number) + pool.added;',
+    bug: "a site's installed unit accelerator-hours count units, not accelerators",
+    tests: CLUSTER_TESTS,
+  },
+  {
     id: 'held-unit-hours-no-per-unit',
     file: 'src/cluster/training.ts',
     from: '(this.heldAcceleratorHours[hour] as number) + dt * this.held * this.acceleratorsPerUnit;',
