@@ -10,6 +10,11 @@ import { runScenario } from '../src/run.js';
 import { baseScenario, fakeData } from './helpers.js';
 
 type Workloads = NonNullable<ScenarioInput['workloads']>;
+/** A reported number; a null or missing one fails the test instead of counting as 0. */
+const num = (x: number | null | undefined): number => {
+  if (typeof x !== 'number') throw new Error(`expected a number, got ${x}`);
+  return x;
+};
 const siteIdle = (overrides: Partial<ScenarioInput> = {}): ScenarioInput => {
   const s = baseScenario(overrides);
   const site = s.sites[0] as ScenarioInput['sites'][number];
@@ -33,18 +38,20 @@ describe('workloads drive the power of their site', () => {
   const idle = run(siteIdle());
   const withRun = run(siteIdle({ workloads: [training] }));
   const w = withRun.summary.workloads?.[0];
+  if (w?.kind !== 'training') throw new Error('no training workload in the summary');
   it('adds (P_run − P_idle) for every busy accelerator-hour, and nothing else', () => {
-    const job = withRun.resolved.engine.sites[0]?.busyFractionSeries;
-    expect(job).toBeDefined();
+    expect(withRun.resolved.engine.sites[0]?.busyFractionSeries).toBeInstanceOf(Float64Array);
     const hourly = withRun.sites[0]?.hourly;
+    if (!hourly) throw new Error('no site');
     let busyAccelHours = 0;
-    for (let h = 0; h < (hourly?.hours ?? 0); h++)
-      busyAccelHours += (hourly?.busyFraction[h] as number) * (hourly?.acceleratorsOnline[h] as number);
+    for (let h = 0; h < hourly.hours; h++)
+      busyAccelHours += (hourly.busyFraction[h] as number) * (hourly.acceleratorsOnline[h] as number);
+    expect(busyAccelHours).toBeGreaterThan(8_192 * 24 * 7); // the run lasts weeks: not a vacuous sum
     const deltaMWh = withRun.summary.totals.acceleratorEnergyMWh - idle.summary.totals.acceleratorEnergyMWh;
     const perAccelMW = (acceleratorPowerW(1, 700) - acceleratorPowerW(0, 700)) / 1e6;
     expect(deltaMWh).toBeCloseTo(busyAccelHours * perAccelMW, 6);
     // busy accelerator-hours are the run's work hours (kept and lost) on its 8,192 GPUs
-    const workHours = (w?.keptWorkHours ?? 0) + (w?.lostWorkHours ?? 0);
+    const workHours = num(w.keptWorkHours) + num(w.lostWorkHours);
     expect(Math.abs(busyAccelHours / 8_192 - workHours) / workHours).toBeLessThan(1e-9);
   });
   it('reports completion, goodput and interruptions by cause', () => {
@@ -86,7 +93,9 @@ describe('an inference service', () => {
   });
   it('serves its demand from the day the site comes online, with energy and CO2 per token', () => {
     const hoursOnline = (Date.UTC(2027, 0, 1) - Date.UTC(2026, 2, 1)) / 3_600_000;
+    // served = min(demand, capacity) each hour: at most the demand, and short in fewer than 24 hours
     expect(s?.tokensServed).toBeGreaterThan(2e6 * 3600 * hoursOnline * 0.99);
+    expect(s?.tokensServed).toBeLessThanOrEqual(2e6 * 3600 * hoursOnline * (1 + 1e-12));
     expect(s?.shortfallHours).toBeLessThan(24);
     expect(s?.energyPerTokenJ).toBeGreaterThan(acceleratorPowerW(1, 700) / 1978.8);
     // fakeData: 400 g/kWh = 0.4 kg/kWh; J per token × 1e6 / 3.6e6 J/kWh × 0.4 kg/kWh
@@ -139,10 +148,11 @@ describe('grid curtailment slows training', () => {
     workloads: { curtailRequestFraction: { a: request } },
   }).summary.workloads?.[0];
   it('finishes later under a power cap than without curtailment', () => {
-    expect(base?.completionDate).not.toBeNull();
-    expect(curtailed?.completionDate).not.toBeNull();
-    expect(Date.parse(curtailed?.completionDate ?? '')).toBeGreaterThan(
-      Date.parse(base?.completionDate ?? ''),
+    // a date each (not.toBeNull() would also pass on a missing workload)
+    expect(base?.completionDate).toMatch(/^2026-\d\d-\d\d$/);
+    expect(curtailed?.completionDate).toMatch(/^2026-\d\d-\d\d$/);
+    expect(Date.parse(curtailed?.completionDate as string)).toBeGreaterThan(
+      Date.parse(base?.completionDate as string),
     );
     // kept work hours barely change; the FLOP per hour fall in a quarter of the hours
     expect(curtailed?.goodput).toBeLessThan(base?.goodput ?? 0);

@@ -67,11 +67,20 @@ describe('gigawatt run / runs / show / compare', () => {
 
 describe('a sweep killed mid-way', () => {
   it('leaves the store readable with every committed batch of samples', () => {
-    const killed = gigawatt(
-      ['sweep', scenarioFile, '-q', '-n', '40', '-w', '1', '--vary', 'compute.mfu=uniform:0.3,0.5'],
-      { GIGAWATT_STORE_BATCH: '5', GIGAWATT_FAULT_KILL_AFTER_BATCHES: '2' },
+    // The test-only entry point commits batches of 5 by count (no timer) and dies after the second.
+    const killed = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'fixtures', 'killed-sweep.ts'),
+        store,
+        scenarioFile,
+        '40',
+      ],
+      { encoding: 'utf8' },
     );
-    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
     const runs = JSON.parse(gigawatt(['runs', '--json']).stdout);
     const sweep = runs.find((r: { kind: string }) => r.kind === 'sweep');
     expect(sweep).toMatchObject({ status: 'running', samples: 40, samplesStored: 10 });

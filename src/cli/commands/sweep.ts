@@ -95,8 +95,6 @@ export async function sweepCommand(nameOrPath: string, opts: SweepCommandOptions
     storePath(opts.store),
     plan,
     plan.scenarioRaw,
-    // samples per committed batch (a Parquet piece each); smaller batches lose less in a crash
-    Number(process.env.GIGAWATT_STORE_BATCH) || 100,
   );
   const progress = sweepProgress(plan.jobs, opts.quiet || plan.jobs === 1);
   const onResult = (r: SampleResult, done: number) => {

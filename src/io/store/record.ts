@@ -57,6 +57,16 @@ export async function saveRun(
   }
 }
 
+/** How a sweep recorder batches its samples. */
+export interface SweepRecorderOptions {
+  /** Samples per committed batch (a Parquet piece each); smaller batches lose less in a crash. Default 100. */
+  readonly batchSize?: number;
+  /** Also commit what is pending when a sample arrives this long after the last commit (ms). Default 2000; Infinity: by count only. */
+  readonly flushIntervalMs?: number;
+  /** Called after each batch is committed, with the number of batches committed so far. */
+  readonly onBatchStored?: (batches: number) => void;
+}
+
 /**
  * Records a sweep as it runs: the run row first (status 'running'), then samples in batches (a
  * Parquet piece per batch, ingested at once), then the report and its quantiles (status 'done').
@@ -74,13 +84,15 @@ export class SweepRecorder {
     readonly id: number,
     private readonly plan: SweepPlan,
     private readonly batchSize: number,
+    private readonly flushIntervalMs: number,
+    private readonly onBatchStored: ((batches: number) => void) | undefined,
   ) {}
 
   static async start(
     path: string | undefined,
     plan: SweepPlan,
     scenarioRaw: unknown,
-    batchSize = 100,
+    options: SweepRecorderOptions = {},
   ): Promise<SweepRecorder | undefined> {
     if (path === undefined) return undefined;
     try {
@@ -94,17 +106,25 @@ export class SweepRecorder {
           scenarioJson: scenarioRaw,
         }),
       );
-      return new SweepRecorder(path, id, plan, batchSize);
+      return new SweepRecorder(
+        path,
+        id,
+        plan,
+        options.batchSize ?? 100,
+        options.flushIntervalMs ?? 2000,
+        options.onBatchStored,
+      );
     } catch (err) {
       warn(path, err);
       return undefined;
     }
   }
 
-  /** Queues one finished sample; flushes a batch every `batchSize` samples or 2 s. */
+  /** Queues one finished sample; flushes a batch every `batchSize` samples or `flushIntervalMs`. */
   add(result: SampleResult): void {
     this.pending.push(result);
-    if (this.pending.length >= this.batchSize || Date.now() - this.lastFlush > 2000) this.flush();
+    if (this.pending.length >= this.batchSize || Date.now() - this.lastFlush > this.flushIntervalMs)
+      this.flush();
   }
 
   private flush(): void {
@@ -131,9 +151,7 @@ export class SweepRecorder {
           ),
         );
         this.batches++;
-        // Fault injection for the crash test: die hard once N batches are committed.
-        const killAfter = Number(process.env.GIGAWATT_FAULT_KILL_AFTER_BATCHES);
-        if (killAfter > 0 && this.batches >= killAfter) process.kill(process.pid, 'SIGKILL');
+        this.onBatchStored?.(this.batches);
       } catch (err) {
         this.failed = true;
         warn(this.path, err);
