@@ -3,6 +3,7 @@
  * compute, against hand calculations of one year.
  */
 import { describe, expect, it } from 'vitest';
+import { formatEconomics } from '../src/cli/format-economics.js';
 import { validateScenario } from '../src/model/validate.js';
 import { runScenario } from '../src/run.js';
 import { baseScenario, fakeData, parseOk } from './helpers.js';
@@ -137,6 +138,9 @@ describe('revenue follows the duty cycle; no compute gives no levelized cost', (
     expect(l?.usdPerPFLOPDay).toBeNull();
     expect(l?.usdPerMillionTokens).toBeNull();
     expect(l?.usdPerAcceleratorHour).toBeGreaterThan(0);
+    const text = formatEconomics(summary);
+    expect(text).toContain('n/a (no compute delivered) per PFLOP-day');
+    expect(text).not.toContain('$0.0 per PFLOP-day');
   });
   it('busy fraction 0: nothing delivered, every levelized cost null', () => {
     const { summary } = runScenario(

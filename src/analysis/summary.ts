@@ -89,9 +89,7 @@ export function summarize(
       addMetrics(yearRows[k] as Metrics, m);
       const o = opex[k] as { energyUSD: number; operationsUSD: number };
       o.energyUSD += m.energyCostUSD;
-      let installedMWh = 0;
-      for (let h = y.from; h < y.to; h++) installedMWh += s.itInstalledMW[h] as number;
-      o.operationsUSD += (installedMWh / 8760) * ctx.operationsUSDPerMWYear;
+      o.operationsUSD += (sumRange(s.itInstalledMW, y.from, y.to) / 8760) * ctx.operationsUSDPerMWYear;
     });
     siteRows.push(site);
     addMetrics(totals, site);
@@ -101,10 +99,8 @@ export function summarize(
   const fleetIT = new Float64Array(inputs.hours);
   const fleetFacility = new Float64Array(inputs.hours);
   for (const sim of sims) {
-    for (let h = 0; h < inputs.hours; h++) {
-      fleetIT[h] = (fleetIT[h] as number) + (sim.hourly.itMW[h] as number);
-      fleetFacility[h] = (fleetFacility[h] as number) + (sim.hourly.facilityMW[h] as number);
-    }
+    addInto(fleetIT, sim.hourly.itMW, inputs.hours);
+    addInto(fleetFacility, sim.hourly.facilityMW, inputs.hours);
   }
   const peak = (a: Float64Array, from: number, to: number) => {
     let p = 0;
@@ -150,6 +146,18 @@ export function summarize(
     carbon: carbonReport(inputs, sims),
     ...flexibilitySection(inputs, sims),
   };
+}
+
+/** Σ a[from..to) (hot loops over typed arrays kept in small monomorphic functions). */
+function sumRange(a: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let h = from; h < to; h++) t += a[h] as number;
+  return t;
+}
+
+/** acc[h] += x[h] for h < n. */
+function addInto(acc: Float64Array, x: Float64Array, n: number): void {
+  for (let h = 0; h < n; h++) acc[h] = (acc[h] as number) + (x[h] as number);
 }
 
 function flexibilitySection(

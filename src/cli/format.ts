@@ -142,7 +142,7 @@ export function formatSummary(s: RunSummary): string {
         'peak facility',
         'facility energy',
         'PUE',
-        'CO2',
+        'CO2 lifecycle',
         'water',
         'energy cost',
         'compute',

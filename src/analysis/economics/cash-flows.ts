@@ -181,36 +181,49 @@ export function cashFlowAnalysis(ctx: CashFlowContext): CashFlowAnalysis {
 
   const flows = rows.map((r) => r.netCashFlowUSD);
   const pb = payback(flows);
-  let breakEvenYear: number | null = null;
-  for (let k = rows.length - 1; k >= 0; k--) {
-    const r = rows[k] as CashFlowYear;
-    if (r.profitUSD >= 0 && r.revenueUSD > 0) breakEvenYear = r.year;
-    else break;
-  }
-  const pv = (f: (r: CashFlowYear) => number) => npv(e.discountRate, rows.map(f));
-  const pvCost = pv((r) => r.capexUSD + r.opexUSD - r.terminalValueUSD);
-  const pvHours = pv((r) => r.acceleratorHours);
-  const pvFLOP = pv((r) => r.computeFLOP);
-  const per = (units: number): number | null => (units > 0 ? pvCost / units : null);
-  const irrValue = irr(flows, e.discountRate);
   return {
     discountRate: e.discountRate,
     cashFlows: rows,
     npvUSD: npv(e.discountRate, flows),
-    irr: irrValue ?? null,
+    irr: irr(flows, e.discountRate) ?? null,
     paybackYear: pb ? firstYear + pb.index : null,
     paybackYears: pb ? pb.years : null,
-    breakEvenYear,
-    levelized: {
-      usdPerAcceleratorHour: per(pvHours),
-      usdPerPFLOPDay: per(pvFLOP / FLOP_PER_PFLOP_DAY),
-      usdPerMillionTokens: per(tokensOf(pvFLOP) / 1e6),
-    },
-    revenueBasis:
-      e.revenue.usdPerMillionTokens !== undefined
-        ? `$${e.revenue.usdPerMillionTokens} per million tokens at 2 x ${parameters.toExponential(2)} FLOP/token`
-        : flatPrice !== undefined
-          ? `$${flatPrice} per busy accelerator-hour (given)`
-          : `H100 cloud price $${H100_HOUR_PRICE_USD.value}/h scaled by dense peak (price parity per FLOP)`,
+    breakEvenYear: breakEvenYear(rows),
+    levelized: levelized(rows, e.discountRate, parameters),
+    revenueBasis: revenueBasis(e, parameters),
   };
+}
+
+/** First year from which profit (revenue − opex − depreciation) stays ≥ 0 with revenue; null when none. */
+function breakEvenYear(rows: readonly CashFlowYear[]): number | null {
+  let year: number | null = null;
+  for (let k = rows.length - 1; k >= 0; k--) {
+    const r = rows[k] as CashFlowYear;
+    if (r.profitUSD >= 0 && r.revenueUSD > 0) year = r.year;
+    else break;
+  }
+  return year;
+}
+
+/** PV(capex + opex − terminal value) / PV(units), per unit; null for a unit of which none is delivered. */
+function levelized(rows: readonly CashFlowYear[], rate: number, parameters: number): Levelized {
+  const pv = (f: (r: CashFlowYear) => number) => npv(rate, rows.map(f));
+  const pvCost = pv((r) => r.capexUSD + r.opexUSD - r.terminalValueUSD);
+  const pvHours = pv((r) => r.acceleratorHours);
+  const pvFLOP = pv((r) => r.computeFLOP);
+  const per = (units: number): number | null => (units > 0 ? pvCost / units : null);
+  return {
+    usdPerAcceleratorHour: per(pvHours),
+    usdPerPFLOPDay: per(pvFLOP / FLOP_PER_PFLOP_DAY),
+    usdPerMillionTokens: per(pvFLOP / (2 * parameters) / 1e6),
+  };
+}
+
+function revenueBasis(e: EconomicsOptions, parameters: number): string {
+  const flatPrice = e.revenue.usdPerAcceleratorHour;
+  if (e.revenue.usdPerMillionTokens !== undefined)
+    return `$${e.revenue.usdPerMillionTokens} per million tokens at 2 x ${parameters.toExponential(2)} FLOP/token`;
+  return flatPrice !== undefined
+    ? `$${flatPrice} per busy accelerator-hour (given)`
+    : `H100 cloud price $${H100_HOUR_PRICE_USD.value}/h scaled by dense peak (price parity per FLOP)`;
 }
