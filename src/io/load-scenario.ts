@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseScenarioDocument, ScenarioError } from '../model/parse-yaml.js';
+import { type ParsedScenario, parseScenarioDocument, ScenarioError } from '../model/parse-yaml.js';
 import type { Scenario } from '../model/scenario.js';
 import { scenariosDir } from './paths.js';
 
@@ -48,7 +48,7 @@ export function parseScenarioText(text: string, file: string): Scenario {
 }
 
 /** Reads and validates a scenario file or built-in name. Throws ScenarioError with located issues. */
-export function loadScenario(nameOrPath: string): { scenario: Scenario; file: string; raw: unknown } {
+export function loadScenario(nameOrPath: string): ParsedScenario & { file: string } {
   const file = resolveScenarioPath(nameOrPath);
   let text: string;
   try {

@@ -5,6 +5,7 @@
  */
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { Scenario } from './scenario.js';
+import { type Migrated, migrateScenario, SCHEMA_VERSION } from './schema-version.js';
 import { type FieldPath, type ScenarioIssue, validateScenario } from './validate.js';
 
 /** One problem in a scenario file, located. */
@@ -12,6 +13,27 @@ export interface LocatedIssue extends ScenarioIssue {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
+}
+
+/**
+ * A valid scenario, the document as given after migration to the current format (`raw`: what the
+ * user stated, for telling given values from defaults), the format version it was written in, and
+ * what the migration changed.
+ */
+export interface ParsedScenario {
+  readonly scenario: Scenario;
+  readonly raw: unknown;
+  readonly schemaVersionRead: number;
+  readonly migrationNotes: readonly string[];
+}
+
+function parsed(scenario: Scenario, m: Migrated): ParsedScenario {
+  return {
+    scenario,
+    raw: m.data,
+    schemaVersionRead: m.readVersion ?? SCHEMA_VERSION,
+    migrationNotes: m.notes,
+  };
 }
 
 /** Thrown when a scenario cannot be used; carries every problem found. */
@@ -45,7 +67,7 @@ export function formatIssue(issue: LocatedIssue): string {
  * Parses scenario text and validates it. Positions of shape and catalog errors are found by walking
  * the YAML document along the zod path. Throws ScenarioError with every located issue.
  */
-export function parseScenarioDocument(text: string, file: string): { scenario: Scenario; raw: unknown } {
+export function parseScenarioDocument(text: string, file: string): ParsedScenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -63,9 +85,9 @@ export function parseScenarioDocument(text: string, file: string): { scenario: S
       }),
     );
   }
-  const data: unknown = doc.toJS();
-  const result = validateScenario(data);
-  if (result.ok) return { scenario: result.scenario, raw: data };
+  const migrated = migrateScenario(doc.toJS());
+  const result = validateScenario(migrated.data);
+  if (result.ok) return parsed(result.scenario, migrated);
   throw new ScenarioError(
     result.issues.map((issue) => {
       const pos = locate(doc, lineCounter, issue.path);
@@ -91,8 +113,9 @@ function locate(
 }
 
 /** Validates a scenario given as an object (e.g. a JSON request body): issues carry the field path, no position. */
-export function validateScenarioObject(data: unknown, file: string): { scenario: Scenario; raw: unknown } {
-  const result = validateScenario(data);
-  if (result.ok) return { scenario: result.scenario, raw: data };
+export function validateScenarioObject(data: unknown, file: string): ParsedScenario {
+  const migrated = migrateScenario(data);
+  const result = validateScenario(migrated.data);
+  if (result.ok) return parsed(result.scenario, migrated);
   throw new ScenarioError(result.issues.map((issue) => ({ ...issue, file })));
 }

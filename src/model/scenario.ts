@@ -16,6 +16,7 @@ import { PRICE_SERIES, REGION_IDS } from '../catalog/regions.js';
 import { WEATHER_STATIONS } from '../catalog/weather-stations.js';
 import { economicsExtensionShape } from './economics-options.js';
 import { flexibilitySchema } from './flexibility-schema.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 import { supplySchema } from './supply-schema.js';
 import { uncertaintySchema } from './uncertainty.js';
 import { workloadsSchema } from './workload-schema.js';
@@ -232,9 +233,20 @@ export const workforceSchema = z
   })
   .describe('Jobs. Defaults come from published announcements (see docs/economics.md).');
 
+const SCHEMA_VERSION_ERROR = `must be an integer from 1 to ${SCHEMA_VERSION}: this gigawatt reads format ${SCHEMA_VERSION} and migrates older ones`;
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    schemaVersion: z
+      .number({ error: SCHEMA_VERSION_ERROR })
+      .int({ error: SCHEMA_VERSION_ERROR })
+      .min(1, { error: SCHEMA_VERSION_ERROR })
+      .max(SCHEMA_VERSION, { error: SCHEMA_VERSION_ERROR })
+      .default(SCHEMA_VERSION)
+      .describe(
+        `Version of the scenario format (default: the current one, ${SCHEMA_VERSION}). Older versions are migrated when read (src/model/schema-version.ts).`,
+      ),
     name: z.string().min(1).describe('Short name of the scenario.'),
     title: z.string().optional(),
     description: z.string().optional(),
@@ -265,5 +277,15 @@ export type Phase = Site['phases'][number];
 
 /** The JSON Schema of the scenario format, for editors (`gigawatt schema`). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  const { $schema, ...rest } = schema;
+  return {
+    $schema,
+    $id: `urn:gigawatt:scenario:${SCHEMA_VERSION}`,
+    title: `gigawatt scenario, format ${SCHEMA_VERSION}`,
+    ...rest,
+  };
 }

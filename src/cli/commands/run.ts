@@ -6,6 +6,7 @@ import { writeRunOutputs } from '../../io/export.js';
 import { loadScenario } from '../../io/load-scenario.js';
 import { saveRun } from '../../io/store/record.js';
 import { storePath } from '../../io/store/store-path.js';
+import { SCHEMA_VERSION } from '../../model/schema-version.js';
 import { type RunResult, runScenario } from '../../run.js';
 import { formatAssumptions, formatSummary } from '../format.js';
 
@@ -40,7 +41,11 @@ export function delayedProgress(label: string, quiet: boolean | undefined) {
 }
 
 export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunResult; raw: unknown } {
-  const { scenario, raw } = loadScenario(nameOrPath);
+  const { scenario, raw, schemaVersionRead, migrationNotes } = loadScenario(nameOrPath);
+  if (schemaVersionRead !== SCHEMA_VERSION && !opts.quiet)
+    process.stderr.write(
+      `gigawatt: ${nameOrPath} is in scenario format ${schemaVersionRead}; migrated to ${SCHEMA_VERSION}:\n${migrationNotes.map((n) => `  ${n}\n`).join('')}`,
+    );
   const progress = delayedProgress(`simulating ${scenario.name}`, opts.quiet || opts.json);
   const result = runScenario(scenario, fileDataSource(), {
     raw,

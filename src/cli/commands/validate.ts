@@ -2,17 +2,23 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { loadScenario, ScenarioError } from '../../io/load-scenario.js';
+import { SCHEMA_VERSION } from '../../model/schema-version.js';
 import { UsageError } from '../usage-error.js';
 
 export function validateCommand(files: readonly string[]): void {
   let problems = 0;
   for (const f of files) {
     try {
-      const { scenario, file } = loadScenario(f);
+      const { scenario, file, schemaVersionRead, migrationNotes } = loadScenario(f);
       const phases = scenario.sites.reduce((n, s) => n + s.phases.length, 0);
+      const format =
+        schemaVersionRead === SCHEMA_VERSION
+          ? `format ${SCHEMA_VERSION}`
+          : `format ${schemaVersionRead}, migrated to ${SCHEMA_VERSION}`;
       process.stdout.write(
-        `${pc.green('ok')} ${file}: ${scenario.name}, ${scenario.sites.length} site(s), ${phases} phase(s), ${scenario.start} → ${scenario.end}\n`,
+        `${pc.green('ok')} ${file}: ${scenario.name} (${format}), ${scenario.sites.length} site(s), ${phases} phase(s), ${scenario.start} → ${scenario.end}\n`,
       );
+      for (const note of migrationNotes) process.stdout.write(`   ${note}\n`);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       process.stderr.write(`${err.message}\n`);
