@@ -8,9 +8,9 @@
  * Capex and jobs of a phase are attributed to the calendar year of its online date (clamped to the
  * simulated period), and to its site. Phases that come online after the period are left out.
  */
-import { CONSTRUCTION_JOBS_PER_BILLION_USD, PERMANENT_JOBS_PER_BILLION_USD } from '../catalog/costs.js';
 import type { EngineInputs } from '../engine/inputs.js';
 import { HOUR_MS } from '../engine/series.js';
+import type { EconomicsRates } from '../model/economics-rates.js';
 
 export interface PhaseEconomics {
   readonly siteId: string;
@@ -27,23 +27,7 @@ export interface PhaseEconomics {
   readonly jobsConstruction: number;
 }
 
-export interface EconomicsRates {
-  /** Facility $/MW of IT capacity, by site index. */
-  readonly facilityUSDPerMW: readonly number[];
-  /** Price per accelerator, $, by site index then phase index. */
-  readonly acceleratorPriceUSD: readonly (readonly number[])[];
-  readonly networkUSDPerAccelerator: number;
-  readonly permanentJobsPerBillionUSD: number;
-  readonly constructionJobsPerBillionUSD: number;
-  /** Total overrides from the scenario (apportioned to phases by capex). */
-  readonly permanentJobsTotal?: number;
-  readonly constructionJobsTotal?: number;
-}
-
-export const DEFAULT_JOB_RATES = {
-  permanent: PERMANENT_JOBS_PER_BILLION_USD.value,
-  construction: CONSTRUCTION_JOBS_PER_BILLION_USD.value,
-};
+export type { EconomicsRates };
 
 /** Splits an integer total over weights with the largest-remainder method (sums exactly to total). */
 export function apportion(total: number, weights: readonly number[]): number[] {

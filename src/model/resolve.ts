@@ -5,10 +5,13 @@
  * Pure: the data source does any I/O (src/io/data-source.ts reads the bundled files in Node).
  */
 
-import { DEFAULT_JOB_RATES, type EconomicsRates } from '../analysis/economics.js';
 import { getAccelerator } from '../catalog/accelerators.js';
 import { getCoolingSystem } from '../catalog/cooling.js';
-import { FACILITY_CAPEX_USD_PER_MW } from '../catalog/costs.js';
+import {
+  CONSTRUCTION_JOBS_PER_BILLION_USD,
+  FACILITY_CAPEX_USD_PER_MW,
+  PERMANENT_JOBS_PER_BILLION_USD,
+} from '../catalog/costs.js';
 import { H200_POWER_CURVE } from '../catalog/power-curve.js';
 import type { Sourced } from '../catalog/provenance.js';
 import { defaultPriceSeriesFor, getRegion } from '../catalog/regions.js';
@@ -17,6 +20,7 @@ import type { GridSideInputs } from '../engine/grid-side-inputs.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../engine/inputs.js';
 import { DAY_MS, HOUR_MS, type HourlySeries, isoDateMs } from '../engine/series.js';
 import type { Assumption, DataSource } from './data-source.js';
+import type { EconomicsRates } from './economics-rates.js';
 import { resolveGridSide } from './resolve-grid-side.js';
 import type { Scenario } from './scenario.js';
 import { applyStatedCarbon } from './site-carbon.js';
@@ -292,8 +296,8 @@ export function resolveScenario(
     basis: H200_POWER_CURVE.source,
   });
   const w = scenario.workforce;
-  const permanentRate = w.permanentJobsPerBillionUSD ?? DEFAULT_JOB_RATES.permanent;
-  const constructionRate = w.constructionJobsPerBillionUSD ?? DEFAULT_JOB_RATES.construction;
+  const permanentRate = w.permanentJobsPerBillionUSD ?? PERMANENT_JOBS_PER_BILLION_USD.value;
+  const constructionRate = w.constructionJobsPerBillionUSD ?? CONSTRUCTION_JOBS_PER_BILLION_USD.value;
   note(
     ['workforce', 'permanentJobsPerBillionUSD'],
     permanentRate,
