@@ -3,6 +3,7 @@
  * the first-order (Young) estimate is shown, and the repair draw using the mean where it belongs.
  */
 import { describe, expect, it } from 'vitest';
+import { trainingRestartWarning } from '../src/cli/format-workloads.js';
 import type { ClusterSpec } from '../src/cluster/cluster-spec.js';
 import {
   FAILURE_CAUSE_IDS,
@@ -126,5 +127,23 @@ describe('repair times are drawn with their mean (not the rate)', () => {
     expect(
       Math.abs(shareInRepair - (lambdaUnit * repairHours) / (1 + lambdaUnit * repairHours)),
     ).toBeLessThan(0.015);
+  });
+});
+
+describe('the run summary warns on the same rule', () => {
+  it('uses the mean restart per interruption against the MTBF', () => {
+    // 60 restarts of 10 min in 10 h, MTBF 21.1 min → 47 %
+    const w = trainingRestartWarning({
+      restartHours: 10,
+      interruptionsTotal: 60,
+      mtbfHours: FRONTIER_MTBF_H,
+    });
+    expect(w).toMatch(/47 %/);
+    expect(
+      trainingRestartWarning({ restartHours: 2, interruptionsTotal: 60, mtbfHours: FRONTIER_MTBF_H }),
+    ).toBeUndefined();
+    expect(
+      trainingRestartWarning({ restartHours: null, interruptionsTotal: 0, mtbfHours: null }),
+    ).toBeUndefined();
   });
 });
