@@ -5,6 +5,7 @@
  * so its FLOP at other duty cycles and its power are predictions to compare with the measurements.
  */
 import { describe, expect, it } from 'vitest';
+import { computingAcceleratorHours } from '../src/engine/compute.js';
 import { runScenario } from '../src/run.js';
 import { baseScenario, fakeData, parseOk } from './helpers.js';
 
@@ -67,5 +68,21 @@ describe('compute follows the duty cycle', () => {
       return r.flopPerHour / 3600 / (N * r.acceleratorW);
     });
     for (let i = 1; i < fpj.length; i++) expect(fpj[i] as number).toBeGreaterThan(fpj[i - 1] as number);
+  });
+});
+
+describe('duty-weighted accelerator-hours (for revenue that follows the duty cycle)', () => {
+  it('are online × busy × served × duty in each hour, and zero at duty 0', () => {
+    const site = { dutyCycle: 0.5 } as Parameters<typeof computingAcceleratorHours>[0];
+    const out = {
+      hours: 2,
+      itDemandMW: Float64Array.of(10, 10),
+      itMW: Float64Array.of(10, 8),
+      acceleratorsOnline: Float64Array.of(1000, 1000),
+      busyFraction: Float64Array.of(0.8, 0.8),
+    } as unknown as Parameters<typeof computingAcceleratorHours>[1];
+    // hour 0: 1000 × 0.8 × 1 × 0.5 = 400; hour 1: 20 % unserved → 320
+    expect([...computingAcceleratorHours(site, out)]).toEqual([400, 320]);
+    expect([...computingAcceleratorHours({ ...site, dutyCycle: 0 }, out)]).toEqual([0, 0]);
   });
 });

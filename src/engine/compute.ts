@@ -29,6 +29,23 @@ export function runningFLOPS(
   return phase.peakFLOPS * mfu * dutyCycle * (atCap / reference);
 }
 
+/**
+ * Duty-weighted accelerator-hours computing in each hour: Σ_p n_p(t) · b(t) · s(t) · d, the
+ * accelerator-hours in which chips actually computed (for revenue sold per accelerator-hour that should
+ * follow the duty cycle, as compute does). Call after the compute stage's inputs are set (itMW).
+ */
+export function computingAcceleratorHours(site: SiteInputs, out: SiteHourly): Float64Array {
+  const hours = new Float64Array(out.hours);
+  for (let h = 0; h < out.hours; h++) {
+    const demand = out.itDemandMW[h] as number;
+    if (demand <= 0) continue;
+    const served = (out.itMW[h] as number) / demand;
+    hours[h] =
+      (out.acceleratorsOnline[h] as number) * (out.busyFraction[h] as number) * served * site.dutyCycle;
+  }
+  return hours;
+}
+
 export function computeStage(site: SiteInputs, inputs: EngineInputs, out: SiteHourly): void {
   out.computeFLOP.fill(0);
   site.phases.forEach((phase, p) => {
