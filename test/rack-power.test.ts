@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ACCELERATORS, type AcceleratorSpec, getAccelerator } from '../src/catalog/accelerators.js';
 import { acceleratorPowerW, H200_POWER_CURVE } from '../src/catalog/power-curve.js';
 import { hostLoadW, hostPowerW, phasePowerCurve } from '../src/engine/it-power.js';
+import { validateScenario } from '../src/model/validate.js';
+import { baseScenario } from './helpers.js';
 
 const spec = (id: string): AcceleratorSpec => {
   const a = getAccelerator(id);
@@ -112,5 +114,20 @@ describe('each power figure says whether it is measured, published or assumed', 
     expect(spec('mi300x').hostNetworkWPerAccelerator.basis).toBe('assumed');
     expect(spec('mi355x').hostNetworkWPerAccelerator.basis).toBe('assumed');
     expect(spec('gb300').hostNetworkWPerAccelerator.basis).toBe('published');
+  });
+});
+
+describe('a power cap below the chip’s own idle draw is a validation error, not a crash', () => {
+  it('H100 idles at 124.6 W, held at 0.987 of the cap: a 100 W cap is refused, naming the field', () => {
+    const base = baseScenario();
+    const site = base.sites[0];
+    if (!site) throw new Error('no site');
+    const phase = { online: '2026-03-01', rampDays: 0, accelerator: 'h100', count: 10000, powerCapW: 100 };
+    const r = validateScenario({ ...base, sites: [{ ...site, phases: [phase] }] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const issue = r.issues.find((i) => i.path.join('.') === 'sites.0.phases.0.powerCapW');
+    // lowest usable cap: 124.6 W / 0.987143 = 126.2 W
+    expect(issue?.message).toMatch(/127 W/);
   });
 });

@@ -14,6 +14,7 @@
  * calibration probe), published (a vendor/OEM figure or a sum of them), assumed (an analogy or a figure
  * not confirmed), unpublished. The derivations are in docs/accelerators.md.
  */
+import { chipPowerCurve, H200_POWER_CURVE, type PowerCurve } from './power-curve.js';
 import { cited, estimated, type Sourced, unpublished } from './provenance.js';
 
 /** Where a power figure comes from (see the file comment). */
@@ -472,4 +473,13 @@ const BY_ID = new Map(ACCELERATORS.map((a) => [a.id, a]));
 /** The catalog entry for an id, or undefined. */
 export function getAccelerator(id: string): AcceleratorSpec | undefined {
   return BY_ID.get(id);
+}
+
+/**
+ * The power curve of an accelerator: the measured curve (default the H200's) with the chip's own
+ * catalog idle share (see `chipPowerCurve`); the base curve for an unknown id.
+ */
+export function acceleratorPowerCurve(id: string, base: PowerCurve = H200_POWER_CURVE): PowerCurve {
+  const idle = BY_ID.get(id)?.idleFraction.value;
+  return idle === null || idle === undefined ? base : chipPowerCurve(base, idle);
 }

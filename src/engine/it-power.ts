@@ -17,8 +17,8 @@
  * phase's accelerator id; a scenario's override of hostNetworkWPerAccelerator (H_max) keeps the
  * catalog's ratio, or holds the host at H_max where the catalog has no idle figure.
  */
-import { getAccelerator } from '../catalog/accelerators.js';
-import { acceleratorPowerW, chipPowerCurve, type PowerCurve } from '../catalog/power-curve.js';
+import { acceleratorPowerCurve, getAccelerator } from '../catalog/accelerators.js';
+import { acceleratorPowerW, type PowerCurve } from '../catalog/power-curve.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from './inputs.js';
 import type { SiteHourly } from './site-hourly.js';
 
@@ -36,8 +36,7 @@ export function busyByLocalHour(site: SiteInputs): Float64Array {
 
 /** The power curve of a phase's chip: the engine's curve with the catalog's idle share of that chip. */
 export function phasePowerCurve(phase: Pick<PhaseInputs, 'acceleratorId'>, base: PowerCurve): PowerCurve {
-  const idle = getAccelerator(phase.acceleratorId)?.idleFraction.value;
-  return idle === null || idle === undefined ? base : chipPowerCurve(base, idle);
+  return acceleratorPowerCurve(phase.acceleratorId, base);
 }
 
 /** Host/network power per accelerator, W, at idle and at full load (see the file comment). */
