@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
+import { ACCELERATOR_IDS, acceleratorPowerCurve } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
 import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
 import { DEFAULT_CHECKPOINT_WRITE_MINUTES, DEFAULT_RESTART_MINUTES } from '../../model/workload-schema.js';
@@ -73,6 +73,7 @@ export function trainCommand(o: TrainOptions): void {
         capsW,
         boardPowerW: board as number,
         hostW: host,
+        curve: acceleratorPowerCurve(o.accelerator),
         peakTFLOPS: peak,
         mfu: input.mfu ?? 0.4,
       });
@@ -181,7 +182,9 @@ export function trainCommand(o: TrainOptions): void {
   if (capRows) {
     lines.push(
       '',
-      pc.bold('Power caps (measured H200 curve scaled to the board power; docs/power-curve.md)'),
+      pc.bold(
+        'Power caps (measured H200 curve scaled to the board power, with the chip’s idle share; docs/power-curve.md)',
+      ),
     );
     lines.push('cap W  accel W  speed   TFLOP/s  TFLOP/s per W  per IT W  finishes');
     for (const c of capRows)
