@@ -153,7 +153,7 @@ const NVL72_HOST_TEXT = (gpu: string) =>
   `NVL72 parts per GPU, the same in GB200 and GB300 racks: 36 Grace CPUs × 300 W / 72 = 150 W (GB200 superchip 2,700 − 2×1,200 W, FM1; GB300 tray (6,200 − 4×1,400)/2, SY7) + tray NICs, DPUs, SSDs, fans (6,600 − 6,200 W)/4 = 100 W (SY7) + 9 NVLink switch trays 3,600 W / 72 = 50 W (SY5) + power-shelf overhead 800 W / 72 = 11.1 W (SY5) = ${NVL72_HOST_W_PER_GPU.toFixed(1)} W per ${gpu} GPU`;
 const H200_IDLE_TEXT =
   'the H200 probe idle share 78.9 W / 700 W = 0.1127 (CAL), assumed for this chip: no idle draw published or measured';
-const H200_IDLE = 0.112714;
+const H200_IDLE = H200_POWER_CURVE.idleFraction;
 
 export const ACCELERATORS: readonly AcceleratorSpec[] = [
   {
