@@ -99,6 +99,9 @@ const S = {
   FM1: 'FM1 https://www.fibermall.com/blog/in-depth-analysis-for-nvidia-gb200.htm',
   CCF: 'CCF https://github.com/cloud-carbon-footprint/cloud-carbon-footprint microsite/docs/Methodology.md, Appendix I (AWS: 0.74 W idle, 3.5 W at 100 % per vCPU)',
   MLC: 'MLC https://raw.githubusercontent.com/mlcommons/inference_results_v4.1/main/closed/NVIDIA/systems/H200-SXM-141GBx8_TRT_MaxQ.json (2 × Xeon Platinum 8480C per 8 × H200)',
+  XEON1: 'XEON1 https://cheap5v.com/the-next-gen-xeon-cpu-features-56-cores-and-a-350w-tdp-leaks.html',
+  XEON2:
+    'XEON2 https://vuink.com/post/freirgurubzr-d-dpbz/intel-xeon-6-priority-cores-as-a-big-nvidia-gpu-ai-server-feature (ServeTheHome)',
   CAL: 'CAL data/calibration (docs/power-curve.md): NVML energy counter, one card each, 2026-11-26',
   CB3: 'CB3 https://www.mixedtimes.com/news/oracle-to-splurge-40-billion-on-nvidia-chips-for-mega-ai-data-center-in-texas-',
 } as const;
@@ -123,9 +126,10 @@ export const NVL72_POWER_SHELF_OVERHEAD_W = 800;
 export const CPU_IDLE_SHARE = 0.74 / 3.5;
 
 /**
- * Host CPU power at full load per GPU in the 8-GPU x86 servers, W: 2 × 350 W / 8. Assumption: the
- * 350 W TDP of the Xeon Platinum 8480C (DGX H100/H200, MLC) is Intel's ARK figure quoted from memory,
- * not from a stored source; DGX B200's two Xeon Platinum 8570 are taken at the same 350 W.
+ * Host CPU power at full load per GPU in the 8-GPU x86 servers, W: 2 × 350 W / 8. Assumption: the two
+ * 56-core Xeon Platinum 8480C of DGX H100/H200 (MLC) at 350 W, the top TDP reported for 56-core
+ * Sapphire Rapids (XEON1, a pre-launch report) and the TDP of DGX B300's Xeon 6776P (XEON2); DGX
+ * B200's two Xeons are taken at the same 350 W. Intel's own datasheet is not in the stored sources.
  */
 const DGX_CPU_W_PER_GPU = (2 * 350) / 8;
 /** One Grace CPU with its LPDDR5X, W: GB200 superchip 2,700 W − 2 × 1,200 W (FM1); GB300 tray (6,200 − 4 × 1,400)/2 (SY7). */
@@ -148,7 +152,8 @@ const DGX_H100_HOST_TEXT = `DGX H100 max system power 10,200 W (SY1) with 8 × 7
 const DGX_B200_HOST_TEXT = `DGX B200 max system power 14,300 W (SY3) with 8 × 1,000 W B200: (14,300 − 8×1,000)/8 = 787.5 W per GPU`;
 const HOST_IDLE_TEXT = (maxW: number, cpuW: number, cpu: string) =>
   `${maxW.toFixed(1)} W at full load less the host CPUs' fall to idle: ${cpu} = ${cpuW.toFixed(1)} W per GPU at full load, ${(CPU_IDLE_SHARE * 100).toFixed(1)} % of it at idle (CCF 0.74/3.5 W per vCPU); NICs, switches, memory, fans and conversion held at full (an upper bound) = ${idleHost(maxW, cpuW).toFixed(1)} W`;
-const DGX_CPU_TEXT = '2 × 350 W Xeon (assumed TDP, see DGX_CPU_W_PER_GPU) / 8';
+const DGX_CPU_TEXT =
+  '2 × 350 W Xeon / 8 (assumed TDP: 56-core Sapphire Rapids 350 W, XEON1; DGX B300 Xeon 6776P 350 W, XEON2)';
 const NVL72_HOST_TEXT = (gpu: string) =>
   `NVL72 parts per GPU, the same in GB200 and GB300 racks: 36 Grace CPUs × 300 W / 72 = 150 W (GB200 superchip 2,700 − 2×1,200 W, FM1; GB300 tray (6,200 − 4×1,400)/2, SY7) + tray NICs, DPUs, SSDs, fans (6,600 − 6,200 W)/4 = 100 W (SY7) + 9 NVLink switch trays 3,600 W / 72 = 50 W (SY5) + power-shelf overhead 800 W / 72 = 11.1 W (SY5) = ${NVL72_HOST_W_PER_GPU.toFixed(1)} W per ${gpu} GPU`;
 const H200_IDLE_TEXT =
@@ -173,7 +178,7 @@ export const ACCELERATORS: readonly AcceleratorSpec[] = [
     hostNetworkIdleWPerAccelerator: assumed(
       idleHost(DGX_H100_HOST_W, DGX_CPU_W_PER_GPU),
       HOST_IDLE_TEXT(DGX_H100_HOST_W, DGX_CPU_W_PER_GPU, DGX_CPU_TEXT),
-      `${S.SY1}; ${S.MLC}; ${S.CCF}`,
+      `${S.SY1}; ${S.MLC}; ${S.XEON1}; ${S.XEON2}; ${S.CCF}`,
     ),
     priceUSD: estimated(
       27_500,
@@ -206,7 +211,7 @@ export const ACCELERATORS: readonly AcceleratorSpec[] = [
     hostNetworkIdleWPerAccelerator: assumed(
       idleHost(DGX_H100_HOST_W, DGX_CPU_W_PER_GPU),
       HOST_IDLE_TEXT(DGX_H100_HOST_W, DGX_CPU_W_PER_GPU, DGX_CPU_TEXT),
-      `${S.SY1}; ${S.MLC}; ${S.CCF}`,
+      `${S.SY1}; ${S.MLC}; ${S.XEON1}; ${S.XEON2}; ${S.CCF}`,
     ),
     priceUSD: unpublished('no H200 price in reference-figures.md §3.3 (searched PR1–PR4, SY2)'),
     schedulingUnit: {
@@ -232,7 +237,7 @@ export const ACCELERATORS: readonly AcceleratorSpec[] = [
     hostNetworkIdleWPerAccelerator: assumed(
       idleHost(DGX_B200_HOST_W, DGX_CPU_W_PER_GPU),
       HOST_IDLE_TEXT(DGX_B200_HOST_W, DGX_CPU_W_PER_GPU, DGX_CPU_TEXT),
-      `${S.SY3}; ${S.CCF}`,
+      `${S.SY3}; ${S.XEON1}; ${S.XEON2}; ${S.CCF}`,
     ),
     priceUSD: unpublished('no B200 or DGX B200 price in reference-figures.md §3.3'),
     schedulingUnit: { name: 'HGX/DGX B200 8-GPU server', accelerators: 8, source: S.SY3 },
@@ -337,7 +342,7 @@ export const ACCELERATORS: readonly AcceleratorSpec[] = [
     hostNetworkIdleWPerAccelerator: assumed(
       idleHost(DGX_B200_HOST_W, DGX_CPU_W_PER_GPU),
       `by analogy with DGX B200: ${HOST_IDLE_TEXT(DGX_B200_HOST_W, DGX_CPU_W_PER_GPU, DGX_CPU_TEXT)}`,
-      `${S.SY3}; ${S.CCF}`,
+      `${S.SY3}; ${S.XEON1}; ${S.XEON2}; ${S.CCF}`,
     ),
     hostNetworkWPerAccelerator: assumed(
       DGX_B200_HOST_W,
