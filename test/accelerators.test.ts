@@ -14,6 +14,8 @@ const SOURCED_FIELDS = [
   'hbmGB',
   'hbmBandwidthTBps',
   'hostNetworkWPerAccelerator',
+  'hostNetworkIdleWPerAccelerator',
+  'idleFraction',
   'priceUSD',
 ] as const satisfies readonly (keyof AcceleratorSpec)[];
 
@@ -107,18 +109,17 @@ describe('host/network power reproduces the published system power', () => {
     expect(8 * (value(b200.boardPowerW) + value(b200.hostNetworkWPerAccelerator))).toBeCloseTo(14_300, 6);
   });
 
-  it('GB200 NVL72: 72 × (1,200 W + host) ≈ 120 kW per rack (HW6, HW7, SY4)', () => {
-    const gb200 = spec('gb200');
-    expect(72 * (value(gb200.boardPowerW) + value(gb200.hostNetworkWPerAccelerator))).toBeCloseTo(120_000, 6);
+  it('GB200 and GB300 NVL72 racks get the same host/network power per GPU (same Grace CPUs, NVLink switch trays)', () => {
+    // 36 Grace x 300 W / 72 + tray NICs/DPUs/fans (6.6 - 6.2 kW) / 4 + switch trays 3.6 kW / 72 + shelves 0.8 kW / 72
+    const perGpu = (36 * 300) / 72 + 400 / 4 + 3_600 / 72 + 800 / 72;
+    expect(value(spec('gb200').hostNetworkWPerAccelerator)).toBeCloseTo(perGpu, 9);
+    expect(value(spec('gb300').hostNetworkWPerAccelerator)).toBeCloseTo(perGpu, 9);
   });
 
-  it('GB300 NVL72: 72 × (1,400 W + host) = 18 compute trays × 6.5 kW + 9 switch trays 3.6 kW (SY5, SY6)', () => {
-    const gb300 = spec('gb300');
-    expect(value(gb300.hostNetworkWPerAccelerator)).toBeCloseTo(275, 9);
-    expect(72 * (value(gb300.boardPowerW) + value(gb300.hostNetworkWPerAccelerator))).toBeCloseTo(
-      18 * 6_500 + 3_600,
-      6,
-    );
+  it('GB200 NVL72 nameplate matches its compute-tray figure: 18 × 5.4 kW trays + NICs + switches + shelves (FM1, SY5, SY7)', () => {
+    const gb200 = spec('gb200');
+    const rack = 72 * (value(gb200.boardPowerW) + value(gb200.hostNetworkWPerAccelerator));
+    expect(rack).toBeCloseTo(18 * 5_400 + 18 * 400 + 3_600 + 800, 6);
   });
 
   it('AMD servers borrow the same-generation DGX figure, labelled as an analogy', () => {

@@ -51,6 +51,27 @@ export const H200_POWER_CURVE: PowerCurve = {
     'Fitted by least squares (scripts/fit-power-curve.ts) to data/calibration/h200_power_summary.json: one NVIDIA H200 SXM, 700 W limit, 8192³ bf16 GEMM at duty 0/25/50/75/100 %, NVML energy counter, 2026-11-26.',
 };
 
+/**
+ * The measured curve given another chip's idle share i′ (catalog `idleFraction`): the idle draw moves to
+ * B·i′ and the demand at full duty B·(i + k) is kept (k′ = i + k − i′), so the cap, the hold and the
+ * throughput factor at full duty are those of the measured card; only the low end of the curve moves.
+ * The measured H100 (i′ = 0.178) is then within 20 W of its probe at 25 % duty (docs/power-curve.md).
+ */
+export function chipPowerCurve(base: PowerCurve, idleFraction: number): PowerCurve {
+  if (!(idleFraction >= 0 && idleFraction < base.capHoldFraction)) {
+    throw new RangeError(
+      `chipPowerCurve: idleFraction must be in [0, ${base.capHoldFraction}), got ${idleFraction}`,
+    );
+  }
+  if (idleFraction === base.idleFraction) return base;
+  return {
+    ...base,
+    idleFraction,
+    dynamicFraction: base.idleFraction + base.dynamicFraction - idleFraction,
+    source: `${base.source} Idle share set to ${idleFraction.toFixed(4)} of board power (chipPowerCurve).`,
+  };
+}
+
 /** Busy fractions this far outside [0, 1] are float round-off and are clamped; further out is an error. */
 const U_TOLERANCE = 1e-9;
 

@@ -18,7 +18,7 @@
  *   running (it has priority). The engine's grid-side stage sheds the power itself, so here the busy
  *   series is not reduced (no double count).
  */
-import { getAccelerator } from '../catalog/accelerators.js';
+import { acceleratorPowerCurve, getAccelerator } from '../catalog/accelerators.js';
 import {
   acceleratorPowerW,
   capThroughputFactor,
@@ -117,9 +117,10 @@ export function peakFLOPSFor(scenario: Scenario, accelerator: string, precision:
   return tflops * 1e12;
 }
 
-function poolPower(site: SiteInputs, accelerator: string, curve: PowerCurve): PoolPower {
+function poolPower(site: SiteInputs, accelerator: string, base: PowerCurve): PoolPower {
   const phase = site.phases.find((p) => p.acceleratorId === accelerator);
   if (!phase) throw new Error(`site ${site.id} has no ${accelerator}`);
+  const curve = acceleratorPowerCurve(accelerator, base);
   return {
     boardPowerW: phase.boardPowerW,
     capW: phase.powerCapW,

@@ -4,13 +4,16 @@
  * horizon). Also the checkpoint-interval sweep, with Young's and Daly's optima alongside.
  */
 import { getAccelerator } from '../catalog/accelerators.js';
+import { DEFAULT_CHECKPOINT_WRITE_MINUTES, DEFAULT_RESTART_MINUTES } from '../model/workload-schema.js';
 import type { ClusterSpec } from './cluster-spec.js';
 import {
   analyticLossFraction,
   dalyIntervalHours,
   type FailureModel,
+  firstOrderValidity,
   jobMtbfHours,
   llama3FailureModel,
+  restartShareWarning,
   youngIntervalHours,
 } from './failure-model.js';
 import { simulateCluster } from './simulator.js';
@@ -49,8 +52,12 @@ export interface QuickTrainResult {
   readonly intervalMinutes: number;
   readonly youngMinutes: number;
   readonly dalyMinutes: number;
-  /** 1 − first-order loss at the interval used (Young's model), %. */
-  readonly analyticEffectivePct: number;
+  /** 1 − first-order loss at the interval used (Young's model), %; null where that model does not hold. */
+  readonly analyticEffectivePct: number | null;
+  /** Why the first-order figure is not given (interval + write + restart not ≪ MTBF), else undefined. */
+  readonly analyticNote?: string;
+  /** Set when the restart time is a large share of the job MTBF (see restartShareWarning). */
+  readonly restartWarning?: string;
   /** Hours the run would take with no failures and no checkpoints. */
   readonly idealHours: number;
   readonly horizonHours: number;
@@ -72,8 +79,8 @@ export function quickTrain(input: QuickTrainInput): QuickTrainResult {
     ...(input.repairHours !== undefined ? { repairHours: input.repairHours } : {}),
   });
   const mtbf = jobMtbfHours(failure, units * perUnit);
-  const writeH = (input.checkpointWriteMinutes ?? 1) / 60;
-  const restartH = (input.restartMinutes ?? 10) / 60;
+  const writeH = (input.checkpointWriteMinutes ?? DEFAULT_CHECKPOINT_WRITE_MINUTES) / 60;
+  const restartH = (input.restartMinutes ?? DEFAULT_RESTART_MINUTES) / 60;
   const young = youngIntervalHours(writeH, mtbf);
   const intervalH =
     input.checkpointIntervalMinutes !== undefined
@@ -118,6 +125,8 @@ export function quickTrain(input: QuickTrainInput): QuickTrainResult {
   };
   const result = simulateCluster(cluster);
   const outcome = result.training[0] as TrainingOutcome;
+  const firstOrder = firstOrderValidity(intervalH, writeH, restartH, mtbf);
+  const restartWarning = restartShareWarning(restartH, mtbf);
   return {
     outcome,
     units,
@@ -128,7 +137,11 @@ export function quickTrain(input: QuickTrainInput): QuickTrainResult {
     intervalMinutes: intervalH * 60,
     youngMinutes: young * 60,
     dalyMinutes: dalyIntervalHours(writeH, mtbf) * 60,
-    analyticEffectivePct: 100 * (1 - analyticLossFraction(intervalH, writeH, restartH, mtbf)),
+    analyticEffectivePct: firstOrder.valid
+      ? 100 * (1 - analyticLossFraction(intervalH, writeH, restartH, mtbf))
+      : null,
+    ...(firstOrder.valid ? {} : { analyticNote: firstOrder.reason }),
+    ...(restartWarning ? { restartWarning } : {}),
     idealHours,
     horizonHours: horizon,
     events: result.events,
@@ -140,7 +153,8 @@ export interface SweepPoint {
   /** Mean over the replications. */
   readonly goodput: number;
   readonly effectiveTrainingTimePct: number;
-  readonly analyticEffectivePct: number;
+  /** null where the first-order model does not hold at this interval. */
+  readonly analyticEffectivePct: number | null;
 }
 
 /** Goodput at each checkpoint interval, mean over `replications` seeds (1..N). */
@@ -155,7 +169,7 @@ export function checkpointSweep(
   const points = intervalsMinutes.map((m) => {
     let g = 0;
     let e = 0;
-    let a = 0;
+    let a: number | null = null;
     for (let r = 1; r <= replications; r++) {
       const q = quickTrain({ ...input, checkpointIntervalMinutes: m, seed: (input.seed ?? 1) * 1000 + r });
       g += q.outcome.goodput;

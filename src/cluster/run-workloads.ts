@@ -7,6 +7,7 @@
 import type { SimulatedSite } from '../engine/simulate.js';
 import type { Assumption, ResolvedScenario } from '../model/resolve.js';
 import type { Scenario } from '../model/scenario.js';
+import { CHECKPOINT_WRITE_BASIS, FAILURE_RATE_SCALE_BASIS, RESTART_BASIS } from '../model/workload-schema.js';
 import { LLAMA3_ACCELERATOR_HOURS } from './failure-model.js';
 import {
   type ScenarioWorkloadRun,
@@ -80,18 +81,8 @@ export function prepareWorkloads(
     const m = run.meta[k];
     if (w.kind === 'training') {
       note('mfu', w.mfu, 'fraction', 'Llama 3 405B: 38-43 % BF16 MFU on H100 (Dubey et al. 2024)');
-      note(
-        'checkpointWriteMinutes',
-        w.checkpointWriteMinutes,
-        'min',
-        'assumption: no published write time; see docs/workloads.md',
-      );
-      note(
-        'restartMinutes',
-        w.restartMinutes,
-        'min',
-        'assumption: the benchmark model’s 10 min (shared/docs/bench-cluster.md)',
-      );
+      note('checkpointWriteMinutes', w.checkpointWriteMinutes, 'min', CHECKPOINT_WRITE_BASIS);
+      note('restartMinutes', w.restartMinutes, 'min', RESTART_BASIS);
       note(
         'checkpointIntervalMinutes',
         Number((m?.checkpointIntervalMinutes ?? 0).toFixed(2)),
@@ -118,8 +109,7 @@ export function prepareWorkloads(
       value: `${(w.failures.rateScale * 419).toFixed(0)} per ${LLAMA3_ACCELERATOR_HOURS.toLocaleString('en-US')} accelerator-hours`,
       unit: 'interruptions',
       kind: given('failures') ? 'scenario' : 'default',
-      basis:
-        'Llama 3 405B, 419 unexpected interruptions in 54 days on 16,384 H100, by cause (reference-figures.md §2.4); repair 8 h mean is an assumption',
+      basis: `${FAILURE_RATE_SCALE_BASIS}; ×${w.failures.rateScale}; repair 8 h mean is an assumption`,
     });
   });
   const engineResolved = { ...resolved, engine: run.engine };

@@ -4,7 +4,9 @@
  * A phase of N accelerators with online date t₀ and ramp of R days has
  *   n(t) = 0 for t < t₀;  N·min(1, (t − t₀ + 1 h)/R) during the ramp;  N afterwards,
  * i.e. accelerators come online linearly and the phase is complete at t₀ + R (R = 0: all at t₀).
- * Counts are fractional during a ramp (an hourly average of a stepwise install).
+ * During a ramp the count of the hour starting at t is the count installed by the END of that hour
+ * (t + 1 h), not the hourly average (which would be half an hour's install lower); counts are
+ * fractional during a ramp.
  */
 import type { SiteInputs } from './inputs.js';
 import { DAY_MS, HOUR_MS } from './series.js';

@@ -3,17 +3,23 @@
  *
  *   b(t)        = min(1, busyFraction · shape[localHour(t)])   share of accelerators running jobs,
  *                 or busyFractionSeries[t] when the cluster simulator (src/cluster/) ran workloads
- *   P_run,p     = P_curve(dutyCycle, boardPower_p, cap_p)      a running accelerator, W (measured H200
- *                 curve scaled to the chip; see docs/power-curve.md)
- *   P_idle,p    = P_curve(0, boardPower_p, cap_p)              an idle one, W
+ *   P_run,p     = P_curve,p(dutyCycle, boardPower_p, cap_p)    a running accelerator, W (measured H200
+ *                 curve with the chip's own idle share; see docs/power-curve.md)
+ *   P_idle,p    = P_curve,p(0, boardPower_p, cap_p)            an idle one, W
  *   P_acc(t)    = Σ_p n_p(t) · (b·P_run,p + (1 − b)·P_idle,p)
- *   P_host(t)   = Σ_p n_p(t) · hostNetworkW_p                  hosts, NICs, switches, W (at the system's
- *                 published maximum: an upper bound, see docs/accelerators.md)
+ *   P_host(t)   = Σ_p n_p(t) · (H_idle,p + (H_max,p − H_idle,p) · b · dutyCycle)
+ *                 hosts, NICs, switches, W: between the system's idle and full-load figures per
+ *                 accelerator (catalog hostNetworkIdleWPerAccelerator / hostNetworkWPerAccelerator)
  *   IT demand   = (P_acc + P_host) / 10⁶ MW
- *   IT installed= Σ_p n_p(t) · (boardPower_p + hostNetworkW_p) / 10⁶ MW  (full load)
+ *   IT installed= Σ_p n_p(t) · (boardPower_p + H_max,p) / 10⁶ MW  (nameplate)
+ *
+ * The chip's idle share and the host's idle-to-maximum ratio come from the accelerator catalog by the
+ * phase's accelerator id; a scenario's override of hostNetworkWPerAccelerator (H_max) keeps the
+ * catalog's ratio, or holds the host at H_max where the catalog has no idle figure.
  */
-import { acceleratorPowerW } from '../catalog/power-curve.js';
-import type { EngineInputs, SiteInputs } from './inputs.js';
+import { acceleratorPowerCurve, getAccelerator } from '../catalog/accelerators.js';
+import { acceleratorPowerW, type PowerCurve } from '../catalog/power-curve.js';
+import type { EngineInputs, PhaseInputs, SiteInputs } from './inputs.js';
 import type { SiteHourly } from './site-hourly.js';
 
 /** The busy-fraction profile by local hour: busyFraction × shape normalised to mean 1, clipped to [0, 1]. */
@@ -28,10 +34,34 @@ export function busyByLocalHour(site: SiteInputs): Float64Array {
   return out;
 }
 
+/** The power curve of a phase's chip: the engine's curve with the catalog's idle share of that chip. */
+export function phasePowerCurve(phase: Pick<PhaseInputs, 'acceleratorId'>, base: PowerCurve): PowerCurve {
+  return acceleratorPowerCurve(phase.acceleratorId, base);
+}
+
+/** Host/network power per accelerator, W, at idle and at full load (see the file comment). */
+export function hostPowerW(phase: Pick<PhaseInputs, 'acceleratorId' | 'hostNetworkWPerAccelerator'>): {
+  idleW: number;
+  maxW: number;
+} {
+  const maxW = phase.hostNetworkWPerAccelerator;
+  const spec = getAccelerator(phase.acceleratorId);
+  const catalogMax = spec?.hostNetworkWPerAccelerator.value;
+  const catalogIdle = spec?.hostNetworkIdleWPerAccelerator.value;
+  if (catalogMax === null || catalogMax === undefined || catalogIdle === null || catalogIdle === undefined)
+    return { idleW: maxW, maxW };
+  return { idleW: maxW * (catalogIdle / catalogMax), maxW };
+}
+
+/** Host power per accelerator at busy share b and duty cycle d, W: H_idle + (H_max − H_idle)·b·d. */
+export function hostLoadW(host: { idleW: number; maxW: number }, busy: number, dutyCycle: number): number {
+  return host.idleW + (host.maxW - host.idleW) * busy * dutyCycle;
+}
+
 export function itPowerStage(site: SiteInputs, inputs: EngineInputs, out: SiteHourly): void {
   const busy = busyByLocalHour(site);
-  const curve = inputs.powerCurve;
   const series = site.busyFractionSeries;
+  const d = site.dutyCycle;
   for (let h = 0; h < out.hours; h++)
     out.busyFraction[h] = series ? (series[h] as number) : (busy[out.localHour[h] as number] as number);
   out.acceleratorDemandMW.fill(0);
@@ -39,17 +69,18 @@ export function itPowerStage(site: SiteInputs, inputs: EngineInputs, out: SiteHo
   out.itInstalledMW.fill(0);
   site.phases.forEach((phase, p) => {
     const online = out.phaseOnline[p] as Float64Array;
-    const runW = acceleratorPowerW(site.dutyCycle, phase.boardPowerW, phase.powerCapW, curve);
+    const curve = phasePowerCurve(phase, inputs.powerCurve);
+    const runW = acceleratorPowerW(d, phase.boardPowerW, phase.powerCapW, curve);
     const idleW = acceleratorPowerW(0, phase.boardPowerW, phase.powerCapW, curve);
-    const hostMW = phase.hostNetworkWPerAccelerator / 1e6;
-    const fullMW = (phase.boardPowerW + phase.hostNetworkWPerAccelerator) / 1e6;
+    const host = hostPowerW(phase);
+    const fullMW = (phase.boardPowerW + host.maxW) / 1e6;
     for (let h = 0; h < out.hours; h++) {
       const n = online[h] as number;
       if (n === 0) continue;
       const b = out.busyFraction[h] as number;
       out.acceleratorDemandMW[h] =
         (out.acceleratorDemandMW[h] as number) + (n * (b * runW + (1 - b) * idleW)) / 1e6;
-      out.hostNetworkDemandMW[h] = (out.hostNetworkDemandMW[h] as number) + n * hostMW;
+      out.hostNetworkDemandMW[h] = (out.hostNetworkDemandMW[h] as number) + (n * hostLoadW(host, b, d)) / 1e6;
       out.itInstalledMW[h] = (out.itInstalledMW[h] as number) + n * fullMW;
     }
   });

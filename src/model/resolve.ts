@@ -235,6 +235,23 @@ export function resolveScenario(
       };
       const boardPowerW = pick('boardPowerW', 'W');
       const hostNetworkWPerAccelerator = pick('hostNetworkWPerAccelerator', 'W');
+      // the chip's idle share and the host's idle figure, which the IT stage uses (src/engine/it-power.ts)
+      for (const [field, unit] of [
+        ['idleFraction', 'fraction of board power'],
+        ['hostNetworkIdleWPerAccelerator', 'W'],
+      ] as const) {
+        const key = `accelerators.${phase.accelerator}.${field}`;
+        const fig = spec[field];
+        if (fig.value !== null && !seenAccelerators.has(key))
+          assumptions.push({
+            path: key,
+            value: fig.value,
+            unit,
+            ...fromCatalog(fig),
+            basis: `${fig.basis}: ${fromCatalog(fig).basis}`,
+          });
+        seenAccelerators.add(key);
+      }
       const peakTFLOPS = pick(precision === 'fp8' ? 'fp8DenseTFLOPS' : 'bf16DenseTFLOPS', 'TFLOP/s');
       const count =
         phase.count ??
@@ -290,7 +307,7 @@ export function resolveScenario(
 
   assumptions.push({
     path: 'powerCurve',
-    value: `idle ${(H200_POWER_CURVE.idleFraction * 100).toFixed(1)} % of board power`,
+    value: `measured H200 curve (idle ${(H200_POWER_CURVE.idleFraction * 100).toFixed(1)} % of board power), each chip at its own idle share (accelerators.<id>.idleFraction)`,
     unit: '',
     kind: 'data',
     basis: H200_POWER_CURVE.source,

@@ -5,7 +5,7 @@
  */
 
 import type { z } from 'zod';
-import { getAccelerator } from '../catalog/accelerators.js';
+import { acceleratorPowerCurve, getAccelerator } from '../catalog/accelerators.js';
 import { minPowerCapW } from '../catalog/power-curve.js';
 import { defaultPriceSeriesFor } from '../catalog/regions.js';
 import { DAY_MS, isoDateMs } from '../engine/series.js';
@@ -121,11 +121,11 @@ export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
       if (
         phase.powerCapW !== undefined &&
         typeof board === 'number' &&
-        phase.powerCapW <= minPowerCapW(board)
+        phase.powerCapW <= minPowerCapW(board, acceleratorPowerCurve(phase.accelerator))
       ) {
         issues.push({
           path: [...at, 'powerCapW'],
-          message: `must be above the idle draw of a ${phase.accelerator} (${Math.ceil(minPowerCapW(board))} W); up to its board power ${board} W`,
+          message: `must be above the idle draw of a ${phase.accelerator} (${Math.ceil(minPowerCapW(board, acceleratorPowerCurve(phase.accelerator)))} W); up to its board power ${board} W`,
           value: phase.powerCapW,
         });
       }

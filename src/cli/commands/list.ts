@@ -1,7 +1,7 @@
 /** `gigawatt list [what]`: built-in scenarios and what the catalogs hold, with units and sources. */
 import { Argument, type Command } from 'commander';
 import pc from 'picocolors';
-import { ACCELERATORS } from '../../catalog/accelerators.js';
+import { ACCELERATORS, type FigureBasis } from '../../catalog/accelerators.js';
 import { COOLING_SYSTEMS } from '../../catalog/cooling.js';
 import type { Sourced } from '../../catalog/provenance.js';
 import { PRICE_SERIES, REGIONS } from '../../catalog/regions.js';
@@ -51,21 +51,41 @@ function scenarios(): { text: string; json: unknown } {
   };
 }
 
+/** One letter per figure basis in the accelerators table: measured, published, assumed. */
+function basisMark(basis: FigureBasis): string {
+  return basis === 'measured' ? '(m)' : basis === 'published' ? '(p)' : basis === 'assumed' ? '(a)' : '';
+}
+
 function accelerators(): { text: string; json: unknown } {
   return {
-    text: columns(
-      ['id', 'name', 'board power', 'host+network', 'BF16 dense', 'FP8 dense', 'HBM', 'price'],
+    text: `${columns(
+      [
+        'id',
+        'name',
+        'board power',
+        'idle share',
+        'host+network idle–full',
+        'BF16 dense',
+        'FP8 dense',
+        'HBM',
+        'price',
+      ],
       ACCELERATORS.map((a) => [
         a.id,
         a.name,
-        v(a.boardPowerW, 'W'),
-        v(a.hostNetworkWPerAccelerator, 'W'),
+        `${v(a.boardPowerW, 'W')} ${basisMark(a.boardPowerW.basis)}`,
+        a.idleFraction.value === null
+          ? '—'
+          : `${(100 * a.idleFraction.value).toFixed(1)} % ${basisMark(a.idleFraction.basis)}`,
+        a.hostNetworkWPerAccelerator.value === null || a.hostNetworkIdleWPerAccelerator.value === null
+          ? '—'
+          : `${a.hostNetworkIdleWPerAccelerator.value.toFixed(0)} ${basisMark(a.hostNetworkIdleWPerAccelerator.basis)}–${a.hostNetworkWPerAccelerator.value.toFixed(0)} W ${basisMark(a.hostNetworkWPerAccelerator.basis)}`,
         v(a.bf16DenseTFLOPS, 'TFLOP/s'),
         v(a.fp8DenseTFLOPS, 'TFLOP/s'),
         v(a.hbmGB, 'GB'),
         a.priceUSD.value === null ? '—' : `$${a.priceUSD.value.toLocaleString('en-US')}`,
       ]),
-    ),
+    )}\n(m) measured by our probe, (p) published or derived from published system figures, (a) assumed; sources in --json and docs/accelerators.md`,
     json: ACCELERATORS,
   };
 }

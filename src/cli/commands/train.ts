@@ -5,9 +5,10 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
+import { ACCELERATOR_IDS, acceleratorPowerCurve } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
 import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
+import { DEFAULT_CHECKPOINT_WRITE_MINUTES, DEFAULT_RESTART_MINUTES } from '../../model/workload-schema.js';
 import { count, flop } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
@@ -32,6 +33,10 @@ interface TrainOptions {
   json?: boolean;
 }
 
+/** Minutes as printed: seconds below one minute. */
+const minutes = (m: number | undefined) =>
+  m === undefined ? '—' : m < 1 ? `${(m * 60).toFixed(0)} s` : `${m} min`;
+
 const DEFAULT_SWEEP_MINUTES = [2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 
 export function trainCommand(o: TrainOptions): void {
@@ -46,8 +51,8 @@ export function trainCommand(o: TrainOptions): void {
     ...(o.interval !== undefined
       ? { checkpointIntervalMinutes: numberOption('--interval', o.interval, { gt: 0 }) as number }
       : {}),
-    checkpointWriteMinutes: numberOption('--write', o.write, { min: 0 }) ?? 1,
-    restartMinutes: numberOption('--restart', o.restart, { min: 0 }) ?? 10,
+    checkpointWriteMinutes: numberOption('--write', o.write, { min: 0 }) ?? DEFAULT_CHECKPOINT_WRITE_MINUTES,
+    restartMinutes: numberOption('--restart', o.restart, { min: 0 }) ?? DEFAULT_RESTART_MINUTES,
     rateScale: numberOption('--rate-scale', o.rateScale, { min: 0 }) ?? 1,
     ...(o.repairHours !== undefined
       ? { repairHours: numberOption('--repair-hours', o.repairHours, { gt: 0 }) as number }
@@ -68,6 +73,7 @@ export function trainCommand(o: TrainOptions): void {
         capsW,
         boardPowerW: board as number,
         hostW: host,
+        curve: acceleratorPowerCurve(o.accelerator),
         peakTFLOPS: peak,
         mfu: input.mfu ?? 0.4,
       });
@@ -114,6 +120,8 @@ export function trainCommand(o: TrainOptions): void {
             q.outcome.completedAtHours !== null ? 100 : (100 * q.outcome.committedFLOP) / q.outcome.totalFLOP,
           ...q.outcome,
           analyticEffectivePct: q.analyticEffectivePct,
+          ...(q.analyticNote ? { analyticNote: q.analyticNote } : {}),
+          ...(q.restartWarning ? { warnings: [q.restartWarning] } : {}),
           ...(capRows ? { caps: capRows } : {}),
           ...(sweep ? { sweep } : {}),
         },
@@ -134,10 +142,13 @@ export function trainCommand(o: TrainOptions): void {
     `${count(q.units)} × ${q.unitName} (${count(q.units * q.acceleratorsPerUnit)} accelerators) + ${count(q.spareUnits)} spare units; seed ${input.seed}`,
   );
   const rows: [string, string, boolean?][] = [
-    [`Job MTBF (Llama 3 rates × ${input.rateScale})`, `${q.mtbfHours.toFixed(2)} h`],
+    [
+      `Job MTBF (Llama 3 H100 rates × ${input.rateScale}${o.rateScale === undefined ? ', per-generation scaling assumed' : ''})`,
+      `${q.mtbfHours.toFixed(2)} h`,
+    ],
     [
       'Checkpoint interval',
-      `${q.intervalMinutes.toFixed(1)} min (Young √(2δM) ${q.youngMinutes.toFixed(1)} min, Daly ${q.dalyMinutes.toFixed(1)} min); write ${input.checkpointWriteMinutes} min, restart ${input.restartMinutes} min`,
+      `${q.intervalMinutes.toFixed(1)} min (Young √(2δM) ${q.youngMinutes.toFixed(1)} min, Daly ${q.dalyMinutes.toFixed(1)} min); write ${minutes(input.checkpointWriteMinutes)}${o.write === undefined ? ' (default)' : ''}, restart ${minutes(input.restartMinutes)}${o.restart === undefined ? ' (default)' : ''}`,
     ],
     ['Ideal time (no failures, no checkpoints)', `${(q.idealHours / 24).toFixed(1)} days`],
     t.completedAtHours !== null
@@ -150,8 +161,11 @@ export function trainCommand(o: TrainOptions): void {
     ['Goodput (kept FLOP / FLOP possible)', `${(100 * t.goodput).toFixed(2)} %`],
     [
       'Effective training time',
-      `${t.effectiveTrainingTimePct.toFixed(2)} % (first-order analytic ${q.analyticEffectivePct.toFixed(2)} %)`,
+      q.analyticEffectivePct === null
+        ? `${t.effectiveTrainingTimePct.toFixed(2)} %`
+        : `${t.effectiveTrainingTimePct.toFixed(2)} % (first-order analytic ${q.analyticEffectivePct.toFixed(2)} %)`,
     ],
+    ...(q.analyticNote ? [['First-order analytic', q.analyticNote] as [string, string]] : []),
     ['Interruptions', count(t.interruptionsTotal)],
     ...Object.entries(t.interruptions).map(([cause, n]): [string, string] => [`  ${cause}`, count(n)]),
     ['Checkpoint writing', `${t.checkpointOverheadHours.toFixed(1)} h`],
@@ -164,10 +178,13 @@ export function trainCommand(o: TrainOptions): void {
     const line = `${label.padEnd(width)}${value}`;
     lines.push(bold ? pc.bold(line) : line);
   }
+  if (q.restartWarning) lines.push(pc.yellow(`warning: ${q.restartWarning}`));
   if (capRows) {
     lines.push(
       '',
-      pc.bold('Power caps (measured H200 curve scaled to the board power; docs/power-curve.md)'),
+      pc.bold(
+        'Power caps (measured H200 curve scaled to the board power, with the chip’s idle share; docs/power-curve.md)',
+      ),
     );
     lines.push('cap W  accel W  speed   TFLOP/s  TFLOP/s per W  per IT W  finishes');
     for (const c of capRows)
@@ -180,7 +197,7 @@ export function trainCommand(o: TrainOptions): void {
     lines.push('interval min  goodput  effective  analytic');
     for (const p of sweep.points)
       lines.push(
-        `${String(p.intervalMinutes).padStart(12)}  ${(100 * p.goodput).toFixed(2).padStart(6)} %  ${p.effectiveTrainingTimePct.toFixed(2).padStart(7)} %  ${p.analyticEffectivePct.toFixed(2).padStart(6)} %`,
+        `${String(p.intervalMinutes).padStart(12)}  ${(100 * p.goodput).toFixed(2).padStart(6)} %  ${p.effectiveTrainingTimePct.toFixed(2).padStart(7)} %  ${p.analyticEffectivePct === null ? '     — (not ≪ MTBF)' : `${p.analyticEffectivePct.toFixed(2).padStart(6)} %`}`,
       );
     lines.push(
       `Young optimum √(2·δ·MTBF) = ${sweep.youngMinutes.toFixed(1)} min; Daly ${sweep.dalyMinutes.toFixed(1)} min`,
@@ -202,9 +219,18 @@ export function registerTrain(cli: Command): void {
     .option('--precision <p>', 'bf16 or fp8', 'bf16')
     .option('--mfu <x>', 'model FLOP utilisation 0..1 (default 0.4, Llama 3 405B)')
     .option('--interval <min>', 'checkpoint interval, minutes (default: Young optimum)')
-    .option('--write <min>', 'checkpoint write time, minutes (default 1, assumption)')
-    .option('--restart <min>', 'restart time after an interruption, minutes (default 10, assumption)')
-    .option('--rate-scale <x>', 'multiply the Llama 3 interruption rates (default 1)')
+    .option(
+      '--write <min>',
+      'blocking checkpoint write, minutes (default 10 s: asynchronous checkpointing; docs/workloads.md)',
+    )
+    .option(
+      '--restart <min>',
+      'restart time after an interruption, minutes (default 2, assumption; docs/workloads.md)',
+    )
+    .option(
+      '--rate-scale <x>',
+      'per-generation failure scaling: multiplies the Llama 3 H100 interruption rates (default 1, assumption)',
+    )
     .option('--repair-hours <h>', 'mean repair time of a unit taken out, hours (default 8, assumption)')
     .option('--spares <n>', 'spare scheduling units (default 2 % of the job’s units, assumption)')
     .option('--days <d>', 'horizon in days (default: 4 × the ideal time, at least 30)')

@@ -6,7 +6,8 @@
  * P_idle,p from the measured curve (src/catalog/power-curve.ts) at the site's duty cycle d.
  *
  * - `pause`: checkpoint and idle a share Δb of the accelerators,
- *     Δb = min(b, f·P_IT / Σ_p n_p (P_run,p − P_idle,p));  b ← b − Δb.
+ *     Δb = min(b, f·P_IT / Σ_p n_p (P_run,p − P_idle,p + (H_max,p − H_idle,p)·d));  b ← b − Δb
+ *   (host power follows b as in the IT stage, src/engine/it-power.ts).
  *   Compute falls with b (the compute stage counts running accelerators). Checkpoint and restart
  *   overheads are not modelled here (the cluster simulator of issue 4 does).
  * - `power-cap`: lower every accelerator's cap to the same share c of its board power,
@@ -24,9 +25,11 @@
  * work is made up), and the part of it that comes from capped clocks (which the compute stage, counting
  * only running accelerators at their standing cap, does not see).
  */
-import { acceleratorPowerW, capThroughputFactor } from '../../catalog/power-curve.js';
+import { acceleratorPowerW, capThroughputFactor, type PowerCurve } from '../../catalog/power-curve.js';
+import { runningFLOPS } from '../compute.js';
 import type { FlexibilityInputs } from '../grid-side-inputs.js';
 import type { EngineInputs, SiteInputs } from '../inputs.js';
+import { hostLoadW, hostPowerW, phasePowerCurve } from '../it-power.js';
 import type { SiteHourly } from '../site-hourly.js';
 
 export interface AppliedCurtailment {
@@ -47,6 +50,8 @@ interface PhaseTerms {
   readonly runW: number;
   readonly idleW: number;
   readonly perRunningHourFLOP: number;
+  readonly curve: PowerCurve;
+  readonly host: { idleW: number; maxW: number };
 }
 
 export function applyCurtailment(
@@ -65,18 +70,18 @@ export function applyCurtailment(
     lostFLOPAtFullService: new Float64Array(n),
     capLossFLOPAtFullService: new Float64Array(n),
   };
-  const curve = inputs.powerCurve;
   const d = site.dutyCycle;
   const phases: PhaseTerms[] = site.phases.map((ph, p) => {
-    const atCap = capThroughputFactor(d, ph.boardPowerW, ph.powerCapW, curve);
-    const atBoard = capThroughputFactor(d, ph.boardPowerW, ph.boardPowerW, curve);
+    const curve = phasePowerCurve(ph, inputs.powerCurve);
     return {
+      curve,
+      host: hostPowerW(ph),
       online: out.phaseOnline[p] as Float64Array,
       board: ph.boardPowerW,
       cap0: ph.powerCapW,
       runW: acceleratorPowerW(d, ph.boardPowerW, ph.powerCapW, curve),
       idleW: acceleratorPowerW(0, ph.boardPowerW, ph.powerCapW, curve),
-      perRunningHourFLOP: ph.peakFLOPS * inputs.mfu * (atCap / atBoard) * 3600,
+      perRunningHourFLOP: runningFLOPS(ph, d, inputs.mfu, curve) * 3600,
     };
   });
   const capW = (ph: PhaseTerms, c: number) => Math.min(ph.cap0, c * ph.board);
@@ -94,7 +99,11 @@ export function applyCurtailment(
     const swingW = (c: number) =>
       phases.reduce(
         (s, ph) =>
-          s + (ph.online[h] as number) * (acceleratorPowerW(d, ph.board, capW(ph, c), curve) - ph.idleW),
+          s +
+          (ph.online[h] as number) *
+            (acceleratorPowerW(d, ph.board, capW(ph, c), ph.curve) -
+              ph.idleW +
+              (ph.host.maxW - ph.host.idleW) * d),
         0,
       );
     let b1 = b0;
@@ -106,7 +115,9 @@ export function applyCurtailment(
           phases.reduce(
             (s, ph) =>
               s +
-              (ph.online[h] as number) * b0 * (ph.runW - acceleratorPowerW(d, ph.board, capW(ph, x), curve)),
+              (ph.online[h] as number) *
+                b0 *
+                (ph.runW - acceleratorPowerW(d, ph.board, capW(ph, x), ph.curve)),
             0,
           );
         const cMin = flex.minCapFraction;
@@ -134,23 +145,27 @@ export function applyCurtailment(
       b1 = swing > 0 ? Math.min(1, b0 + (r * itDemand * 1e6) / swing) : b0;
     }
     let accW = 0;
+    let hostW = 0;
     let lost = 0;
     let capLoss = 0;
     for (const ph of phases) {
       const online = ph.online[h] as number;
       if (online === 0) continue;
       const cw = capW(ph, c);
-      const run = acceleratorPowerW(d, ph.board, cw, curve);
+      const run = acceleratorPowerW(d, ph.board, cw, ph.curve);
       accW += online * (b1 * run + (1 - b1) * ph.idleW);
+      hostW += online * hostLoadW(ph.host, b1, d);
       const ratio =
         c < 1
-          ? capThroughputFactor(d, ph.board, cw, curve) / capThroughputFactor(d, ph.board, ph.cap0, curve)
+          ? capThroughputFactor(d, ph.board, cw, ph.curve) /
+            capThroughputFactor(d, ph.board, ph.cap0, ph.curve)
           : 1;
       const cl = online * b1 * ph.perRunningHourFLOP * (1 - ratio);
       capLoss += cl;
       lost += online * (b0 - b1) * ph.perRunningHourFLOP + cl;
     }
-    const newIT = accW / 1e6 + (out.hostNetworkDemandMW[h] as number);
+    const newIT = (accW + hostW) / 1e6;
+    out.hostNetworkDemandMW[h] = hostW / 1e6;
     out.busyFraction[h] = b1;
     out.acceleratorDemandMW[h] = accW / 1e6;
     out.itDemandMW[h] = newIT;
