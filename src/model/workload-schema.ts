@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { ACCELERATOR_IDS } from '../catalog/accelerators.js';
-import { FAILURE_CAUSE_IDS } from '../cluster/failure-model.js';
+import { FAILURE_CAUSE_IDS } from '../catalog/failure-rates.js';
 
 const ids = (list: readonly string[]) => list as unknown as [string, ...string[]];
 const isoDate = z.iso.date().describe('ISO date YYYY-MM-DD (00:00 UTC).');
