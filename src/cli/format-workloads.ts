@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { RunSummary } from '../analysis/summary.js';
 import { restartShareWarning } from '../cluster/failure-model.js';
-import { count, energy, flop, tonnes } from './format.js';
+import { count, energy, flop, tonnes } from './quantities.js';
 
 export function formatWorkloads(s: RunSummary): string | undefined {
   const ws = s.workloads;
