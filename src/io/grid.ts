@@ -282,8 +282,7 @@ function readDemandFile(path: string): { series: HourlySeries; quality: Uint8Arr
         if (row === 0) {
           startMs = ms;
           firstHour = new Date(ms).getUTCHours();
-        }
-        else if (ms !== expectedMs) {
+        } else if (ms !== expectedMs) {
           throw new Error(
             `${path}: row ${row + 2}: ${body.slice(t0, t1)} is not the hour after the previous row (expected ${new Date(expectedMs).toISOString()})`,
           );
