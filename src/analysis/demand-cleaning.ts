@@ -67,9 +67,18 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
   const values: number[] = [];
   const at = (i: number) => series.startMs + i * HOUR_MS;
   const usable = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x) && x > 0;
+  let yearStartMs = Number.POSITIVE_INFINITY;
+  let yearEndMs = Number.NEGATIVE_INFINITY;
+  let inWantedYear = false;
   for (let i = 0; i < n; i++) {
     const t = at(i);
-    if (!wanted.has(new Date(t).getUTCFullYear())) continue;
+    if (t < yearStartMs || t >= yearEndMs) {
+      const y = new Date(t).getUTCFullYear(); // once per year, not per hour
+      yearStartMs = Date.UTC(y, 0, 1);
+      yearEndMs = Date.UTC(y + 1, 0, 1);
+      inWantedYear = wanted.has(y);
+    }
+    if (!inWantedYear) continue;
     const x = v[i];
     if (x === undefined || !Number.isFinite(x)) {
       missing.push(t);

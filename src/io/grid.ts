@@ -201,41 +201,49 @@ export interface DemandHistorySeries {
   readonly quality: Uint8Array;
 }
 
-/** Decimal number in body[a, b) without allocating; NaN for an empty field. */
-function parseNumber(body: string, a: number, b: number): number {
+/** Decimal number in bytes [a, b) without allocating; NaN for an empty field. */
+function parseNumber(buf: Uint8Array, a: number, b: number): number {
   if (a === b) return Number.NaN;
   let i = a;
   let sign = 1;
-  if (body.charCodeAt(i) === 45) {
+  if (buf[i] === 45) {
     sign = -1;
     i++;
   }
   let x = 0;
   let scale = 0;
   for (; i < b; i++) {
-    const c = body.charCodeAt(i);
+    const c = buf[i] as number;
     if (c >= 48 && c <= 57) {
       x = x * 10 + (c - 48);
       if (scale > 0) scale *= 10;
     } else if (c === 46 && scale === 0) scale = 1;
-    else return Number(body.slice(a, b)); // exponent or anything else: the general parser decides
+    else return Number(Buffer.from(buf.subarray(a, b)).toString('latin1')); // exponent etc.: the general parser decides
   }
-  const v = sign * (scale > 0 ? x / scale : x);
-  return v;
+  return sign * (scale > 0 ? x / scale : x);
+}
+
+/** Whether bytes [a, b) spell `word` (ASCII). */
+function isWord(buf: Uint8Array, a: number, b: number, word: string): boolean {
+  if (b - a !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (buf[a + i] !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
- * One demand file read in a single pass (the headroom path reads 40 of them): cleaned demand, each hour's
- * `DemandQuality`, and a check that the rows are consecutive UTC hours (the hour digits of every row; the
- * whole timestamp at each UTC midnight).
+ * One demand file read in a single pass over its bytes (the headroom path reads 43 of them): cleaned demand,
+ * each hour's `DemandQuality`, and a check that the rows are consecutive UTC hours (the hour digits of every
+ * row; the whole timestamp at each UTC midnight and wherever the digits disagree).
  */
 function readDemandFile(path: string): { series: HourlySeries; quality: Uint8Array } {
   if (!existsSync(path)) throw new Error(`data file not found: ${path} — ${MISSING_HINT}`);
   const raw = readFileSync(path);
-  const body = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('latin1');
-  const headerEnd = body.indexOf('\n');
-  const header = body
-    .slice(0, headerEnd < 0 ? body.length : headerEnd)
+  const buf: Buffer = path.endsWith('.gz') ? gunzipSync(raw) : raw;
+  const NL = 10;
+  const COMMA = 44;
+  const headerEnd = buf.indexOf(NL);
+  const header = buf
+    .toString('latin1', 0, headerEnd < 0 ? buf.length : headerEnd)
     .replace(/\r$/, '')
     .split(',');
   const col = (name: string) => {
@@ -249,67 +257,78 @@ function readDemandFile(path: string): { series: HourlySeries; quality: Uint8Arr
   const cSource = col('demand_source');
   const last = Math.max(cTime, cDemand, cCategory, cSource);
   const starts = new Int32Array(last + 2);
-  const values: number[] = [];
-  const quality: number[] = [];
+  let values = new Float64Array(1024);
+  let quality = new Uint8Array(1024);
   let startMs = Number.NaN;
   let firstHour = 0;
   let pos = headerEnd + 1;
   let row = 0;
-  while (pos > 0 && pos < body.length) {
-    let end = body.indexOf('\n', pos);
-    if (end < 0) end = body.length;
-    const lineEnd = body.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  while (pos > 0 && pos < buf.length) {
+    let end = buf.indexOf(NL, pos);
+    if (end < 0) end = buf.length;
+    const lineEnd = buf[end - 1] === 13 ? end - 1 : end;
     if (lineEnd > pos) {
       starts[0] = pos;
       let f = 0;
       let at = pos;
       while (f <= last) {
-        const c = body.indexOf(',', at);
-        const stop = c < 0 || c > lineEnd ? lineEnd : c;
-        starts[f + 1] = stop + 1;
+        while (at < lineEnd && buf[at] !== COMMA) at++;
+        starts[f + 1] = at + 1;
         f++;
-        at = stop + 1;
-        if (stop === lineEnd) break;
+        if (at >= lineEnd) break;
+        at++;
       }
       if (f <= last) throw new Error(`${path}: row ${row + 2} has ${f} fields, fewer than ${last + 1}`);
-      const field = (k: number): [number, number] => [starts[k] as number, (starts[k + 1] as number) - 1];
-      const [t0, t1] = field(cTime);
-      const hour = (body.charCodeAt(t0 + 11) - 48) * 10 + (body.charCodeAt(t0 + 12) - 48);
-      const expectedMs = row === 0 ? Number.NaN : startMs + row * HOUR_MS;
-      const expectedHour = row === 0 ? hour : (firstHour + row) % 24;
-      if (row === 0 || hour === 0 || t1 - t0 !== 20 || hour !== expectedHour) {
-        const ms = parseUtcMs(body.slice(t0, t1));
+      const t0 = starts[cTime] as number;
+      const t1 = (starts[cTime + 1] as number) - 1;
+      const hour = ((buf[t0 + 11] as number) - 48) * 10 + ((buf[t0 + 12] as number) - 48);
+      const expectedMs = startMs + row * HOUR_MS;
+      if (row === 0 || hour === 0 || t1 - t0 !== 20 || hour !== (firstHour + row) % 24) {
+        const stamp = buf.toString('latin1', t0, t1);
+        const ms = parseUtcMs(stamp);
         if (row === 0) {
           startMs = ms;
           firstHour = new Date(ms).getUTCHours();
         } else if (ms !== expectedMs) {
           throw new Error(
-            `${path}: row ${row + 2}: ${body.slice(t0, t1)} is not the hour after the previous row (expected ${new Date(expectedMs).toISOString()})`,
+            `${path}: row ${row + 2}: ${stamp} is not the hour after the previous row (expected ${new Date(expectedMs).toISOString()})`,
           );
         }
       }
-      const [d0, d1] = field(cDemand);
-      const v = parseNumber(body, d0, d1);
-      if (d1 > d0 && Number.isNaN(v))
-        throw new Error(`${path}: row ${row + 2}, demand_cleaned_MW: not a number '${body.slice(d0, d1)}'`);
-      values.push(v);
-      const [k0, k1] = field(cCategory);
-      const [s0, s1] = field(cSource);
-      quality.push(
-        k1 - k0 === 4 && body.startsWith('OKAY', k0)
-          ? DemandQuality.okay
-          : k1 > k0
-            ? DemandQuality.imputedOrFlagged
-            : s1 - s0 === 9 && body.startsWith('TR2025sub', s0)
-              ? DemandQuality.unflagged
-              : DemandQuality.imputedOrFlagged,
-      );
+      const d0 = starts[cDemand] as number;
+      const d1 = (starts[cDemand + 1] as number) - 1;
+      const v = parseNumber(buf, d0, d1);
+      if (d1 > d0 && Number.isNaN(v)) {
+        throw new Error(
+          `${path}: row ${row + 2}, demand_cleaned_MW: not a number '${buf.toString('latin1', d0, d1)}'`,
+        );
+      }
+      if (row === values.length) {
+        const grownV = new Float64Array(2 * row);
+        grownV.set(values);
+        values = grownV;
+        const grownQ = new Uint8Array(2 * row);
+        grownQ.set(quality);
+        quality = grownQ;
+      }
+      values[row] = v;
+      const k0 = starts[cCategory] as number;
+      const k1 = (starts[cCategory + 1] as number) - 1;
+      const s0 = starts[cSource] as number;
+      const s1 = (starts[cSource + 1] as number) - 1;
+      quality[row] = isWord(buf, k0, k1, 'OKAY')
+        ? DemandQuality.okay
+        : k1 > k0
+          ? DemandQuality.imputedOrFlagged
+          : isWord(buf, s0, s1, 'TR2025sub')
+            ? DemandQuality.unflagged
+            : DemandQuality.imputedOrFlagged;
       row++;
     }
     pos = end + 1;
   }
   if (row === 0) throw new Error(`${path}: no rows`);
-  return { series: { startMs, values: Float64Array.from(values) }, quality: Uint8Array.from(quality) };
+  return { series: { startMs, values: values.slice(0, row) }, quality: quality.slice(0, row) };
 }
 
 const historyCache = new Map<string, DemandHistorySeries>();
