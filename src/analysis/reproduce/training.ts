@@ -84,7 +84,7 @@ export function youngDalyCase(): ReproCase {
     note:
       vertex === null
         ? 'The simulated goodput has no interior maximum over the sweep (the curve is flat within seed noise).'
-        : 'Goodput is flat near the optimum (a factor √2 off costs < 0.5 pp), so the vertex moves with seed noise; ±25 %.',
+        : 'Goodput is flat near the optimum (the sweep’s goodputs are in the model column), so the vertex moves with seed noise; ±25 %.',
   });
 }
 
