@@ -3,8 +3,10 @@
  * with 2016–2018 added, the 19 demand-only BAs, the national total and what each figure rests on.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { NORRIS_2025_NATIONAL_GW } from '../src/analysis/headroom.js';
 import { DEMAND_ONLY_BAS, getRegion, REGION_IDS } from '../src/catalog/regions.js';
@@ -35,6 +37,24 @@ describe('demand history', () => {
       expect(() => getRegion(b.eiaBaCode)).toThrow(/unknown grid region/);
       expect(loadDemandHistory(b.eiaBaCode, dataDir()).demandMW.values.length).toBe(83_328);
     }
+  });
+  it('a file whose rows skip an hour, or hold a bad number, is named with its row', () => {
+    const header =
+      'interval_start_utc,interval_end_utc,demand_MW,demand_cleaned_MW,demand_cleaned_category,demand_source';
+    const row = (h: string, mw: string) => `2020-01-01T${h}:00:00Z,x,${mw},${mw},OKAY,TR2025`;
+    const dataWith = (rows: string[]) => {
+      const dir = mkdtempSync(join(tmpdir(), 'gigawatt-demand-'));
+      mkdirSync(join(dir, 'grid', 'eia930_more_bas'), { recursive: true });
+      const file = join(dir, 'grid', 'eia930_more_bas', 'SPA_eia930_hourly_2015_2024.csv.gz');
+      writeFileSync(file, gzipSync([header, ...rows].join('\n')));
+      return dir;
+    };
+    expect(() => loadDemandHistory('SPA', dataWith([row('00', '70'), row('02', '71')]))).toThrow(
+      /SPA_eia930_hourly_2015_2024\.csv\.gz: row 3: 2020-01-01T02:00:00Z is not the hour after the previous row \(expected 2020-01-01T01:00:00\.000Z\)/,
+    );
+    expect(() => loadDemandHistory('SPA', dataWith([row('00', '70'), row('01', '7x1')]))).toThrow(
+      /row 3, demand_cleaned_MW: not a number '7x1'/,
+    );
   });
   it('an unknown BA names those that have history', () => {
     expect(() => loadDemandHistory('XYZ', dataDir())).toThrow(
