@@ -560,7 +560,7 @@ export function registerHeadroom(cli: Command): void {
     )
     .option(
       '-r, --region <id>',
-      'balancing authority: catalog id (ERCOT, NYISO, PJM, …) or EIA code (ERCO, NYIS, …)',
+      'balancing authority: catalog id (ERCOT, NYISO, PJM, …), EIA code (ERCO, NYIS, FPL, …), or all (the default: every bundled BA and the national total)',
     )
     .option(
       '-s, --scenario <file>',
@@ -568,7 +568,7 @@ export function registerHeadroom(cli: Command): void {
     )
     .option(
       '-y, --years <years>',
-      'UTC years to analyse: a range (2019-2024) or a list (2019,2021); default: all complete',
+      'UTC years to analyse: a range (2019-2024) or a list (2019,2021); default: 2016–2024 where complete (the window of Norris et al.)',
     )
     .option(
       '-c, --curtailment <pct>',
@@ -576,7 +576,10 @@ export function registerHeadroom(cli: Command): void {
       '0.25,0.5,1,5',
     )
     .option('--clock <clock>', 'clock for the seasons: local (the region’s standard time) or utc', 'local')
-    .option('--json', 'print JSON: {region, years, results: [...], cleaning} (see docs/grid-headroom.md)')
+    .option(
+      '--json',
+      'print JSON: {region, years, results, cleaning, dataQuality}, or for all BAs {bas, years, rows, total, …} (docs/grid-headroom.md)',
+    )
     .addHelpText(
       'after',
       `
@@ -586,6 +589,7 @@ December–February; anything above is curtailed from the new load. The headroom
 largest L whose curtailed energy stays within that share of L × hours (mean of the years).
 
 Examples:
+  $ gigawatt headroom                      every bundled BA (31), 2016–2024, and the national total
   $ gigawatt headroom --region ERCOT
   $ gigawatt headroom --region PJM --years 2022-2024 --curtailment 0.5,1 --json
   $ gigawatt headroom --region NYIS --years 2019,2021
