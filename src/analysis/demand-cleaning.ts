@@ -63,8 +63,9 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
   const missing: number[] = [];
   const nonPositive: number[] = [];
   const spikes: number[] = [];
-  const times: number[] = [];
-  const values: number[] = [];
+  const times = new Float64Array(n);
+  const values = new Float64Array(n);
+  let kept = 0;
   const at = (i: number) => series.startMs + i * HOUR_MS;
   const usable = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x) && x > 0;
   let yearStartMs = Number.POSITIVE_INFINITY;
@@ -98,8 +99,9 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
         d = m;
       }
     }
-    times.push(t);
-    values.push(d);
+    times[kept] = t;
+    values[kept] = d;
+    kept++;
   }
   const report = (
     id: CleaningRuleReport['id'],
@@ -112,9 +114,9 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
     examples: touched.slice(0, MAX_EXAMPLES).map(iso),
   });
   return {
-    timeMs: Float64Array.from(times),
-    demandMW: Float64Array.from(values),
-    hoursInYears: times.length + missing.length + nonPositive.length,
+    timeMs: times.slice(0, kept),
+    demandMW: values.slice(0, kept),
+    hoursInYears: kept + missing.length + nonPositive.length,
     rules: [
       report('missing-hour', 'hour with no demand value: dropped (breaks an event)', missing),
       report('non-positive', 'demand ≤ 0 MW: dropped', nonPositive),

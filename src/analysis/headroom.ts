@@ -197,21 +197,37 @@ export function headroomCurve(
 ): HeadroomCurve {
   const n = demandMW.length;
   if (n === 0) throw new Error('headroom needs at least one hour of demand');
-  const hoursByYear = new Map<number, number>();
-  const yearOf = new Int32Array(n);
-  const walk = monthWalker(0);
+  // year of each hour as an index into `seen`, looked up only where the hour leaves the current year
+  const seen: number[] = [];
+  const hours: number[] = [];
+  const yearIndex = new Int32Array(n);
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  let k = -1;
   for (let t = 0; t < n; t++) {
-    const y = walk(timeMs[t] as number) >> 4;
-    yearOf[t] = y;
-    hoursByYear.set(y, (hoursByYear.get(y) ?? 0) + 1);
+    const ms = timeMs[t] as number;
+    if (ms < from || ms >= to) {
+      const y = utcYear(ms);
+      from = Date.UTC(y, 0, 1);
+      to = Date.UTC(y + 1, 0, 1);
+      k = seen.indexOf(y);
+      if (k < 0) {
+        k = seen.length;
+        seen.push(y);
+        hours.push(0);
+      }
+    }
+    yearIndex[t] = k;
+    hours[k] = (hours[k] as number) + 1;
   }
-  const years = [...hoursByYear.keys()].sort((a, b) => a - b);
+  const years = [...seen].sort((a, b) => a - b);
+  const yearWeight = Float64Array.from(hours, (h) => 1 / (seen.length * h));
   const gapMW = new Float64Array(n);
   const weight = new Float64Array(n);
   const runBreak = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
     gapMW[t] = (thresholdMW[t] as number) - (demandMW[t] as number);
-    weight[t] = 1 / (years.length * (hoursByYear.get(yearOf[t] as number) as number));
+    weight[t] = yearWeight[yearIndex[t] as number] as number;
     runBreak[t] = t === 0 || (timeMs[t] as number) - (timeMs[t - 1] as number) !== HOUR_MS ? 1 : 0;
   }
   return { gapMW, weight, runBreak, years };
@@ -253,24 +269,39 @@ const sortedCache = new WeakMap<HeadroomCurve, SortedGaps>();
 
 /**
  * g⁺ sorted ascending with the weights carried along, computed once per curve. The weights take one value per
- * year (w_t = 1/(Y·H_y)), so the hours are grouped by weight, each group sorted with the native numeric
- * typed-array sort, and the groups merged: O(n log n) without a comparator callback.
+ * year (w_t = 1/(Y·H_y)), so each run of hours with one weight is sorted with the native numeric typed-array
+ * sort and the runs are merged: O(n log n) without a comparator callback.
  */
 function sortedGaps(curve: HeadroomCurve): SortedGaps {
   const hit = sortedCache.get(curve);
   if (hit !== undefined) return hit;
   const n = curve.gapMW.length;
-  const groups = new Map<number, number[]>();
-  for (let t = 0; t < n; t++) {
-    const w = curve.weight[t] as number;
-    let g = groups.get(w);
-    if (g === undefined) {
-      g = [];
-      groups.set(w, g);
-    }
-    g.push(Math.max(0, curve.gapMW[t] as number));
+  // runs of equal weight (a year's hours, when the hours are in time order); each run sorted natively
+  const lists: { w: number; gaps: Float64Array; at: number }[] = [];
+  let runStart = 0;
+  for (let t = 1; t <= n; t++) {
+    if (t < n && curve.weight[t] === curve.weight[runStart]) continue;
+    const gaps = new Float64Array(t - runStart);
+    for (let i = runStart; i < t; i++) gaps[i - runStart] = Math.max(0, curve.gapMW[i] as number);
+    lists.push({ w: curve.weight[runStart] as number, gaps, at: 0 });
+    runStart = t;
   }
-  const lists = [...groups].map(([w, gaps]) => ({ w, gaps: Float64Array.from(gaps).sort(), at: 0 }));
+  if (lists.length > 32) {
+    // hours not in time order: one list per distinct weight instead of per run (bounded merge width)
+    const byWeight = new Map<number, Float64Array[]>();
+    for (const l of lists) byWeight.set(l.w, [...(byWeight.get(l.w) ?? []), l.gaps]);
+    lists.length = 0;
+    for (const [w, parts] of byWeight) {
+      const gaps = new Float64Array(parts.reduce((m, p) => m + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        gaps.set(p, at);
+        at += p.length;
+      }
+      lists.push({ w, gaps, at: 0 });
+    }
+  }
+  for (const l of lists) l.gaps.sort();
   const gapMW = new Float64Array(n);
   const weight = new Float64Array(n);
   for (let k = 0; k < n; k++) {
