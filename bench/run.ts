@@ -4,6 +4,7 @@
  */
 import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
+import { benchHeadroom } from './headroom.js';
 import { benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
@@ -12,6 +13,7 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepThreads(1),
   () => benchSweepThreads(2),
   () => benchSweepQueue(),
+  () => benchHeadroom(),
 ];
 
 for (const bench of benchmarks) {

@@ -23,11 +23,19 @@ const RESULT_KEYS = [
 describe('gigawatt headroom --json (the contract)', () => {
   const r = gigawatt('headroom', '--region', 'ERCOT', '--json');
   const out = JSON.parse(r.stdout);
-  it('exits 0 with exactly {region, years, results, cleaning}', () => {
+  it('exits 0 with exactly {region, years, results, cleaning, dataQuality}; 2016–2024 by default', () => {
     expect(r.status).toBe(0);
-    expect(Object.keys(out)).toEqual(['region', 'years', 'results', 'cleaning']);
+    expect(Object.keys(out)).toEqual(['region', 'years', 'results', 'cleaning', 'dataQuality']);
     expect(out.region).toBe('ERCOT');
-    expect(out.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(out.years).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+  });
+  it('dataQuality counts the hours the source imputed or corrected (PROVENANCE-extension-checks.csv)', () => {
+    // ERCO not-OKAY shares 2016/17/18 = 0.82/0.82/1.1 % and 2019 0.01 %; 2020–2024 are unflagged sub-BA sums
+    const expected = (0.82 * 8784 + 0.82 * 8760 + 1.1 * 8760 + 0.01 * 8760) / 100;
+    expect(Math.abs(out.dataQuality.imputedOrFlaggedHours - expected)).toBeLessThan(4);
+    // hour-ending 2020-01-01T00Z … 2024-12-31T23Z (the release split is by hour ending; the last hour is missing)
+    expect(out.dataQuality.unflaggedHours).toBe(5 * 8760 + 2 * 24);
+    expect(out.dataQuality.summerPeakImputedOrFlagged).toBe(false);
   });
   it('one result per default limit (0.25, 0.5, 1, 5 %), each with exactly the documented keys, all finite', () => {
     expect(out.results.map((x: { curtailmentPct: number }) => x.curtailmentPct)).toEqual([0.25, 0.5, 1, 5]);
@@ -50,7 +58,7 @@ describe('gigawatt headroom --json (the contract)', () => {
       ['non-positive', 0],
       ['isolated-spike', 0],
     ]);
-    expect(out.cleaning.hoursAnalysed).toBe(52_607);
+    expect(out.cleaning.hoursAnalysed).toBe(6 * 8760 + 3 * 8784 - 1); // 2016–2024, three leap years
     expect(out.cleaning.seasonClock).toBe('UTC-6');
   });
   it('accepts the EIA code (ERCO) for the same region and the same answer', () => {
@@ -140,19 +148,18 @@ describe('bad input: exit 2 with what is allowed, no stack trace', () => {
   it('an unknown region lists the allowed ones', () =>
     bad(
       ['--region', 'TEXAS'],
-      /--region: unknown region 'TEXAS'; allowed: ERCOT \(ERCO\), NYISO \(NYIS\), PJM/,
+      /--region: unknown balancing authority 'TEXAS'; allowed: all, ERCOT \(ERCO\), NYISO \(NYIS\), PJM.*, FPL, FPC/,
     ));
   it('a year with no data says which years exist', () =>
     bad(
-      ['--region', 'ERCOT', '--years', '2016-2019'],
-      /no complete demand data for 2016, 2017, 2018; years with data: 2019–2024/,
+      ['--region', 'ERCOT', '--years', '2014-2016'],
+      /no complete demand data for 2014, 2015; years with data: 2016–2024/,
     ));
   it('a percentage outside (0, 100)', () =>
     bad(
       ['--region', 'ERCOT', '--curtailment', '0.5,100'],
       /--curtailment: '100' is not a percentage in \(0, 100\)/,
     ));
-  it('neither a region nor a scenario', () => bad([], /give --region \(one of: ERCOT, NYISO, PJM/));
 });
 
 describe('argument checks (in process)', () => {
@@ -171,6 +178,9 @@ describe('argument checks (in process)', () => {
   it('years: ranges, lists, and both mixed', () => {
     expect(parseYears('2019-2021,2023', all, 'ERCOT')).toEqual([2019, 2020, 2021, 2023]);
     expect(parseYears(undefined, all, 'ERCOT')).toEqual(all);
+    // by default the window of Norris et al. (2016–2024) where the data have it: not the half year 2015
+    expect(parseYears(undefined, [2015, ...all], 'ERCOT')).toEqual(all);
+    expect(parseYears(undefined, [2014, 2015], 'X')).toEqual([2014, 2015]);
   });
   it('years: malformed, backwards, or without data', () => {
     usage(() => parseYears('19', all, 'ERCOT'), /--years: '19' is not a year/);

@@ -63,13 +63,23 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
   const missing: number[] = [];
   const nonPositive: number[] = [];
   const spikes: number[] = [];
-  const times: number[] = [];
-  const values: number[] = [];
+  const times = new Float64Array(n);
+  const values = new Float64Array(n);
+  let kept = 0;
   const at = (i: number) => series.startMs + i * HOUR_MS;
   const usable = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x) && x > 0;
+  let yearStartMs = Number.POSITIVE_INFINITY;
+  let yearEndMs = Number.NEGATIVE_INFINITY;
+  let inWantedYear = false;
   for (let i = 0; i < n; i++) {
     const t = at(i);
-    if (!wanted.has(new Date(t).getUTCFullYear())) continue;
+    if (t < yearStartMs || t >= yearEndMs) {
+      const y = new Date(t).getUTCFullYear(); // once per year, not per hour
+      yearStartMs = Date.UTC(y, 0, 1);
+      yearEndMs = Date.UTC(y + 1, 0, 1);
+      inWantedYear = wanted.has(y);
+    }
+    if (!inWantedYear) continue;
     const x = v[i];
     if (x === undefined || !Number.isFinite(x)) {
       missing.push(t);
@@ -89,8 +99,9 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
         d = m;
       }
     }
-    times.push(t);
-    values.push(d);
+    times[kept] = t;
+    values[kept] = d;
+    kept++;
   }
   const report = (
     id: CleaningRuleReport['id'],
@@ -103,9 +114,9 @@ export function screenDemand(series: HourlySeries, options: ScreenOptions): Scre
     examples: touched.slice(0, MAX_EXAMPLES).map(iso),
   });
   return {
-    timeMs: Float64Array.from(times),
-    demandMW: Float64Array.from(values),
-    hoursInYears: times.length + missing.length + nonPositive.length,
+    timeMs: times.slice(0, kept),
+    demandMW: values.slice(0, kept),
+    hoursInYears: kept + missing.length + nonPositive.length,
     rules: [
       report('missing-hour', 'hour with no demand value: dropped (breaks an event)', missing),
       report('non-positive', 'demand ≤ 0 MW: dropped', nonPositive),

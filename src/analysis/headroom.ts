@@ -36,6 +36,7 @@
  * standard time (`utcOffsetHours`, no daylight saving), because a planner's "summer" is a local one; pass 0
  * to use UTC months. The choice moves only the few hours at month boundaries.
  */
+import { DEMAND_HISTORIES } from '../catalog/regions.js';
 import { HOUR_MS } from '../engine/series.js';
 
 /** Months (1–12) whose maximum demand sets the summer threshold (Norris et al. 2025). */
@@ -48,26 +49,27 @@ export const SUMMER_THRESHOLD_MONTHS: readonly number[] = [4, 5, 6, 7, 8, 9, 10]
 export const DEFAULT_CURTAILMENT_LIMITS_PCT: readonly number[] = [0.25, 0.5, 1, 5];
 
 /**
- * Standard-time UTC offset (hours, no daylight saving) of each catalog region, for assigning hours to seasons.
- * An assumption: our reading of the time zone EIA-930 uses for each balancing authority's local-time data
- * (Eastern −5: NYIS, PJM, MISO, ISNE, DUK; Central −6: ERCO, SWPP, SOCO, TVA; Arizona −7: AZPS; Pacific −8:
- * CISO, BPAT). Footprints that span two zones take one. The choice moves only hours at month boundaries:
- * using UTC instead changes every bundled region's headroom by < 0.05 % (docs/grid-headroom.md).
+ * Standard-time UTC offset (hours, no daylight saving) of each balancing authority with bundled demand, by
+ * catalog id and by EIA code, for assigning hours to seasons (from `DEMAND_HISTORIES` in
+ * src/catalog/regions.ts). An assumption: our reading of the time zone of each BA's main load centre
+ * (footprints that span two zones take one). The choice moves only hours at month boundaries: using UTC
+ * instead changes every bundled region's headroom by < 0.05 % (docs/grid-headroom.md).
  */
-export const SEASON_UTC_OFFSET_HOURS: Readonly<Record<string, number>> = {
-  ERCOT: -6,
-  NYISO: -5,
-  PJM: -5,
-  MISO: -5,
-  SPP: -6,
-  CAISO: -8,
-  'ISO-NE': -5,
-  SOCO: -6,
-  TVA: -6,
-  DUK: -5,
-  AZPS: -7,
-  BPAT: -8,
-};
+export const SEASON_UTC_OFFSET_HOURS: Readonly<Record<string, number>> = Object.fromEntries(
+  DEMAND_HISTORIES.flatMap((h) => [
+    [h.eiaBaCode, h.seasonUtcOffsetHours],
+    ...(h.regionId === null ? [] : [[h.regionId, h.seasonUtcOffsetHours]]),
+  ]),
+);
+
+/**
+ * The national curtailment-enabled headroom of Norris et al. (2025), GW, by curtailment limit (%): 22
+ * balancing authorities (about 95 % of US load), EIA-930 demand 2016–2024. From the report's summary and
+ * the Nicholas Institute's webinar summary ("76 GW at 0.25 %, ~98/nearly 100 GW at 0.5 %, 126 GW at 1 %").
+ */
+export const NORRIS_2025_NATIONAL_GW: Readonly<Record<string, number>> = { '0.25': 76, '0.5': 98, '1': 126 };
+export const NORRIS_2025_BASIS =
+  'Norris, Profeta, Patiño-Echeverri & Cowie-Haskell, Rethinking Load Growth, Duke Nicholas Institute NI R 25-01 (2025), hdl.handle.net/10161/32077: 22 BAs, 2016–2024';
 
 /** Month 1–12 of a UTC instant in a clock `utcOffsetHours` east of UTC. */
 export function monthAt(timeMs: number, utcOffsetHours: number): number {
@@ -76,6 +78,36 @@ export function monthAt(timeMs: number, utcOffsetHours: number): number {
 
 /** UTC calendar year of an instant. */
 export const utcYear = (timeMs: number): number => new Date(timeMs).getUTCFullYear();
+
+/**
+ * Calendar field (month 1–12 or year) of ascending instants without a Date per hour: the field is
+ * recomputed only when an instant leaves the current month, so a year of hours costs 12 Date calls.
+ */
+function monthWalker(utcOffsetHours: number) {
+  const shift = utcOffsetHours * HOUR_MS;
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  let month = 0;
+  let year = 0;
+  /** year·16 + month, packed so that no object is allocated per hour */
+  return (timeMs: number): number => {
+    const local = timeMs + shift;
+    if (local < from || local >= to) {
+      const d = new Date(local);
+      year = d.getUTCFullYear();
+      month = d.getUTCMonth() + 1;
+      from = Date.UTC(year, month - 1, 1);
+      to = Date.UTC(year, month, 1);
+    }
+    return year * 16 + month;
+  };
+}
+
+const monthSet = (months: readonly number[]): Uint8Array => {
+  const out = new Uint8Array(13);
+  for (const m of months) out[m] = 1;
+  return out;
+};
 
 export interface SeasonalThresholds {
   /** Highest hourly demand in June–August over the years analysed, MW (the April–October threshold). */
@@ -102,18 +134,22 @@ export function seasonalThresholds(
 ): SeasonalThresholds {
   const n = demandMW.length;
   const months = new Uint8Array(n);
+  const isSummerPeak = monthSet(SUMMER_PEAK_MONTHS);
+  const isWinterPeak = monthSet(WINTER_PEAK_MONTHS);
+  const isSummerThreshold = monthSet(SUMMER_THRESHOLD_MONTHS);
+  const walk = monthWalker(utcOffsetHours);
   let summer = Number.NEGATIVE_INFINITY;
   let winter = Number.NEGATIVE_INFINITY;
   let summerAt = Number.NaN;
   let winterAt = Number.NaN;
   for (let t = 0; t < n; t++) {
-    const m = monthAt(timeMs[t] as number, utcOffsetHours);
+    const m = walk(timeMs[t] as number) & 15;
     months[t] = m;
     const d = demandMW[t] as number;
-    if (SUMMER_PEAK_MONTHS.includes(m) && d > summer) {
+    if (isSummerPeak[m] === 1 && d > summer) {
       summer = d;
       summerAt = timeMs[t] as number;
-    } else if (WINTER_PEAK_MONTHS.includes(m) && d > winter) {
+    } else if (isWinterPeak[m] === 1 && d > winter) {
       winter = d;
       winterAt = timeMs[t] as number;
     }
@@ -127,7 +163,7 @@ export function seasonalThresholds(
   const thresholdMW = new Float64Array(n);
   let above = 0;
   for (let t = 0; t < n; t++) {
-    const T = SUMMER_THRESHOLD_MONTHS.includes(months[t] as number) ? summer : winter;
+    const T = isSummerThreshold[months[t] as number] === 1 ? summer : winter;
     thresholdMW[t] = T;
     if ((demandMW[t] as number) > T) above++;
   }
@@ -161,18 +197,37 @@ export function headroomCurve(
 ): HeadroomCurve {
   const n = demandMW.length;
   if (n === 0) throw new Error('headroom needs at least one hour of demand');
-  const hoursByYear = new Map<number, number>();
+  // year of each hour as an index into `seen`, looked up only where the hour leaves the current year
+  const seen: number[] = [];
+  const hours: number[] = [];
+  const yearIndex = new Int32Array(n);
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  let k = -1;
   for (let t = 0; t < n; t++) {
-    const y = utcYear(timeMs[t] as number);
-    hoursByYear.set(y, (hoursByYear.get(y) ?? 0) + 1);
+    const ms = timeMs[t] as number;
+    if (ms < from || ms >= to) {
+      const y = utcYear(ms);
+      from = Date.UTC(y, 0, 1);
+      to = Date.UTC(y + 1, 0, 1);
+      k = seen.indexOf(y);
+      if (k < 0) {
+        k = seen.length;
+        seen.push(y);
+        hours.push(0);
+      }
+    }
+    yearIndex[t] = k;
+    hours[k] = (hours[k] as number) + 1;
   }
-  const years = [...hoursByYear.keys()].sort((a, b) => a - b);
+  const years = [...seen].sort((a, b) => a - b);
+  const yearWeight = Float64Array.from(hours, (h) => 1 / (seen.length * h));
   const gapMW = new Float64Array(n);
   const weight = new Float64Array(n);
   const runBreak = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
     gapMW[t] = (thresholdMW[t] as number) - (demandMW[t] as number);
-    weight[t] = 1 / (years.length * (hoursByYear.get(utcYear(timeMs[t] as number)) as number));
+    weight[t] = yearWeight[yearIndex[t] as number] as number;
     runBreak[t] = t === 0 || (timeMs[t] as number) - (timeMs[t - 1] as number) !== HOUR_MS ? 1 : 0;
   }
   return { gapMW, weight, runBreak, years };
@@ -204,39 +259,99 @@ function checkRate(rate: number): void {
   if (!(rate > 0 && rate < 1)) throw new Error(`curtailment rate must be in (0, 1) (got ${rate})`);
 }
 
+/** The positive parts of the gaps g⁺_t in ascending order, with their weights. */
+interface SortedGaps {
+  readonly gapMW: Float64Array;
+  readonly weight: Float64Array;
+}
+
+const sortedCache = new WeakMap<HeadroomCurve, SortedGaps>();
+
+/**
+ * g⁺ sorted ascending with the weights carried along, computed once per curve. The weights take one value per
+ * year (w_t = 1/(Y·H_y)), so each run of hours with one weight is sorted with the native numeric typed-array
+ * sort and the runs are merged: O(n log n) without a comparator callback.
+ */
+function sortedGaps(curve: HeadroomCurve): SortedGaps {
+  const hit = sortedCache.get(curve);
+  if (hit !== undefined) return hit;
+  const n = curve.gapMW.length;
+  // runs of equal weight (a year's hours, when the hours are in time order); each run sorted natively
+  const lists: { w: number; gaps: Float64Array; at: number }[] = [];
+  let runStart = 0;
+  for (let t = 1; t <= n; t++) {
+    if (t < n && curve.weight[t] === curve.weight[runStart]) continue;
+    const gaps = new Float64Array(t - runStart);
+    for (let i = runStart; i < t; i++) gaps[i - runStart] = Math.max(0, curve.gapMW[i] as number);
+    lists.push({ w: curve.weight[runStart] as number, gaps, at: 0 });
+    runStart = t;
+  }
+  if (lists.length > 32) {
+    // hours not in time order: one list per distinct weight instead of per run (bounded merge width)
+    const byWeight = new Map<number, Float64Array[]>();
+    for (const l of lists) byWeight.set(l.w, [...(byWeight.get(l.w) ?? []), l.gaps]);
+    lists.length = 0;
+    for (const [w, parts] of byWeight) {
+      const gaps = new Float64Array(parts.reduce((m, p) => m + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        gaps.set(p, at);
+        at += p.length;
+      }
+      lists.push({ w, gaps, at: 0 });
+    }
+  }
+  for (const l of lists) l.gaps.sort();
+  const gapMW = new Float64Array(n);
+  const weight = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    let best = -1;
+    let bestGap = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < lists.length; j++) {
+      const l = lists[j] as (typeof lists)[number];
+      if (l.at < l.gaps.length && (l.gaps[l.at] as number) < bestGap) {
+        bestGap = l.gaps[l.at] as number;
+        best = j;
+      }
+    }
+    const l = lists[best] as (typeof lists)[number];
+    gapMW[k] = bestGap;
+    weight[k] = l.w;
+    l.at++;
+  }
+  const out = { gapMW, weight };
+  sortedCache.set(curve, out);
+  return out;
+}
+
 /**
  * Headroom L* = sup{L ≥ 0 : r(L) ≤ rate}, MW, for a rate limit in (0, 1), solved exactly piece by piece
  * (see the file comment). 0 when even a vanishing load exceeds the limit (r(0⁺) > rate).
  */
 export function solveHeadroomMW(curve: HeadroomCurve, rate: number): number {
   checkRate(rate);
-  const n = curve.gapMW.length;
-  const order = new Float64Array(n);
-  for (let t = 0; t < n; t++) order[t] = Math.max(0, curve.gapMW[t] as number);
-  const idx = Array.from({ length: n }, (_, t) => t).sort(
-    (a, b) => (order[a] as number) - (order[b] as number),
-  );
+  const { gapMW: order, weight } = sortedGaps(curve);
+  const n = order.length;
   let W = 0;
   let S = 0;
   let k = 0;
   // the zero-gap group: r(0⁺) = W
-  while (k < n && (order[idx[k] as number] as number) === 0) {
-    W += curve.weight[idx[k] as number] as number;
+  while (k < n && (order[k] as number) === 0) {
+    W += weight[k] as number;
     k++;
   }
   if (W > rate) return 0;
   while (k < n) {
-    const next = order[idx[k] as number] as number; // a_{k+1}: the next gap to enter
+    const next = order[k] as number; // a_{k+1}: the next gap to enter
     if (W - S / next >= rate) break; // r(a_{k+1}) ≥ rate: the root lies in (a_k, a_{k+1}]
     // absorb every hour with this gap value
-    while (k < n && (order[idx[k] as number] as number) === next) {
-      const t = idx[k] as number;
-      W += curve.weight[t] as number;
-      S += (curve.weight[t] as number) * next;
+    while (k < n && (order[k] as number) === next) {
+      W += weight[k] as number;
+      S += (weight[k] as number) * next;
       k++;
     }
   }
-  if (S === 0) return k < n ? (order[idx[k] as number] as number) : Number.POSITIVE_INFINITY;
+  if (S === 0) return k < n ? (order[k] as number) : Number.POSITIVE_INFINITY;
   return S / (W - rate);
 }
 

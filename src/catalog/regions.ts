@@ -443,3 +443,169 @@ export function carbonSourceRegion(regionId: string): { region: Region; proxy: C
   if (r.carbonProxy === null) throw new Error(`region ${r.id} has neither a fuel mix nor a carbon proxy`);
   return { region: getRegion(r.carbonProxy.regionId), proxy: r.carbonProxy };
 }
+
+/**
+ * Demand history for the headroom analysis (`gigawatt headroom`), per EIA-930 balancing authority: the
+ * bundled files in time order (concatenated into one UTC hourly series), the clock the seasons use, and the
+ * caveats the provenance file records. Covers the 12 scenario regions (2015-07 to 2018 from
+ * data/grid/eia930_2016_2018/, then their 2019–2024 scenario file) and 19 demand-only BAs (2015-07 to 2024,
+ * data/grid/eia930_more_bas/; data/grid/PROVENANCE-extension.md). The demand-only BAs are NOT scenario
+ * regions: they have no fuel mix or prices, so `REGION_IDS` and `getRegion` do not know them.
+ */
+export interface DemandHistory {
+  /** EIA-930 balancing-authority code. */
+  readonly eiaBaCode: string;
+  /** Catalog region id for the 12 scenario regions; null for a demand-only BA. */
+  readonly regionId: RegionId | null;
+  readonly name: string;
+  /** Files under the data folder, in time order, each with `demand_cleaned_MW`. */
+  readonly files: readonly string[];
+  /**
+   * Standard-time UTC offset (h, no daylight saving) for assigning hours to seasons. An assumption: the
+   * time zone of the BA's main load centre (footprints spanning two zones take one).
+   */
+  readonly seasonUtcOffsetHours: number;
+  /** Caveats from data/grid/PROVENANCE-extension.md that bear on the demand (empty when none). */
+  readonly caveats: readonly string[];
+}
+
+const EXT_PROV = 'data/grid/PROVENANCE-extension.md';
+const earlyFile = (ba: string) => `grid/eia930_2016_2018/${ba}_eia930_hourly_2015_2018.csv.gz`;
+const moreFile = (ba: string) => `grid/eia930_more_bas/${ba}_eia930_hourly_2015_2024.csv.gz`;
+
+/** Season clock of the 12 scenario regions (see docs/grid-headroom.md §Time). */
+const SCENARIO_REGION_OFFSETS: Readonly<Record<RegionId, number>> = {
+  ERCOT: -6,
+  NYISO: -5,
+  PJM: -5,
+  MISO: -5,
+  SPP: -6,
+  CAISO: -8,
+  'ISO-NE': -5,
+  SOCO: -6,
+  TVA: -6,
+  DUK: -5,
+  AZPS: -7,
+  BPAT: -8,
+};
+
+const SCENARIO_REGION_CAVEATS: Readonly<Partial<Record<RegionId, readonly string[]>>> = {
+  SPP: [
+    `2018: 2,435 raw hours missing (almost all of June–August); their cleaned values are MICE imputations (${EXT_PROV} §Caveats)`,
+  ],
+  SOCO: [`2016–2018: about 3 % of hours imputed per year (${EXT_PROV} §Caveats)`],
+  TVA: [`2017–2018: 2.5–4.9 % of hours imputed (${EXT_PROV} §Caveats)`],
+  NYISO: [],
+  PJM: [],
+  ERCOT: [],
+};
+
+/**
+ * The 19 demand-only balancing authorities (data/grid/eia930_more_bas/), with their season clock (our
+ * assumption, as for the scenario regions) and the provenance file's caveats.
+ */
+export const DEMAND_ONLY_BAS: readonly Omit<DemandHistory, 'files' | 'regionId'>[] = [
+  {
+    eiaBaCode: 'FPL',
+    name: 'Florida Power & Light',
+    seasonUtcOffsetHours: -5,
+    caveats: ['2022: 6.3 % of hours imputed'],
+  },
+  { eiaBaCode: 'FPC', name: 'Duke Energy Florida', seasonUtcOffsetHours: -5, caveats: [] },
+  {
+    eiaBaCode: 'PACE',
+    name: 'PacifiCorp East',
+    seasonUtcOffsetHours: -7,
+    caveats: ['2016: 18.6 % of hours imputed'],
+  },
+  {
+    eiaBaCode: 'PACW',
+    name: 'PacifiCorp West',
+    seasonUtcOffsetHours: -8,
+    caveats: ['2016: 19.7 % of hours imputed'],
+  },
+  { eiaBaCode: 'PSCO', name: 'Public Service Company of Colorado', seasonUtcOffsetHours: -7, caveats: [] },
+  {
+    eiaBaCode: 'SRP',
+    name: 'Salt River Project',
+    seasonUtcOffsetHours: -7,
+    caveats: ['2018: 8.5 % of hours imputed'],
+  },
+  { eiaBaCode: 'NEVP', name: 'Nevada Power', seasonUtcOffsetHours: -8, caveats: [] },
+  {
+    eiaBaCode: 'LDWP',
+    name: 'Los Angeles Department of Water and Power',
+    seasonUtcOffsetHours: -8,
+    caveats: ['load declines 2016–2024 as published'],
+  },
+  {
+    eiaBaCode: 'BANC',
+    name: 'Balancing Authority of Northern California',
+    seasonUtcOffsetHours: -8,
+    caveats: [],
+  },
+  { eiaBaCode: 'TEC', name: 'Tampa Electric', seasonUtcOffsetHours: -5, caveats: [] },
+  {
+    eiaBaCode: 'SC',
+    name: 'South Carolina Public Service Authority (Santee Cooper)',
+    seasonUtcOffsetHours: -5,
+    caveats: [
+      '2018: 19.7 % of hours imputed',
+      'level step at 2020-01-01: EIA revised the series (2025 release ≈ 12 % below the 2020 release over their overlap); not a change in load',
+    ],
+  },
+  { eiaBaCode: 'SCEG', name: 'Dominion Energy South Carolina', seasonUtcOffsetHours: -5, caveats: [] },
+  { eiaBaCode: 'CPLE', name: 'Duke Energy Progress East', seasonUtcOffsetHours: -5, caveats: [] },
+  { eiaBaCode: 'PNM', name: 'Public Service Company of New Mexico', seasonUtcOffsetHours: -7, caveats: [] },
+  {
+    eiaBaCode: 'IPCO',
+    name: 'Idaho Power',
+    seasonUtcOffsetHours: -7,
+    caveats: [
+      'level step at 2020-01-01: EIA revised the series (2025 release ≈ 13 % below the 2020 release over their overlap); not a change in load',
+    ],
+  },
+  { eiaBaCode: 'AECI', name: 'Associated Electric Cooperative', seasonUtcOffsetHours: -6, caveats: [] },
+  {
+    eiaBaCode: 'LGEE',
+    name: 'Louisville Gas & Electric and Kentucky Utilities',
+    seasonUtcOffsetHours: -5,
+    caveats: [],
+  },
+  {
+    eiaBaCode: 'SPA',
+    name: 'Southwestern Power Administration',
+    seasonUtcOffsetHours: -6,
+    caveats: ['falls to 22 MW mean in 2024 as published'],
+  },
+  {
+    eiaBaCode: 'WACM',
+    name: 'WAPA Rocky Mountain',
+    seasonUtcOffsetHours: -7,
+    caveats: ['drops 2019–2020 and rises 2022–2024 as published (footprint/reporting changes)'],
+  },
+];
+
+/** Every BA with bundled demand history: the 12 scenario regions, then the 19 demand-only BAs. */
+export const DEMAND_HISTORIES: readonly DemandHistory[] = [
+  ...REGIONS.map((r) => ({
+    eiaBaCode: r.eiaBaCode,
+    regionId: r.id,
+    name: r.name,
+    files: [earlyFile(r.eiaBaCode), r.demand.file],
+    seasonUtcOffsetHours: SCENARIO_REGION_OFFSETS[r.id],
+    caveats: SCENARIO_REGION_CAVEATS[r.id] ?? [],
+  })),
+  ...DEMAND_ONLY_BAS.map((b) => ({ ...b, regionId: null, files: [moreFile(b.eiaBaCode)] })),
+];
+
+const historyByKey = new Map<string, DemandHistory>();
+for (const h of DEMAND_HISTORIES) {
+  historyByKey.set(h.eiaBaCode, h);
+  if (h.regionId !== null) historyByKey.set(h.regionId, h);
+}
+
+/** The demand history of a BA by catalog region id or EIA code; undefined when none is bundled. */
+export function findDemandHistory(id: string): DemandHistory | undefined {
+  return historyByKey.get(id);
+}

@@ -11,6 +11,7 @@ import { registerHeadroom } from './commands/headroom.js';
 import { registerInfer } from './commands/infer.js';
 import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
+import { registerReproduce } from './commands/reproduce.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSchema } from './commands/schema.js';
@@ -30,6 +31,7 @@ const COMMANDS: readonly ((cli: Command) => void)[] = [
   registerValidate,
   registerSchema,
   registerHeadroom,
+  registerReproduce,
   registerServe,
   registerReport,
   registerSweep,
