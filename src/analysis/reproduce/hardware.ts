@@ -3,8 +3,8 @@
  * from the catalog (read at run time, so a re-derived catalog shows here), and the catalog's accelerator
  * power curve against the bundled H200 and H100 probe measurements (data/calibration).
  */
-import { getAccelerator } from '../../catalog/accelerators.js';
-import { acceleratorPowerW, type CalibrationPoint, H200_POWER_CURVE } from '../../catalog/power-curve.js';
+import { acceleratorPowerCurve, getAccelerator } from '../../catalog/accelerators.js';
+import { acceleratorPowerW, type CalibrationPoint } from '../../catalog/power-curve.js';
 import { type ReproCase, reproCase, type Tolerance } from './case.js';
 
 /** A published system whose maximum power the catalog should reproduce. */
@@ -99,8 +99,9 @@ export function systemPowerCases(): ReproCase[] {
 }
 
 /**
- * The catalog power curve (H200_POWER_CURVE scaled by the chip's board power) at each measured duty
- * cycle vs the probe's mean board power. `chip` names the probe; `boardPowerW` is the catalog's.
+ * The catalog power curve of the chip (the H200 curve's shape with the chip's own idle share, scaled
+ * by its board power) at each measured duty cycle vs the probe's mean board power. `chip` names the
+ * probe; `boardPowerW` is the catalog's.
  */
 export function probeCurveCases(
   chip: 'h200' | 'h100',
@@ -114,14 +115,16 @@ export function probeCurveCases(
       group: 'probe curve',
       quantity: `${chip.toUpperCase()} board power at ${Math.round(100 * p.dutyCycle)} % busy (${p.phase})`,
       unit: 'W',
-      model: acceleratorPowerW(p.dutyCycle, boardPowerW, boardPowerW, H200_POWER_CURVE),
+      model: acceleratorPowerW(p.dutyCycle, boardPowerW, boardPowerW, acceleratorPowerCurve(chip)),
       published: p.meanPowerW,
       tolerance: { kind: 'absolute', amount: 30 },
       source: `data/calibration/${chip}_power_summary.json (one ${chip.toUpperCase()} SXM at its 700 W default limit, NVML energy counter; data/calibration/PROVENANCE.md)`,
-      modelBasis: `acceleratorPowerW(u, ${boardPowerW} W) with H200_POWER_CURVE (src/catalog/power-curve.ts)`,
+      modelBasis: `acceleratorPowerW(u, ${boardPowerW} W) with acceleratorPowerCurve('${chip}') (src/catalog/accelerators.ts)`,
       note: inSample
         ? 'In-sample: the curve was fitted to these points (least squares); ±30 W ≈ 4.3 % of board power.'
-        : 'Out-of-sample: the H200 curve applied to an H100 measured the same way; ±30 W ≈ 4.3 % of board power.',
+        : p.dutyCycle === 0
+          ? 'In-sample: the H100 idle share is this measurement (124.6/700 W); ±30 W ≈ 4.3 % of board power.'
+          : 'Out-of-sample: the H200 curve shape with the H100 measured idle share, applied to an H100 measured the same way; ±30 W ≈ 4.3 % of board power.',
     }),
   );
 }
