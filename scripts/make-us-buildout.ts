@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { siteFor } from '../src/analysis/buildout/fleet.js';
+import { fleetScenario } from '../src/analysis/buildout/fleet.js';
 import {
   type ConversionRules,
   convertRegister,
@@ -17,10 +17,6 @@ import {
   parseRegister,
 } from '../src/analysis/buildout/register.js';
 import { dataDir, scenariosDir } from '../src/io/paths.js';
-
-/** The simulated span (see docs/buildout.md: the announced dates run 2024–2030). */
-export const BUILDOUT_START = '2025-01-01';
-export const BUILDOUT_END = '2030-12-31';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -38,8 +34,8 @@ if (!['drop', 'keep'].includes(rules.duplicates))
 
 const registerFile = join(dataDir(), 'campuses', 'us_ai_campuses.csv');
 const converted = convertRegister(parseRegister(readFileSync(registerFile, 'utf8'), registerFile), rules);
-const simulated = converted.filter((c) => c.excluded === null);
-const built = simulated.map(siteFor);
+const { scenario: doc, comments } = fleetScenario(converted);
+const simulatedCount = doc.sites.length;
 
 const header = [
   '# yaml-language-server: $schema=../docs/scenario.schema.json',
@@ -53,23 +49,12 @@ const header = [
   '# Not simulated:',
   ...converted.filter((c) => c.excluded !== null).map((c) => `#   ${c.record.id}: ${c.excluded}`),
 ];
-const doc = {
-  name: 'us-buildout',
-  title: 'Announced US AI campuses, 2025-2030 (register of 39)',
-  description:
-    'Every campus of the register with a MW figure, in its balancing authority, on its announced dates, converted to IT MW with the stated assumptions. Grid and supply-chain analysis: gigawatt buildout.',
-  start: BUILDOUT_START,
-  end: BUILDOUT_END,
-  replay: 'latest',
-  sites: built.map((b) => b.site),
-  compute: { precision: 'bf16', mfu: 0.4 },
-};
 // one comment block before each site
 let text = stringify(doc, { lineWidth: 0 });
-for (const b of built) {
-  const marker = `  - id: ${b.site.id}\n`;
-  text = text.replace(marker, `${b.comment.map((l) => `  # ${l}`).join('\n')}\n${marker}`);
+for (const [id, comment] of comments) {
+  const marker = `  - id: ${id}\n`;
+  text = text.replace(marker, `${comment.map((l) => `  # ${l}`).join('\n')}\n${marker}`);
 }
 const out = arg('--out') ?? join(scenariosDir(), 'us-buildout.yaml');
 writeFileSync(out, `${header.join('\n')}\n${text}`);
-console.log(`${out}: ${built.length} sites simulated, ${converted.length - built.length} listed only`);
+console.log(`${out}: ${simulatedCount} sites simulated, ${converted.length - simulatedCount} listed only`);

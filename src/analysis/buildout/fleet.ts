@@ -124,3 +124,29 @@ export function siteFor(c: ConvertedCampus): { site: SiteInput; comment: string[
   ];
   return { site, comment };
 }
+
+/** The simulated span of us-buildout: the announced dates run from 2024 to 2032, most fall in 2025–2030. */
+export const BUILDOUT_START = '2025-01-01';
+export const BUILDOUT_END = '2030-12-31';
+
+/** The whole us-buildout scenario (input shape) from converted register rows, with each site's comment. */
+export function fleetScenario(converted: readonly ConvertedCampus[]): {
+  scenario: ScenarioInput;
+  comments: Map<string, string[]>;
+} {
+  const built = converted.filter((c) => c.excluded === null).map(siteFor);
+  return {
+    scenario: {
+      name: 'us-buildout',
+      title: 'Announced US AI campuses, 2025-2030 (register of 39)',
+      description:
+        'Every campus of the register with a MW figure, in its balancing authority, on its announced dates, converted to IT MW with the stated assumptions. Grid and supply-chain analysis: gigawatt buildout.',
+      start: BUILDOUT_START,
+      end: BUILDOUT_END,
+      replay: 'latest',
+      sites: built.map((b) => b.site),
+      compute: { precision: 'bf16', mfu: 0.4 },
+    },
+    comments: new Map(built.map((b) => [b.site.id, b.comment])),
+  };
+}

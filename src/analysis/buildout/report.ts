@@ -1,0 +1,249 @@
+/**
+ * `buildoutReport(scenario, data, options)`: the national picture of a fleet scenario, pure and
+ * isomorphic (the CLI `gigawatt buildout` and, later, the server's /api/buildout call it).
+ *
+ * Simulates every site with the engine, sums the campuses' hourly grid load per region (balancing
+ * authority) and calendar year, judges it against the region's historical demand (./grid.ts), and adds
+ * per-campus energy, CO2 and water and, when given, the register's notes on BAs without data.
+ * Its JSON is the `--json` contract (docs/buildout.md).
+ */
+
+import { completeYears } from '../../engine/replay.js';
+import { HOUR_MS } from '../../engine/series.js';
+import { simulate } from '../../engine/simulate.js';
+import { type DataSource, resolveScenario } from '../../model/resolve.js';
+import type { Scenario } from '../../model/scenario.js';
+import { screenDemand } from '../demand-cleaning.js';
+import { DEFAULT_CURTAILMENT_LIMITS_PCT, SEASON_UTC_OFFSET_HOURS } from '../headroom.js';
+import { type GridYearResult, gridYear, prepareRegion } from './grid.js';
+import type { ConvertedCampus } from './register.js';
+
+export const BUILDOUT_REPORT_VERSION = 1;
+
+export interface BuildoutOptions {
+  /** Curtailment-rate limits, % (default 0.25, 0.5, 1, 5: the headroom command's). */
+  readonly limitsPct?: readonly number[];
+  /** Historical UTC years of demand to judge against (default: every complete year of each region). */
+  readonly historicalYears?: readonly number[];
+  /** The converted register (./register.ts), to say which BAs have no data and what stood in. */
+  readonly register?: readonly ConvertedCampus[];
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface RegionYearRow extends GridYearResult {
+  readonly region: string;
+  readonly year: number;
+  /** Sites of the region with any grid load in the year. */
+  readonly campuses: readonly string[];
+  readonly historicalYears: readonly number[];
+}
+
+export interface CampusYear {
+  readonly year: number;
+  /** IT capacity installed at the end of the year, MW. */
+  readonly itInstalledMW: number;
+  readonly peakFacilityMW: number;
+  readonly facilityGWh: number;
+  readonly gridGWh: number;
+  readonly co2Tonnes: number;
+  readonly onsiteCO2Tonnes: number;
+  readonly waterM3: number;
+}
+
+export interface CampusRow {
+  readonly id: string;
+  readonly name: string;
+  readonly region: string;
+  readonly state: string;
+  /** True when the site draws (almost) nothing from the grid: its own plant carries it. */
+  readonly offGrid: boolean;
+  readonly years: readonly CampusYear[];
+}
+
+export interface NationalYear {
+  readonly year: number;
+  readonly itInstalledMW: number;
+  readonly campusAtRegionPeaksMW: number;
+  readonly gridGWh: number;
+  readonly offGridGWh: number;
+  readonly firmNeedMW: number;
+  readonly flexibleCurtailedGWh: number;
+  readonly computeLostFLOP: number;
+  readonly co2Tonnes: number;
+  readonly waterM3: number;
+}
+
+export interface NoDataBA {
+  /** The register's BA code ('' = blank in the register). */
+  readonly ba: string;
+  readonly campuses: readonly string[];
+  readonly standsIn: string;
+  readonly basis: string;
+}
+
+export interface BuildoutReport {
+  readonly version: number;
+  readonly scenario: string;
+  readonly years: readonly number[];
+  readonly limitsPct: readonly number[];
+  readonly regions: readonly RegionYearRow[];
+  readonly campuses: readonly CampusRow[];
+  readonly national: readonly NationalYear[];
+  readonly noDataBAs: readonly NoDataBA[];
+  readonly method: string;
+}
+
+/** Whole UTC calendar years inside [start, end]. */
+export function wholeYears(startIso: string, endIso: string): number[] {
+  const a = Number(startIso.slice(0, 4)) + (startIso.slice(5) === '01-01' ? 0 : 1);
+  const b = Number(endIso.slice(0, 4)) - (endIso.slice(5) === '12-31' ? 0 : 1);
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) out.push(y);
+  return out;
+}
+
+/** Sum of `a` over the hours of UTC year y, given the series' start. */
+function yearSlice(a: Float64Array, startMs: number, y: number): Float64Array {
+  const i0 = Math.round((Date.UTC(y, 0, 1) - startMs) / HOUR_MS);
+  const i1 = Math.round((Date.UTC(y + 1, 0, 1) - startMs) / HOUR_MS);
+  return a.subarray(Math.max(0, i0), Math.min(a.length, i1));
+}
+
+const sum = (a: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] as number;
+  return s;
+};
+const max = (a: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if ((a[i] as number) > m) m = a[i] as number;
+  return m;
+};
+
+/** Share of facility energy below which a site counts as off-grid. */
+const OFF_GRID_GRID_SHARE = 0.01;
+
+export const BUILDOUT_METHOD =
+  'Campus hourly grid load from the engine, summed per region and calendar year, laid hour-of-year over each historical year of EIA-930 cleaned demand; thresholds, headroom and curtailment by the method of Norris et al., Rethinking Load Growth (Duke NI R 25-01, 2025), as in gigawatt headroom; see docs/buildout.md';
+
+export function buildoutReport(
+  scenario: Scenario,
+  data: DataSource,
+  options: BuildoutOptions = {},
+): BuildoutReport {
+  const limitsPct = options.limitsPct ?? DEFAULT_CURTAILMENT_LIMITS_PCT;
+  const resolved = resolveScenario(scenario, data, scenario);
+  const sims = simulate(resolved.engine, options.onProgress);
+  const years = wholeYears(scenario.start, scenario.end);
+
+  const campuses: CampusRow[] = scenario.sites.map((site, i) => {
+    const h = (sims[i] as (typeof sims)[number]).hourly;
+    const rows = years.map((y): CampusYear => {
+      const sl = (a: Float64Array) => yearSlice(a, h.startMs, y);
+      const it = sl(h.itInstalledMW);
+      return {
+        year: y,
+        itInstalledMW: it.length === 0 ? 0 : (it[it.length - 1] as number),
+        peakFacilityMW: max(sl(h.facilityMW)),
+        facilityGWh: sum(sl(h.facilityMW)) / 1000,
+        gridGWh: sum(sl(h.gridImportMW)) / 1000,
+        co2Tonnes: sum(sl(h.co2Tonnes)),
+        onsiteCO2Tonnes: sum(sl(h.onsiteCO2Tonnes)),
+        waterM3: sum(sl(h.waterM3)),
+      };
+    });
+    const fac = rows.reduce((s, r) => s + r.facilityGWh, 0);
+    const grid = rows.reduce((s, r) => s + r.gridGWh, 0);
+    return {
+      id: site.id,
+      name: site.name ?? site.id,
+      region: site.region,
+      state: site.location.state,
+      offGrid: fac > 0 && grid < OFF_GRID_GRID_SHARE * fac,
+      years: rows,
+    };
+  });
+
+  const regionIds = [...new Set(campuses.filter((c) => !c.offGrid).map((c) => c.region))].sort();
+  const regions: RegionYearRow[] = [];
+  for (const regionId of regionIds) {
+    const demand = data.regionDemand(regionId);
+    const available = completeYears(demand);
+    const hist = options.historicalYears?.filter((y) => available.includes(y)) ?? available;
+    if (hist.length === 0) continue;
+    const screened = screenDemand(demand, { years: hist });
+    const region = prepareRegion({
+      timeMs: screened.timeMs,
+      demandMW: screened.demandMW,
+      utcOffsetHours: SEASON_UTC_OFFSET_HOURS[regionId] ?? 0,
+    });
+    const members = scenario.sites
+      .map((s, i) => ({ s, i }))
+      .filter(({ s, i }) => s.region === regionId && !(campuses[i] as CampusRow).offGrid);
+    for (const y of years) {
+      const n = Math.round((Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / HOUR_MS);
+      const gridMW = new Float64Array(n);
+      const computeFLOP = new Float64Array(n);
+      const online: string[] = [];
+      for (const { s, i } of members) {
+        const h = (sims[i] as (typeof sims)[number]).hourly;
+        const g = yearSlice(h.gridImportMW, h.startMs, y);
+        const f = yearSlice(h.computeFLOP, h.startMs, y);
+        if (sum(g) <= 0) continue;
+        online.push(s.id);
+        for (let k = 0; k < g.length; k++) {
+          gridMW[k] = (gridMW[k] as number) + (g[k] as number);
+          computeFLOP[k] = (computeFLOP[k] as number) + (f[k] as number);
+        }
+      }
+      if (online.length === 0) continue;
+      regions.push({
+        region: regionId,
+        year: y,
+        campuses: online,
+        historicalYears: hist,
+        ...gridYear(region, { gridMW, computeFLOP }, limitsPct),
+      });
+    }
+  }
+
+  const national: NationalYear[] = years.map((y) => {
+    const rs = regions.filter((r) => r.year === y);
+    const cy = campuses.map((c) => ({ c, r: c.years.find((x) => x.year === y) as CampusYear }));
+    return {
+      year: y,
+      itInstalledMW: cy.reduce((s, { r }) => s + r.itInstalledMW, 0),
+      campusAtRegionPeaksMW: rs.reduce((s, r) => s + r.campusAtRegionPeakMW, 0),
+      gridGWh: cy.reduce((s, { r }) => s + r.gridGWh, 0),
+      offGridGWh: cy.filter(({ c }) => c.offGrid).reduce((s, { r }) => s + r.facilityGWh, 0),
+      firmNeedMW: rs.reduce((s, r) => s + r.firmNeedMW, 0),
+      flexibleCurtailedGWh: rs.reduce((s, r) => s + r.flexible.curtailedGWhPerYear, 0),
+      computeLostFLOP: rs.reduce((s, r) => s + r.flexible.computeLostFLOPPerYear, 0),
+      co2Tonnes: cy.reduce((s, { r }) => s + r.co2Tonnes, 0),
+      waterM3: cy.reduce((s, { r }) => s + r.waterM3, 0),
+    };
+  });
+
+  const simulatedIds = new Set(scenario.sites.map((s) => s.id));
+  const byBA = new Map<string, NoDataBA>();
+  for (const c of options.register ?? []) {
+    if (!c.region.proxy || c.offGrid || !simulatedIds.has(c.record.id)) continue;
+    const ba = c.record.balancingAuthority;
+    const e = byBA.get(ba);
+    if (e === undefined)
+      byBA.set(ba, { ba, campuses: [c.record.id], standsIn: c.region.regionId, basis: c.region.basis });
+    else byBA.set(ba, { ...e, campuses: [...e.campuses, c.record.id] });
+  }
+
+  return {
+    version: BUILDOUT_REPORT_VERSION,
+    scenario: scenario.name,
+    years,
+    limitsPct,
+    regions,
+    campuses,
+    national,
+    noDataBAs: [...byBA.values()],
+    method: BUILDOUT_METHOD,
+  };
+}

@@ -1,0 +1,310 @@
+/**
+ * `gigawatt buildout [scenario]`: the national picture of a fleet (default: the built-in us-buildout):
+ * per balancing authority and year, can the grid carry the campuses; national totals; which BAs have no
+ * data. A thin shell over `buildoutReport` (src/analysis/buildout/report.ts).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { fleetScenario } from '../../analysis/buildout/fleet.js';
+import {
+  type ConversionRules,
+  type ConvertedCampus,
+  convertRegister,
+  DEFAULT_RULES,
+  parseRegister,
+} from '../../analysis/buildout/register.js';
+import { type BuildoutReport, buildoutReport } from '../../analysis/buildout/report.js';
+import { fileDataSource } from '../../io/data-source.js';
+import { loadScenario, parseScenarioText } from '../../io/load-scenario.js';
+import { dataDir } from '../../io/paths.js';
+import type { Scenario } from '../../model/scenario.js';
+import { count, energy, flop, power, tonnes, water } from '../format.js';
+import { UsageError } from '../usage-error.js';
+import { parseLimitsPct, parseYears } from './headroom.js';
+
+export interface BuildoutCliOptions {
+  curtailment?: string;
+  years?: string;
+  size?: string;
+  duplicates?: string;
+  json?: boolean;
+  out?: string;
+}
+
+const REGISTER_FILE = () => join(dataDir(), 'campuses', 'us_ai_campuses.csv');
+
+function rulesOf(opts: BuildoutCliOptions): ConversionRules {
+  const size = opts.size ?? DEFAULT_RULES.size;
+  const duplicates = opts.duplicates ?? DEFAULT_RULES.duplicates;
+  if (size !== 'near-term' && size !== 'announced')
+    throw new UsageError(`--size: must be one of: near-term, announced (got "${size}")`);
+  if (duplicates !== 'drop' && duplicates !== 'keep')
+    throw new UsageError(`--duplicates: must be one of: drop, keep (got "${duplicates}")`);
+  return { size, duplicates };
+}
+
+/** The scenario, and the converted register (rebuilt in memory when --size/--duplicates are given). */
+function inputs(name: string, opts: BuildoutCliOptions): { scenario: Scenario; register: ConvertedCampus[] } {
+  const rules = rulesOf(opts);
+  const file = REGISTER_FILE();
+  const register = convertRegister(parseRegister(readFileSync(file, 'utf8'), file), rules);
+  const custom = opts.size !== undefined || opts.duplicates !== undefined;
+  if (custom) {
+    if (name !== 'us-buildout')
+      throw new UsageError('--size and --duplicates apply to the us-buildout scenario only');
+    const { scenario } = fleetScenario(register);
+    return {
+      scenario: parseScenarioText(
+        JSON.stringify(scenario),
+        `us-buildout (${rules.size}, ${rules.duplicates})`,
+      ),
+      register,
+    };
+  }
+  return { scenario: loadScenario(name).scenario, register };
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i <= 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ');
+  return [pc.bold(line(header)), ...rows.map(line)].join('\n');
+}
+
+const gw = (mw: number) => power(mw);
+const limitList = (xs: readonly number[]) => xs.map((x) => (x >= 1e5 ? '∞' : count(x))).join(' / ');
+
+export function formatBuildout(r: BuildoutReport): string {
+  const out: string[] = [];
+  const hist = r.regions[0]?.historicalYears ?? [];
+  out.push(
+    pc.bold(
+      `gigawatt buildout · ${r.scenario}: can the grids carry it? (${r.years[0]}–${r.years[r.years.length - 1]})`,
+    ),
+  );
+  out.push(
+    `Each region's campuses, their simulated hourly grid load summed, laid over its historical demand (UTC years ${hist[0]}–${hist[hist.length - 1]}).`,
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        'region',
+        'year',
+        'campuses',
+        'campus peak',
+        'at region peak',
+        `headroom MW before @${r.limitsPct.join('/')} %`,
+        'after (left)',
+        'flexible: curtailed',
+        'hours/yr',
+        'events/yr',
+        'energy/yr',
+        'compute lost/yr',
+        'firm need',
+      ],
+      r.regions.map((x) => [
+        x.region,
+        String(x.year),
+        String(x.campuses.length),
+        gw(x.campusPeakMW),
+        gw(x.campusAtRegionPeakMW),
+        limitList(x.headroomBeforeMW),
+        limitList(x.headroomAfterMW),
+        `${x.flexible.curtailmentPct.toFixed(2)} %`,
+        count(x.flexible.curtailedHoursPerYear),
+        x.flexible.eventsPerYear.toFixed(1),
+        energy(x.flexible.curtailedGWhPerYear * 1000),
+        flop(x.flexible.computeLostFLOPPerYear),
+        gw(x.firmNeedMW),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(pc.bold('National totals'));
+  out.push(
+    table(
+      [
+        'year',
+        '',
+        'IT installed',
+        'at region peaks',
+        'firm need',
+        'grid energy',
+        'off-grid energy',
+        'curtailed if flexible',
+        'compute lost',
+        'CO2',
+        'water',
+      ],
+      r.national.map((n) => [
+        String(n.year),
+        '',
+        gw(n.itInstalledMW),
+        gw(n.campusAtRegionPeaksMW),
+        gw(n.firmNeedMW),
+        energy(n.gridGWh * 1000),
+        energy(n.offGridGWh * 1000),
+        energy(n.flexibleCurtailedGWh * 1000),
+        flop(n.computeLostFLOP),
+        tonnes(n.co2Tonnes),
+        water(n.waterM3),
+      ]),
+    ),
+  );
+  const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
+  out.push('');
+  out.push(
+    pc.dim(
+      [
+        'campus peak: highest hour of the summed grid load; at region peak: its mean over the 10 highest-demand hours of each historical year.',
+        'headroom: the largest further constant load whose curtailment stays within each limit (Duke method), before and after the campuses.',
+        'flexible: what the campuses would shed if they gave way whenever demand passed the seasonal peak; firm need: the largest excess over it',
+        'if they do not (new firm capacity the region would need). Per-year figures are means over the historical years.',
+        ...r.noDataBAs.map(
+          (b) =>
+            `No data for BA ${b.ba || '(blank in the register)'}: ${b.campuses.join(', ')} counted in ${b.standsIn}. ${b.basis}.`,
+        ),
+        offGrid.length > 0 ? `Off-grid (own plant, not in any region's load): ${offGrid.join(', ')}.` : '',
+        `Method: ${r.method}.`,
+      ]
+        .filter((l) => l !== '')
+        .join('\n'),
+    ),
+  );
+  return out.join('\n');
+}
+
+const csvCell = (v: unknown) => {
+  const s = Array.isArray(v) ? v.join(';') : String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+function csv(rows: Record<string, unknown>[]): string {
+  const header = Object.keys(rows[0] ?? {});
+  return `${[header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n')}\n`;
+}
+
+/** `--out DIR`: regions.csv (BA × year), campuses.csv (campus × year), national.csv, report.json. */
+export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: [string, string][] = [
+    [
+      'regions.csv',
+      csv(
+        r.regions.map((x) => ({
+          region: x.region,
+          year: x.year,
+          campuses: x.campuses,
+          campus_peak_MW: x.campusPeakMW,
+          campus_at_region_peak_MW: x.campusAtRegionPeakMW,
+          campus_energy_GWh: x.campusEnergyGWh,
+          region_peak_MW: x.regionPeakMW,
+          ...Object.fromEntries(
+            r.limitsPct.map((p, i) => [`headroom_before_${p}pct_MW`, x.headroomBeforeMW[i]]),
+          ),
+          ...Object.fromEntries(
+            r.limitsPct.map((p, i) => [`headroom_after_${p}pct_MW`, x.headroomAfterMW[i]]),
+          ),
+          flexible_curtailment_pct: x.flexible.curtailmentPct,
+          flexible_curtailed_hours_per_year: x.flexible.curtailedHoursPerYear,
+          flexible_events_per_year: x.flexible.eventsPerYear,
+          flexible_curtailed_GWh_per_year: x.flexible.curtailedGWhPerYear,
+          flexible_compute_lost_FLOP_per_year: x.flexible.computeLostFLOPPerYear,
+          firm_need_MW: x.firmNeedMW,
+        })),
+      ),
+    ],
+    [
+      'campuses.csv',
+      csv(
+        r.campuses.flatMap((c) =>
+          c.years.map((y) => ({
+            id: c.id,
+            region: c.region,
+            state: c.state,
+            off_grid: c.offGrid,
+            year: y.year,
+            it_installed_MW: y.itInstalledMW,
+            peak_facility_MW: y.peakFacilityMW,
+            facility_GWh: y.facilityGWh,
+            grid_GWh: y.gridGWh,
+            co2_t: y.co2Tonnes,
+            onsite_co2_t: y.onsiteCO2Tonnes,
+            water_m3: y.waterM3,
+          })),
+        ),
+      ),
+    ],
+    ['national.csv', csv(r.national.map((n) => ({ ...n })))],
+    ['report.json', `${JSON.stringify(r, null, 2)}\n`],
+  ];
+  return files.map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
+}
+
+export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
+  const limitsPct = parseLimitsPct(opts.curtailment);
+  const historicalYears =
+    opts.years === undefined
+      ? undefined
+      : parseYears(opts.years, [2019, 2020, 2021, 2022, 2023, 2024], 'the bundled regions');
+  const { scenario, register } = inputs(name, opts);
+  const report = buildoutReport(scenario, fileDataSource(), {
+    limitsPct,
+    register,
+    ...(historicalYears === undefined ? {} : { historicalYears }),
+  });
+  if (opts.out !== undefined) {
+    const files = writeBuildoutOutputs(report, opts.out);
+    if (!opts.json) process.stderr.write(`wrote ${files.join(', ')}\n`);
+  }
+  process.stdout.write(`${opts.json ? JSON.stringify(report, null, 2) : formatBuildout(report)}\n`);
+}
+
+/** Registers `gigawatt buildout`. */
+export function registerBuildout(cli: Command): void {
+  cli
+    .command('buildout')
+    .description(
+      'the national picture: can each region’s grid carry its announced campuses, year by year (us-buildout)',
+    )
+    .argument('[scenario]', 'scenario file or built-in name', 'us-buildout')
+    .option(
+      '-c, --curtailment <pct>',
+      'curtailment-rate limits in percent of the new load’s energy',
+      '0.25,0.5,1,5',
+    )
+    .option(
+      '-y, --years <years>',
+      'historical UTC years of demand to judge against, e.g. 2019-2024 (default: all complete)',
+    )
+    .option(
+      '--size <rule>',
+      'us-buildout only: near-term (first stages of aspirational campuses) or announced (register maxima)',
+    )
+    .option(
+      '--duplicates <rule>',
+      'us-buildout only: drop or keep the rows that may be the same facility as another',
+    )
+    .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
+    .option('-o, --out <dir>', 'write regions.csv, campuses.csv, national.csv and report.json to DIR')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ gigawatt buildout                          every announced campus, 2025–2030
+  $ gigawatt buildout --size announced         with the aspirational maxima instead of first stages
+  $ gigawatt buildout --json > buildout.json
+  $ gigawatt buildout --out out/buildout`,
+    )
+    .action((name: string, opts: BuildoutCliOptions) => {
+      buildoutCommand(name, opts);
+    });
+}
