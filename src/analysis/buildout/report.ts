@@ -17,6 +17,12 @@ import { screenDemand } from '../demand-cleaning.js';
 import { DEFAULT_CURTAILMENT_LIMITS_PCT, SEASON_UTC_OFFSET_HOURS } from '../headroom.js';
 import { type GridYearResult, gridYear, prepareRegion } from './grid.js';
 import type { ConvertedCampus } from './register.js';
+import {
+  type PhasePlan,
+  type SupplyChainOptions,
+  type SupplyChainReport,
+  supplyChain,
+} from './supply-chain.js';
 
 export const BUILDOUT_REPORT_VERSION = 1;
 
@@ -28,6 +34,8 @@ export interface BuildoutOptions {
   /** The converted register (./register.ts), to say which BAs have no data and what stood in. */
   readonly register?: readonly ConvertedCampus[];
   readonly onProgress?: (done: number, total: number) => void;
+  /** Supply-chain Monte Carlo options (it runs when the register is given). */
+  readonly supplyChain?: SupplyChainOptions;
 }
 
 export interface RegionYearRow extends GridYearResult {
@@ -90,7 +98,30 @@ export interface BuildoutReport {
   readonly campuses: readonly CampusRow[];
   readonly national: readonly NationalYear[];
   readonly noDataBAs: readonly NoDataBA[];
+  /** Realistic online dates from the critical path (needs the register: status and announced dates). */
+  readonly supplyChain: SupplyChainReport | null;
   readonly method: string;
+}
+
+/** The phases of the register's simulated campuses with their announced dates (first stage, then the rest). */
+export function phasePlans(register: readonly ConvertedCampus[], siteIds: ReadonlySet<string>): PhasePlan[] {
+  return register
+    .filter((c) => c.excluded === null && siteIds.has(c.record.id) && c.itMW !== null)
+    .flatMap((c) => {
+      const common = {
+        campusId: c.record.id,
+        region: c.region.regionId,
+        offGrid: c.offGrid,
+        status: c.record.status,
+      };
+      const it = c.itMW as number;
+      if (c.firstPhaseITMW === null)
+        return [{ ...common, phaseId: 'campus', announced: c.firstOnline as string, itMW: it }];
+      return [
+        { ...common, phaseId: 'first', announced: c.firstOnline as string, itMW: c.firstPhaseITMW },
+        { ...common, phaseId: 'rest', announced: c.fullOnline as string, itMW: it - c.firstPhaseITMW },
+      ];
+    });
 }
 
 /** Whole UTC calendar years inside [start, end]. */
@@ -235,6 +266,7 @@ export function buildoutReport(
     else byBA.set(ba, { ...e, campuses: [...e.campuses, c.record.id] });
   }
 
+  const plans = options.register === undefined ? [] : phasePlans(options.register, simulatedIds);
   return {
     version: BUILDOUT_REPORT_VERSION,
     scenario: scenario.name,
@@ -244,6 +276,7 @@ export function buildoutReport(
     campuses,
     national,
     noDataBAs: [...byBA.values()],
+    supplyChain: plans.length === 0 ? null : supplyChain(plans, options.supplyChain),
     method: BUILDOUT_METHOD,
   };
 }

@@ -31,6 +31,16 @@ export interface BuildoutCliOptions {
   duplicates?: string;
   json?: boolean;
   out?: string;
+  trials?: string;
+  seed?: string;
+}
+
+function positiveInt(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < 1 || x > 1_000_000)
+    throw new UsageError(`${flag}: must be a whole number from 1 to 1000000 (got "${text}")`);
+  return x;
 }
 
 const REGISTER_FILE = () => join(dataDir(), 'campuses', 'us_ai_campuses.csv');
@@ -156,6 +166,7 @@ export function formatBuildout(r: BuildoutReport): string {
       ]),
     ),
   );
+  if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -174,6 +185,50 @@ export function formatBuildout(r: BuildoutReport): string {
       ]
         .filter((l) => l !== '')
         .join('\n'),
+    ),
+  );
+  return out.join('\n');
+}
+
+function formatSupplyChain(sc: NonNullable<BuildoutReport['supplyChain']>): string {
+  const out: string[] = [];
+  out.push(
+    pc.bold(
+      `Can the supply chains carry it? Realistic online dates (${count(sc.trials)} Monte Carlo trials, as of ${sc.asOf})`,
+    ),
+  );
+  out.push(
+    table(
+      ['campus', 'phase', 'region', 'IT', 'announced', 'P10', 'P50', 'P90', 'P(on time)', 'critical path'],
+      sc.phases.map((p) => [
+        p.campusId,
+        p.phaseId,
+        p.region,
+        power(p.itMW),
+        p.announced,
+        p.p10,
+        p.p50,
+        p.p90,
+        `${Math.round(100 * p.probabilityOnTime)} %`,
+        p.done ? 'online' : `${p.criticalItem} (${Math.round(100 * p.criticalShare)} %)`,
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(pc.bold('IT capacity online by 31 December, national'));
+  out.push(
+    table(
+      ['year', '', 'announced', 'P50', 'P90 (90 % chance of at least)'],
+      sc.national.map((n) => [String(n.year), '', power(n.announcedMW), power(n.p50MW), power(n.p90MW)]),
+    ),
+  );
+  out.push(
+    pc.dim(
+      [
+        'Each phase: max(announced, start + the longest of its lead times). Start: an ASSUMPTION by status (operating: 36 months,',
+        'under construction: 24, announced: 6 before the analysis date). Off-grid campuses wait for turbines instead of a grid connection.',
+        ...sc.items.map((i) => `${i.label}: ${i.source}.`),
+      ].join('\n'),
     ),
   );
   return out.join('\n');
@@ -240,6 +295,12 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
       ),
     ],
     ['national.csv', csv(r.national.map((n) => ({ ...n })))],
+    ...(r.supplyChain === null
+      ? []
+      : ([
+          ['supply-chain-phases.csv', csv(r.supplyChain.phases.map((p) => ({ ...p })))],
+          ['supply-chain-national.csv', csv(r.supplyChain.national.map((n) => ({ ...n })))],
+        ] as [string, string][])),
     ['report.json', `${JSON.stringify(r, null, 2)}\n`],
   ];
   return files.map(([name, text]) => {
@@ -260,6 +321,10 @@ export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
     limitsPct,
     register,
     ...(historicalYears === undefined ? {} : { historicalYears }),
+    supplyChain: {
+      trials: positiveInt(opts.trials, '--trials', 2000),
+      seed: positiveInt(opts.seed, '--seed', 1),
+    },
   });
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);
@@ -293,6 +358,8 @@ export function registerBuildout(cli: Command): void {
       '--duplicates <rule>',
       'us-buildout only: drop or keep the rows that may be the same facility as another',
     )
+    .option('--trials <n>', 'Monte Carlo trials of the supply-chain lead times', '2000')
+    .option('--seed <n>', 'seed of the Monte Carlo', '1')
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
     .option('-o, --out <dir>', 'write regions.csv, campuses.csv, national.csv and report.json to DIR')
     .addHelpText(
