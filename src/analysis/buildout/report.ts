@@ -15,6 +15,15 @@ import { type DataSource, resolveScenario } from '../../model/resolve.js';
 import type { Scenario } from '../../model/scenario.js';
 import { screenDemand } from '../demand-cleaning.js';
 import { DEFAULT_CURTAILMENT_LIMITS_PCT, SEASON_UTC_OFFSET_HOURS } from '../headroom.js';
+import { type FourCPResult, fourCP } from '../markets/ercot-4cp.js';
+import {
+  type LateBill,
+  lateBill,
+  type SB6Obligations,
+  sb6Obligations,
+  tariffFor,
+} from '../markets/large-load-rules.js';
+import { type Calibration, type ClearingResult, calibrate, clearWithLoad } from '../markets/pjm-capacity.js';
 import { type GridYearResult, gridYear, prepareRegion } from './grid.js';
 import type { ConvertedCampus } from './register.js';
 import {
@@ -98,9 +107,37 @@ export interface BuildoutReport {
   readonly campuses: readonly CampusRow[];
   readonly national: readonly NationalYear[];
   readonly noDataBAs: readonly NoDataBA[];
+  /** Who pays: PJM capacity, ERCOT 4CP, large-load tariffs, SB 6 (docs/buildout.md). */
+  readonly whoPays: WhoPays;
+  /** CO2 and water per region (off-grid campuses under 'off-grid') and year. */
+  readonly environment: readonly {
+    region: string;
+    year: number;
+    co2Tonnes: number;
+    onsiteCO2Tonnes: number;
+    waterM3: number;
+  }[];
   /** Realistic online dates from the critical path (needs the register: status and announced dates). */
   readonly supplyChain: SupplyChainReport | null;
   readonly method: string;
+}
+
+export interface WhoPays {
+  readonly pjm: {
+    readonly calibration: Calibration;
+    /** Per simulated year: the PJM campuses' load at PJM's peak added to the 2026/27 auction. */
+    readonly years: readonly {
+      year: number;
+      addedPeakMW: number;
+      firm: ClearingResult;
+      flexible: ClearingResult;
+      byog: ClearingResult;
+      firmWithCollar: ClearingResult;
+    }[];
+  } | null;
+  readonly ercot4CP: readonly ({ year: number; historicalYear: number } & FourCPResult)[];
+  readonly tariffs: readonly ({ campusId: string; announced: string; realisticP50: string } & LateBill)[];
+  readonly sb6: readonly ({ campusId: string; peakMW: number } & SB6Obligations)[];
 }
 
 /** The phases of the register's simulated campuses with their announced dates (first stage, then the rest). */
@@ -197,6 +234,7 @@ export function buildoutReport(
 
   const regionIds = [...new Set(campuses.filter((c) => !c.offGrid).map((c) => c.region))].sort();
   const regions: RegionYearRow[] = [];
+  const ercot4CP: WhoPays['ercot4CP'][number][] = [];
   for (const regionId of regionIds) {
     const demand = data.regionDemand(regionId);
     const available = completeYears(demand);
@@ -228,6 +266,26 @@ export function buildoutReport(
         }
       }
       if (online.length === 0) continue;
+      if (regionId === 'ERCOT') {
+        const last = hist[hist.length - 1] as number;
+        const idx: number[] = [];
+        for (let t = 0; t < screened.timeMs.length; t++)
+          if (new Date(screened.timeMs[t] as number).getUTCFullYear() === last) idx.push(t);
+        const timeMs = Float64Array.from(idx, (t) => screened.timeMs[t] as number);
+        ercot4CP.push({
+          year: y,
+          historicalYear: last,
+          ...fourCP({
+            timeMs,
+            demandMW: Float64Array.from(idx, (t) => screened.demandMW[t] as number),
+            campusMW: Float64Array.from(
+              idx,
+              (t) => gridMW[Math.min(gridMW.length - 1, region.hourOfYear[t] as number)] as number,
+            ),
+            utcOffsetHours: region.input.utcOffsetHours,
+          }),
+        });
+      }
       regions.push({
         region: regionId,
         year: y,
@@ -267,6 +325,66 @@ export function buildoutReport(
   }
 
   const plans = options.register === undefined ? [] : phasePlans(options.register, simulatedIds);
+  const chain = plans.length === 0 ? null : supplyChain(plans, options.supplyChain);
+
+  const pjmRows = regions.filter((r) => r.region === 'PJM');
+  const calibration = calibrate();
+  const pjm =
+    pjmRows.length === 0
+      ? null
+      : {
+          calibration,
+          years: pjmRows.map((r) => ({
+            year: r.year,
+            addedPeakMW: r.campusAtRegionPeakMW,
+            firm: clearWithLoad(r.campusAtRegionPeakMW, 'firm', { calibration, collar: false }),
+            flexible: clearWithLoad(r.campusAtRegionPeakMW, 'flexible', { calibration, collar: false }),
+            byog: clearWithLoad(r.campusAtRegionPeakMW, 'byog', { calibration, collar: false }),
+            firmWithCollar: clearWithLoad(r.campusAtRegionPeakMW, 'firm', { calibration, collar: true }),
+          })),
+        };
+  const tariffs: WhoPays['tariffs'][number][] = [];
+  for (const c of options.register ?? []) {
+    const t = tariffFor(c.record.utility, c.record.state);
+    const first = chain?.phases.find((p) => p.campusId === c.record.id);
+    if (t === undefined || first === undefined || c.itMW === null) continue;
+    const months =
+      (Number(first.p50.slice(0, 4)) - Number(first.announced.slice(0, 4))) * 12 +
+      Number(first.p50.slice(5, 7)) -
+      Number(first.announced.slice(5, 7));
+    // contract: the campus's design facility demand (its grid connection, MW)
+    const site = scenario.sites.find((x) => x.id === c.record.id);
+    tariffs.push({
+      campusId: c.record.id,
+      announced: first.announced,
+      realisticP50: first.p50,
+      ...lateBill(t, site?.interconnectMW ?? 0, months),
+    });
+  }
+  const sb6 = scenario.sites
+    .map((site, i) => ({ site, row: campuses[i] as CampusRow }))
+    .filter(({ site, row }) => site.region === 'ERCOT' && !row.offGrid)
+    .map(({ site, row }) => {
+      const peakMW = Math.max(...row.years.map((y) => y.peakFacilityMW));
+      const backup = (site.supply?.onsite ?? []).reduce((s, g) => s + g.capacityMW, 0);
+      return { campusId: site.id, peakMW, ...sb6Obligations(peakMW, backup) };
+    });
+  const environment: BuildoutReport['environment'][number][] = [];
+  for (const y of years) {
+    const groups = new Map<string, { co2Tonnes: number; onsiteCO2Tonnes: number; waterM3: number }>();
+    for (const c of campuses) {
+      const key = c.offGrid ? 'off-grid' : c.region;
+      const r = c.years.find((x) => x.year === y) as CampusYear;
+      const g = groups.get(key) ?? { co2Tonnes: 0, onsiteCO2Tonnes: 0, waterM3: 0 };
+      groups.set(key, {
+        co2Tonnes: g.co2Tonnes + r.co2Tonnes,
+        onsiteCO2Tonnes: g.onsiteCO2Tonnes + r.onsiteCO2Tonnes,
+        waterM3: g.waterM3 + r.waterM3,
+      });
+    }
+    for (const [region, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0])))
+      environment.push({ region, year: y, ...g });
+  }
   return {
     version: BUILDOUT_REPORT_VERSION,
     scenario: scenario.name,
@@ -276,7 +394,9 @@ export function buildoutReport(
     campuses,
     national,
     noDataBAs: [...byBA.values()],
-    supplyChain: plans.length === 0 ? null : supplyChain(plans, options.supplyChain),
+    whoPays: { pjm, ercot4CP, tariffs, sb6 },
+    environment,
+    supplyChain: chain,
     method: BUILDOUT_METHOD,
   };
 }

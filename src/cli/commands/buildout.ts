@@ -167,6 +167,7 @@ export function formatBuildout(r: BuildoutReport): string {
     ),
   );
   if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
+  out.push('', formatWhoPays(r));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -231,6 +232,120 @@ function formatSupplyChain(sc: NonNullable<BuildoutReport['supplyChain']>): stri
       ].join('\n'),
     ),
   );
+  return out.join('\n');
+}
+
+const usdText = (x: number) => {
+  const a = Math.abs(x);
+  const t =
+    a >= 1e9
+      ? `$${(a / 1e9).toFixed(2)}B`
+      : a >= 1e6
+        ? `$${(a / 1e6).toFixed(1)}M`
+        : `$${Math.round(a).toLocaleString('en-US')}`;
+  return x < 0 ? `−${t}` : t;
+};
+
+function formatWhoPays(r: BuildoutReport): string {
+  const out: string[] = [pc.bold('Who pays')];
+  const pjm = r.whoPays.pjm;
+  if (pjm !== null) {
+    const c = pjm.calibration;
+    out.push(
+      `PJM capacity: the 2026/27 auction (published $329.17/MW-day at the collar cap, $388.57 uncapped) with the fleet's PJM load at PJM's peak added;`,
+      `price from the calibrated clearing relation P = ${c.p0USDPerMWDay.toFixed(1)} × exp(−${c.kPerPct.toFixed(3)} × (reserve margin − target)) $/MW-day, no collar (it expired for 2028/29).`,
+    );
+    out.push(
+      table(
+        [
+          'year',
+          '',
+          'added at peak',
+          'firm: price',
+          'Δ cost, all',
+          'Δ others',
+          'per household/mo',
+          'flexible: Δ others',
+          'BYOG: Δ others',
+          'firm, with collar',
+        ],
+        pjm.years.map((y) => [
+          String(y.year),
+          '',
+          power(y.addedPeakMW),
+          `$${y.firm.uncappedUSDPerMWDay.toFixed(0)}`,
+          usdText(y.firm.deltaCostUSD),
+          usdText(y.firm.othersDeltaUSD),
+          `$${y.firm.perHouseholdUSDPerMonth.toFixed(2)}`,
+          usdText(y.flexible.othersDeltaUSD),
+          usdText(y.byog.othersDeltaUSD),
+          `$${y.firmWithCollar.priceUSDPerMWDay.toFixed(0)}, Δ ${usdText(y.firmWithCollar.othersDeltaUSD)}`,
+        ]),
+      ),
+    );
+    out.push(
+      pc.dim(
+        `Calibration residuals, published − model ($/MW-day): ${c.residuals.map((x) => `${x.deliveryYear} ${x.residualUSDPerMWDay >= 0 ? '+' : ''}${x.residualUSDPerMWDay.toFixed(1)}`).join(', ')}. Household: 2.37 kW at peak (ASSUMPTION, checked against Maryland OPC's $14–18/month for 2025/26).`,
+      ),
+    );
+  }
+  if (r.whoPays.ercot4CP.length > 0) {
+    out.push(
+      '',
+      `ERCOT 4CP transmission (rate $${r.whoPays.ercot4CP[0]?.rateUSDPerKWYear}/kW-yr, an ASSUMPTION in the published $50–150+ range; TCOS held fixed):`,
+    );
+    out.push(
+      table(
+        [
+          'year',
+          '',
+          'campus 4CP',
+          'rate if firm',
+          'campuses pay if firm',
+          'others pay: firm',
+          'others pay: avoiding the peaks',
+          'shifted to others',
+        ],
+        r.whoPays.ercot4CP.map((e) => [
+          String(e.year),
+          '',
+          power(e.campus4CPMW),
+          `$${e.firmRateUSDPerKWYear.toFixed(1)}/kW-yr`,
+          usdText(e.campusPaysFirmUSD),
+          usdText(e.othersPayFirmUSD),
+          usdText(e.othersPayAvoidUSD),
+          usdText(e.othersPayAvoidUSD - e.othersPayFirmUSD),
+        ]),
+      ),
+    );
+  }
+  if (r.whoPays.tariffs.length > 0) {
+    out.push(
+      '',
+      'Large-load tariffs: minimum demand billed while a campus is late (realistic P50 vs announced):',
+    );
+    for (const t of r.whoPays.tariffs)
+      out.push(
+        `  ${t.campusId} (${t.tariff}): contract ${power(t.contractMW)}, ${t.monthsLate} months late → ${count(t.billedIdleMWMonths)} MW-months billed idle (no demand-charge rate sourced; × your $/kW-month).`,
+      );
+  }
+  const sb6 = r.whoPays.sb6.filter((x) => x.applies);
+  if (sb6.length > 0)
+    out.push(
+      '',
+      `Texas SB 6 (≥ 75 MW): applies to ${sb6.map((x) => x.campusId).join(', ')}: ${sb6[0]?.obligations.join('; ')}.`,
+    );
+  const last = r.years[r.years.length - 1];
+  const env = r.environment.filter((e) => e.year === last);
+  if (env.length > 0) {
+    out.push('', `CO2 and water in ${last}, by region:`);
+    out.push(
+      table(
+        ['region', '', 'CO2 (grid lifecycle + on-site)', 'of which on-site gas', 'water on site'],
+        env.map((e) => [e.region, '', tonnes(e.co2Tonnes), tonnes(e.onsiteCO2Tonnes), water(e.waterM3)]),
+      ),
+    );
+  }
   return out.join('\n');
 }
 
@@ -300,6 +415,19 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
       : ([
           ['supply-chain-phases.csv', csv(r.supplyChain.phases.map((p) => ({ ...p })))],
           ['supply-chain-national.csv', csv(r.supplyChain.national.map((n) => ({ ...n })))],
+        ] as [string, string][])),
+    ['environment.csv', csv(r.environment.map((e) => ({ ...e })))],
+    ...(r.whoPays.pjm === null
+      ? []
+      : ([
+          [
+            'pjm-capacity.csv',
+            csv(
+              r.whoPays.pjm.years.flatMap((y) =>
+                [y.firm, y.flexible, y.byog].map((c) => ({ year: y.year, ...c })),
+              ),
+            ),
+          ],
         ] as [string, string][])),
     ['report.json', `${JSON.stringify(r, null, 2)}\n`],
   ];
