@@ -37,6 +37,7 @@ describe('gigawatt buildout --json (the contract)', () => {
     expect(Object.keys(out)).toEqual([
       'version',
       'scenario',
+      'dates',
       'years',
       'limitsPct',
       'regions',
@@ -50,6 +51,7 @@ describe('gigawatt buildout --json (the contract)', () => {
     ]);
     expect(out.version).toBe(1);
     expect(out.years).toEqual([2026]);
+    expect(out.dates).toBe('announced');
   });
   it('one ERCOT row for 2026 whose headroom shrinks with the campus on', () => {
     expect(out.regions).toHaveLength(1);
@@ -70,6 +72,7 @@ describe('bad input: exit 2 with the flag, the value and what is allowed', () =>
   it.each([
     [['--size', 'huge'], '--size: must be one of: near-term, announced (got "huge")'],
     [['--duplicates', 'merge'], '--duplicates: must be one of: drop, keep (got "merge")'],
+    [['--dates', 'p99'], '--dates: must be one of: announced, p50, p90 (got "p99")'],
     [['--trials', '0'], '--trials: must be a whole number from 1 to 1000000 (got "0")'],
     [['--curtailment', '120'], "--curtailment: '120' is not a percentage in (0, 100)"],
   ])('%s', (args, message) => {
@@ -81,7 +84,7 @@ describe('bad input: exit 2 with the flag, the value and what is allowed', () =>
   it('--size on another scenario', () => {
     const r = gigawatt('buildout', file, '--size', 'announced');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--size and --duplicates apply to the us-buildout scenario only');
+    expect(r.stderr).toContain('--size, --duplicates and --dates apply to the us-buildout scenario only');
   });
 });
 

@@ -1,5 +1,7 @@
 /** Supply chains: the critical path on a hand-made case with fixed lead times, and the samplers. */
 import { describe, expect, it } from 'vitest';
+import { convertCampus, parseRegister } from '../src/analysis/buildout/register.js';
+import { realisticRegister } from '../src/analysis/buildout/report.js';
 import {
   type LeadTimeItem,
   type PhasePlan,
@@ -95,5 +97,30 @@ describe('lead-time samplers', () => {
     let s = 0;
     for (let i = 0; i < 100_000; i++) s += sampleDays({ kind: 'uniform', minDays: 10, maxDays: 30 }, rand());
     expect(s / 100_000).toBeCloseTo(20, 1);
+  });
+});
+
+describe('the register on realistic dates', () => {
+  const header =
+    'id,name,state,latitude,longitude,balancing_authority,announced_power_mw,first_phase_mw,first_online,full_online,status,source_urls,notes';
+  const rec = (id: string, first: string, full: string, fp = '') =>
+    parseRegister(
+      `${header}\n${id},X,OH,40,-83,MISO,1350,${fp},${first},${full},announced,,power_basis=facility\n`,
+    )[0];
+  it('moves each campus to its phase quantiles: one phase keeps its ramp span, two take the later phase', () => {
+    const one = convertCampus(rec('one', '2027', '2028') as never);
+    const two = convertCampus(rec('two', '2027', '2029', '135') as never);
+    const chain = run([
+      plan({ campusId: 'one', announced: '2027-07-01' }),
+      plan({ campusId: 'two', phaseId: 'first', announced: '2027-07-01' }),
+      plan({ campusId: 'two', phaseId: 'rest', announced: '2029-07-01' }),
+    ]);
+    const [a, b] = realisticRegister([one, two], chain, 'p50');
+    // one: 2025-01-01 + 1,000 days = 2027-09-28; its span 2027-07-01 → 2028-07-01 (366 days) kept
+    expect(a?.firstOnline).toBe('2027-09-28');
+    expect(a?.fullOnline).toBe('2028-09-28');
+    // two: first late to 2027-09-28; the rest was on time (2029-07-01 after its path)
+    expect(b?.firstOnline).toBe('2027-09-28');
+    expect(b?.fullOnline).toBe('2029-07-01');
   });
 });

@@ -9,7 +9,7 @@
  */
 
 import { completeYears } from '../../engine/replay.js';
-import { HOUR_MS } from '../../engine/series.js';
+import { DAY_MS, HOUR_MS, isoDateMs } from '../../engine/series.js';
 import { simulate } from '../../engine/simulate.js';
 import { type DataSource, resolveScenario } from '../../model/resolve.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -43,6 +43,8 @@ export interface BuildoutOptions {
   /** The converted register (./register.ts), to say which BAs have no data and what stood in. */
   readonly register?: readonly ConvertedCampus[];
   readonly onProgress?: (done: number, total: number) => void;
+  /** Which online dates the scenario's phases carry (label only; see `realisticRegister`). Default 'announced'. */
+  readonly dates?: 'announced' | 'p50' | 'p90';
   /** Supply-chain Monte Carlo options (it runs when the register is given). */
   readonly supplyChain?: SupplyChainOptions;
 }
@@ -101,6 +103,8 @@ export interface NoDataBA {
 export interface BuildoutReport {
   readonly version: number;
   readonly scenario: string;
+  /** The phase dates the grid analysis used: as announced, or the supply chain's P50 / P90. */
+  readonly dates: 'announced' | 'p50' | 'p90';
   readonly years: readonly number[];
   readonly limitsPct: readonly number[];
   readonly regions: readonly RegionYearRow[];
@@ -162,6 +166,46 @@ export function phasePlans(register: readonly ConvertedCampus[], siteIds: Readon
 }
 
 /** Whole UTC calendar years inside [start, end]. */
+/**
+ * The register with each campus's dates moved to the supply chain's realistic P50 or P90 (the first stage to
+ * its phase's quantile, the full date to the last phase's, never before the first), so that the grid
+ * analysis can be run on the dates the equipment allows. Build the scenario from it with `fleetScenario`.
+ */
+export function realisticRegister(
+  register: readonly ConvertedCampus[],
+  chain: SupplyChainReport,
+  which: 'p50' | 'p90',
+): ConvertedCampus[] {
+  return register.map((c) => {
+    const phases = chain.phases.filter((p) => p.campusId === c.record.id);
+    const first = phases[0];
+    const last = phases[phases.length - 1];
+    if (
+      c.excluded !== null ||
+      first === undefined ||
+      last === undefined ||
+      c.firstOnline === null ||
+      c.fullOnline === null
+    )
+      return c;
+    const firstOnline = first[which];
+    // a single phase keeps its announced ramp span; two phases take the later phase's date
+    const span = isoDateMs(c.fullOnline) - isoDateMs(c.firstOnline);
+    const full =
+      phases.length === 1 ? new Date(isoDateMs(firstOnline) + span).toISOString().slice(0, 10) : last[which];
+    return {
+      ...c,
+      firstOnline,
+      fullOnline:
+        full > firstOnline
+          ? full
+          : c.fullOnline > firstOnline
+            ? c.fullOnline
+            : new Date(isoDateMs(firstOnline) + 365 * DAY_MS).toISOString().slice(0, 10),
+    };
+  });
+}
+
 export function wholeYears(startIso: string, endIso: string): number[] {
   const a = Number(startIso.slice(0, 4)) + (startIso.slice(5) === '01-01' ? 0 : 1);
   const b = Number(endIso.slice(0, 4)) - (endIso.slice(5) === '12-31' ? 0 : 1);
@@ -188,7 +232,7 @@ const max = (a: ArrayLike<number>) => {
   return m;
 };
 
-/** Share of facility energy below which a site counts as off-grid. */
+/** Share of facility energy (or of its peak, for the connection) below which a site counts as off-grid. */
 const OFF_GRID_GRID_SHARE = 0.01;
 
 export const BUILDOUT_METHOD =
@@ -227,7 +271,11 @@ export function buildoutReport(
       name: site.name ?? site.id,
       region: site.region,
       state: site.location.state,
-      offGrid: fac > 0 && grid < OFF_GRID_GRID_SHARE * fac,
+      // off-grid: a connection too small for the load, or (almost) no energy from the grid
+      offGrid:
+        fac > 0 &&
+        (grid < OFF_GRID_GRID_SHARE * fac ||
+          site.interconnectMW < OFF_GRID_GRID_SHARE * Math.max(...rows.map((r) => r.peakFacilityMW))),
       years: rows,
     };
   });
@@ -388,6 +436,7 @@ export function buildoutReport(
   return {
     version: BUILDOUT_REPORT_VERSION,
     scenario: scenario.name,
+    dates: options.dates ?? 'announced',
     years,
     limitsPct,
     regions,

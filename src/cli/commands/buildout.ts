@@ -15,7 +15,13 @@ import {
   DEFAULT_RULES,
   parseRegister,
 } from '../../analysis/buildout/register.js';
-import { type BuildoutReport, buildoutReport } from '../../analysis/buildout/report.js';
+import {
+  type BuildoutReport,
+  buildoutReport,
+  phasePlans,
+  realisticRegister,
+} from '../../analysis/buildout/report.js';
+import { type SupplyChainOptions, supplyChain } from '../../analysis/buildout/supply-chain.js';
 import { fileDataSource } from '../../io/data-source.js';
 import { loadScenario, parseScenarioText } from '../../io/load-scenario.js';
 import { dataDir } from '../../io/paths.js';
@@ -33,6 +39,7 @@ export interface BuildoutCliOptions {
   out?: string;
   trials?: string;
   seed?: string;
+  dates?: string;
 }
 
 function positiveInt(text: string | undefined, flag: string, fallback: number): number {
@@ -55,20 +62,37 @@ function rulesOf(opts: BuildoutCliOptions): ConversionRules {
   return { size, duplicates };
 }
 
-/** The scenario, and the converted register (rebuilt in memory when --size/--duplicates are given). */
-function inputs(name: string, opts: BuildoutCliOptions): { scenario: Scenario; register: ConvertedCampus[] } {
+function datesOf(opts: BuildoutCliOptions): 'announced' | 'p50' | 'p90' {
+  const d = opts.dates ?? 'announced';
+  if (d !== 'announced' && d !== 'p50' && d !== 'p90')
+    throw new UsageError(`--dates: must be one of: announced, p50, p90 (got "${d}")`);
+  return d;
+}
+
+/** The scenario, and the converted register (rebuilt in memory when --size, --duplicates or --dates are given). */
+function inputs(
+  name: string,
+  opts: BuildoutCliOptions,
+  chainOptions: SupplyChainOptions,
+): { scenario: Scenario; register: ConvertedCampus[] } {
   const rules = rulesOf(opts);
+  const dates = datesOf(opts);
   const file = REGISTER_FILE();
   const register = convertRegister(parseRegister(readFileSync(file, 'utf8'), file), rules);
-  const custom = opts.size !== undefined || opts.duplicates !== undefined;
+  const custom = opts.size !== undefined || opts.duplicates !== undefined || dates !== 'announced';
   if (custom) {
     if (name !== 'us-buildout')
-      throw new UsageError('--size and --duplicates apply to the us-buildout scenario only');
-    const { scenario } = fleetScenario(register);
+      throw new UsageError('--size, --duplicates and --dates apply to the us-buildout scenario only');
+    const ids = new Set(register.filter((c) => c.excluded === null).map((c) => c.record.id));
+    const shifted =
+      dates === 'announced'
+        ? register
+        : realisticRegister(register, supplyChain(phasePlans(register, ids), chainOptions), dates);
+    const { scenario } = fleetScenario(shifted);
     return {
       scenario: parseScenarioText(
         JSON.stringify(scenario),
-        `us-buildout (${rules.size}, ${rules.duplicates})`,
+        `us-buildout (${rules.size}, ${rules.duplicates}, ${dates} dates)`,
       ),
       register,
     };
@@ -93,7 +117,7 @@ export function formatBuildout(r: BuildoutReport): string {
   const hist = r.regions[0]?.historicalYears ?? [];
   out.push(
     pc.bold(
-      `gigawatt buildout · ${r.scenario}: can the grids carry it? (${r.years[0]}–${r.years[r.years.length - 1]})`,
+      `gigawatt buildout · ${r.scenario}: can the grids carry it? (${r.years[0]}–${r.years[r.years.length - 1]}, ${r.dates === 'announced' ? 'announced dates' : `the supply chain's ${r.dates.toUpperCase()} dates`})`,
     ),
   );
   out.push(
@@ -444,8 +468,13 @@ export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
     opts.years === undefined
       ? undefined
       : parseYears(opts.years, [2019, 2020, 2021, 2022, 2023, 2024], 'the bundled regions');
-  const { scenario, register } = inputs(name, opts);
+  const chainOptions = {
+    trials: positiveInt(opts.trials, '--trials', 2000),
+    seed: positiveInt(opts.seed, '--seed', 1),
+  };
+  const { scenario, register } = inputs(name, opts, chainOptions);
   const report = buildoutReport(scenario, fileDataSource(), {
+    dates: datesOf(opts),
     limitsPct,
     register,
     ...(historicalYears === undefined ? {} : { historicalYears }),
@@ -486,6 +515,10 @@ export function registerBuildout(cli: Command): void {
       '--duplicates <rule>',
       'us-buildout only: drop or keep the rows that may be the same facility as another',
     )
+    .option(
+      '--dates <which>',
+      "us-buildout only: phase dates for the grid analysis: announced, p50 or p90 (the supply chain's realistic dates)",
+    )
     .option('--trials <n>', 'Monte Carlo trials of the supply-chain lead times', '2000')
     .option('--seed <n>', 'seed of the Monte Carlo', '1')
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
@@ -496,6 +529,7 @@ export function registerBuildout(cli: Command): void {
 Examples:
   $ gigawatt buildout                          every announced campus, 2025–2030
   $ gigawatt buildout --size announced         with the aspirational maxima instead of first stages
+  $ gigawatt buildout --dates p50              the grid on the dates the supply chains allow
   $ gigawatt buildout --json > buildout.json
   $ gigawatt buildout --out out/buildout`,
     )
