@@ -11,27 +11,24 @@
 import { completeYears } from '../../engine/replay.js';
 import { DAY_MS, HOUR_MS, isoDateMs } from '../../engine/series.js';
 import { simulate } from '../../engine/simulate.js';
+import type { SiteHourly } from '../../engine/site-hourly.js';
 import { type DataSource, resolveScenario } from '../../model/resolve.js';
 import type { Scenario } from '../../model/scenario.js';
 import { screenDemand } from '../demand-cleaning.js';
 import { DEFAULT_CURTAILMENT_LIMITS_PCT, SEASON_UTC_OFFSET_HOURS } from '../headroom.js';
-import { type FourCPResult, fourCP } from '../markets/ercot-4cp.js';
-import {
-  type LateBill,
-  lateBill,
-  type SB6Obligations,
-  sb6Obligations,
-  tariffFor,
-} from '../markets/large-load-rules.js';
-import { type Calibration, type ClearingResult, calibrate, clearWithLoad } from '../markets/pjm-capacity.js';
-import { type GridYearResult, gridYear, prepareRegion } from './grid.js';
+import { fourCP } from '../markets/ercot-4cp.js';
+import { type CampusYearLoad, gridYear, type PreparedRegion, prepareRegion } from './grid.js';
 import type { ConvertedCampus } from './register.js';
+import type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';
 import {
   type PhasePlan,
   type SupplyChainOptions,
   type SupplyChainReport,
   supplyChain,
 } from './supply-chain.js';
+import { lateTariffs, pjmCapacity, sb6Campuses } from './who-pays.js';
+
+export type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';
 
 export const BUILDOUT_REPORT_VERSION = 1;
 
@@ -47,36 +44,6 @@ export interface BuildoutOptions {
   readonly dates?: 'announced' | 'p50' | 'p90';
   /** Supply-chain Monte Carlo options (it runs when the register is given). */
   readonly supplyChain?: SupplyChainOptions;
-}
-
-export interface RegionYearRow extends GridYearResult {
-  readonly region: string;
-  readonly year: number;
-  /** Sites of the region with any grid load in the year. */
-  readonly campuses: readonly string[];
-  readonly historicalYears: readonly number[];
-}
-
-export interface CampusYear {
-  readonly year: number;
-  /** IT capacity installed at the end of the year, MW. */
-  readonly itInstalledMW: number;
-  readonly peakFacilityMW: number;
-  readonly facilityGWh: number;
-  readonly gridGWh: number;
-  readonly co2Tonnes: number;
-  readonly onsiteCO2Tonnes: number;
-  readonly waterM3: number;
-}
-
-export interface CampusRow {
-  readonly id: string;
-  readonly name: string;
-  readonly region: string;
-  readonly state: string;
-  /** True when the site draws (almost) nothing from the grid: its own plant carries it. */
-  readonly offGrid: boolean;
-  readonly years: readonly CampusYear[];
 }
 
 export interface NationalYear {
@@ -124,24 +91,6 @@ export interface BuildoutReport {
   /** Realistic online dates from the critical path (needs the register: status and announced dates). */
   readonly supplyChain: SupplyChainReport | null;
   readonly method: string;
-}
-
-export interface WhoPays {
-  readonly pjm: {
-    readonly calibration: Calibration;
-    /** Per simulated year: the PJM campuses' load at PJM's peak added to the 2026/27 auction. */
-    readonly years: readonly {
-      year: number;
-      addedPeakMW: number;
-      firm: ClearingResult;
-      flexible: ClearingResult;
-      byog: ClearingResult;
-      firmWithCollar: ClearingResult;
-    }[];
-  } | null;
-  readonly ercot4CP: readonly ({ year: number; historicalYear: number } & FourCPResult)[];
-  readonly tariffs: readonly ({ campusId: string; announced: string; realisticP50: string } & LateBill)[];
-  readonly sb6: readonly ({ campusId: string; peakMW: number } & SB6Obligations)[];
 }
 
 /** The phases of the register's simulated campuses with their announced dates (first stage, then the rest). */
@@ -238,51 +187,94 @@ const OFF_GRID_GRID_SHARE = 0.01;
 export const BUILDOUT_METHOD =
   'Campus hourly grid load from the engine, summed per region and calendar year, laid hour-of-year over each historical year of EIA-930 cleaned demand; thresholds, headroom and curtailment by the method of Norris et al., Rethinking Load Growth (Duke NI R 25-01, 2025), as in gigawatt headroom; see docs/buildout.md';
 
-export function buildoutReport(
-  scenario: Scenario,
-  data: DataSource,
-  options: BuildoutOptions = {},
-): BuildoutReport {
-  const limitsPct = options.limitsPct ?? DEFAULT_CURTAILMENT_LIMITS_PCT;
-  const resolved = resolveScenario(scenario, data, scenario);
-  const sims = simulate(resolved.engine, options.onProgress);
-  const years = wholeYears(scenario.start, scenario.end);
-
-  const campuses: CampusRow[] = scenario.sites.map((site, i) => {
-    const h = (sims[i] as (typeof sims)[number]).hourly;
-    const rows = years.map((y): CampusYear => {
-      const sl = (a: Float64Array) => yearSlice(a, h.startMs, y);
-      const it = sl(h.itInstalledMW);
-      return {
-        year: y,
-        itInstalledMW: it.length === 0 ? 0 : (it[it.length - 1] as number),
-        peakFacilityMW: max(sl(h.facilityMW)),
-        facilityGWh: sum(sl(h.facilityMW)) / 1000,
-        gridGWh: sum(sl(h.gridImportMW)) / 1000,
-        co2Tonnes: sum(sl(h.co2Tonnes)),
-        onsiteCO2Tonnes: sum(sl(h.onsiteCO2Tonnes)),
-        waterM3: sum(sl(h.waterM3)),
-      };
-    });
-    const fac = rows.reduce((s, r) => s + r.facilityGWh, 0);
-    const grid = rows.reduce((s, r) => s + r.gridGWh, 0);
+/** One campus's yearly energy, CO2 and water, and whether it is off the grid. */
+function campusRow(site: Scenario['sites'][number], h: SiteHourly, years: readonly number[]): CampusRow {
+  const rows = years.map((y): CampusYear => {
+    const sl = (a: Float64Array) => yearSlice(a, h.startMs, y);
+    const it = sl(h.itInstalledMW);
     return {
-      id: site.id,
-      name: site.name ?? site.id,
-      region: site.region,
-      state: site.location.state,
-      // off-grid: a connection too small for the load, or (almost) no energy from the grid
-      offGrid:
-        fac > 0 &&
-        (grid < OFF_GRID_GRID_SHARE * fac ||
-          site.interconnectMW < OFF_GRID_GRID_SHARE * Math.max(...rows.map((r) => r.peakFacilityMW))),
-      years: rows,
+      year: y,
+      itInstalledMW: it.length === 0 ? 0 : (it[it.length - 1] as number),
+      peakFacilityMW: max(sl(h.facilityMW)),
+      facilityGWh: sum(sl(h.facilityMW)) / 1000,
+      gridGWh: sum(sl(h.gridImportMW)) / 1000,
+      co2Tonnes: sum(sl(h.co2Tonnes)),
+      onsiteCO2Tonnes: sum(sl(h.onsiteCO2Tonnes)),
+      waterM3: sum(sl(h.waterM3)),
     };
   });
+  const fac = rows.reduce((s, r) => s + r.facilityGWh, 0);
+  const grid = rows.reduce((s, r) => s + r.gridGWh, 0);
+  return {
+    id: site.id,
+    name: site.name ?? site.id,
+    region: site.region,
+    state: site.location.state,
+    // off-grid: a connection too small for the load, or (almost) no energy from the grid
+    offGrid:
+      fac > 0 &&
+      (grid < OFF_GRID_GRID_SHARE * fac ||
+        site.interconnectMW < OFF_GRID_GRID_SHARE * Math.max(...rows.map((r) => r.peakFacilityMW))),
+    years: rows,
+  };
+}
 
-  const regionIds = [...new Set(campuses.filter((c) => !c.offGrid).map((c) => c.region))].sort();
+/** The summed grid load and compute of a region's sites in year y, by hour of the year. */
+function regionLoad(
+  members: readonly { id: string; hourly: SiteHourly }[],
+  y: number,
+): { load: CampusYearLoad; online: string[] } {
+  const n = Math.round((Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / HOUR_MS);
+  const gridMW = new Float64Array(n);
+  const computeFLOP = new Float64Array(n);
+  const online: string[] = [];
+  for (const { id, hourly: h } of members) {
+    const g = yearSlice(h.gridImportMW, h.startMs, y);
+    const f = yearSlice(h.computeFLOP, h.startMs, y);
+    if (sum(g) <= 0) continue;
+    online.push(id);
+    for (let k = 0; k < g.length; k++) {
+      gridMW[k] = (gridMW[k] as number) + (g[k] as number);
+      computeFLOP[k] = (computeFLOP[k] as number) + (f[k] as number);
+    }
+  }
+  return { load: { gridMW, computeFLOP }, online };
+}
+
+/** ERCOT 4CP of the last historical year with the campuses' load of year y laid over it. */
+function ercot4CPYear(region: PreparedRegion, gridMW: Float64Array, lastYear: number, y: number) {
+  const { timeMs, demandMW, utcOffsetHours } = region.input;
+  const idx: number[] = [];
+  for (let t = 0; t < timeMs.length; t++)
+    if (new Date(timeMs[t] as number).getUTCFullYear() === lastYear) idx.push(t);
+  return {
+    year: y,
+    historicalYear: lastYear,
+    ...fourCP({
+      timeMs: Float64Array.from(idx, (t) => timeMs[t] as number),
+      demandMW: Float64Array.from(idx, (t) => demandMW[t] as number),
+      campusMW: Float64Array.from(
+        idx,
+        (t) => gridMW[Math.min(gridMW.length - 1, region.hourOfYear[t] as number)] as number,
+      ),
+      utcOffsetHours,
+    }),
+  };
+}
+
+/** Every region-year with campuses online, judged against the region's historical demand (./grid.ts). */
+function regionRows(
+  scenario: Scenario,
+  hourly: readonly SiteHourly[],
+  campuses: readonly CampusRow[],
+  years: readonly number[],
+  data: DataSource,
+  options: BuildoutOptions,
+  limitsPct: readonly number[],
+): { regions: RegionYearRow[]; ercot4CP: WhoPays['ercot4CP'][number][] } {
   const regions: RegionYearRow[] = [];
   const ercot4CP: WhoPays['ercot4CP'][number][] = [];
+  const regionIds = [...new Set(campuses.filter((c) => !c.offGrid).map((c) => c.region))].sort();
   for (const regionId of regionIds) {
     const demand = data.regionDemand(regionId);
     const available = completeYears(demand);
@@ -295,56 +287,37 @@ export function buildoutReport(
       utcOffsetHours: SEASON_UTC_OFFSET_HOURS[regionId] ?? 0,
     });
     const members = scenario.sites
-      .map((s, i) => ({ s, i }))
-      .filter(({ s, i }) => s.region === regionId && !(campuses[i] as CampusRow).offGrid);
+      .map((s, i) => ({
+        id: s.id,
+        region: s.region,
+        hourly: hourly[i] as SiteHourly,
+        offGrid: (campuses[i] as CampusRow).offGrid,
+      }))
+      .filter((m) => m.region === regionId && !m.offGrid);
     for (const y of years) {
-      const n = Math.round((Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / HOUR_MS);
-      const gridMW = new Float64Array(n);
-      const computeFLOP = new Float64Array(n);
-      const online: string[] = [];
-      for (const { s, i } of members) {
-        const h = (sims[i] as (typeof sims)[number]).hourly;
-        const g = yearSlice(h.gridImportMW, h.startMs, y);
-        const f = yearSlice(h.computeFLOP, h.startMs, y);
-        if (sum(g) <= 0) continue;
-        online.push(s.id);
-        for (let k = 0; k < g.length; k++) {
-          gridMW[k] = (gridMW[k] as number) + (g[k] as number);
-          computeFLOP[k] = (computeFLOP[k] as number) + (f[k] as number);
-        }
-      }
+      const { load, online } = regionLoad(members, y);
       if (online.length === 0) continue;
-      if (regionId === 'ERCOT') {
-        const last = hist[hist.length - 1] as number;
-        const idx: number[] = [];
-        for (let t = 0; t < screened.timeMs.length; t++)
-          if (new Date(screened.timeMs[t] as number).getUTCFullYear() === last) idx.push(t);
-        const timeMs = Float64Array.from(idx, (t) => screened.timeMs[t] as number);
-        ercot4CP.push({
-          year: y,
-          historicalYear: last,
-          ...fourCP({
-            timeMs,
-            demandMW: Float64Array.from(idx, (t) => screened.demandMW[t] as number),
-            campusMW: Float64Array.from(
-              idx,
-              (t) => gridMW[Math.min(gridMW.length - 1, region.hourOfYear[t] as number)] as number,
-            ),
-            utcOffsetHours: region.input.utcOffsetHours,
-          }),
-        });
-      }
+      if (regionId === 'ERCOT')
+        ercot4CP.push(ercot4CPYear(region, load.gridMW, hist[hist.length - 1] as number, y));
       regions.push({
         region: regionId,
         year: y,
         campuses: online,
         historicalYears: hist,
-        ...gridYear(region, { gridMW, computeFLOP }, limitsPct),
+        ...gridYear(region, load, limitsPct),
       });
     }
   }
+  return { regions, ercot4CP };
+}
 
-  const national: NationalYear[] = years.map((y) => {
+/** National totals of each year. */
+function nationalRows(
+  years: readonly number[],
+  regions: readonly RegionYearRow[],
+  campuses: readonly CampusRow[],
+): NationalYear[] {
+  return years.map((y) => {
     const rs = regions.filter((r) => r.year === y);
     const cy = campuses.map((c) => ({ c, r: c.years.find((x) => x.year === y) as CampusYear }));
     return {
@@ -360,10 +333,12 @@ export function buildoutReport(
       waterM3: cy.reduce((s, { r }) => s + r.waterM3, 0),
     };
   });
+}
 
-  const simulatedIds = new Set(scenario.sites.map((s) => s.id));
+/** The register's BAs without bundled data, with the campuses each holds and what stands in. */
+function noDataBAs(register: readonly ConvertedCampus[], simulatedIds: ReadonlySet<string>): NoDataBA[] {
   const byBA = new Map<string, NoDataBA>();
-  for (const c of options.register ?? []) {
+  for (const c of register) {
     if (!c.region.proxy || c.offGrid || !simulatedIds.has(c.record.id)) continue;
     const ba = c.record.balancingAuthority;
     const e = byBA.get(ba);
@@ -371,53 +346,15 @@ export function buildoutReport(
       byBA.set(ba, { ba, campuses: [c.record.id], standsIn: c.region.regionId, basis: c.region.basis });
     else byBA.set(ba, { ...e, campuses: [...e.campuses, c.record.id] });
   }
+  return [...byBA.values()];
+}
 
-  const plans = options.register === undefined ? [] : phasePlans(options.register, simulatedIds);
-  const chain = plans.length === 0 ? null : supplyChain(plans, options.supplyChain);
-
-  const pjmRows = regions.filter((r) => r.region === 'PJM');
-  const calibration = calibrate();
-  const pjm =
-    pjmRows.length === 0
-      ? null
-      : {
-          calibration,
-          years: pjmRows.map((r) => ({
-            year: r.year,
-            addedPeakMW: r.campusAtRegionPeakMW,
-            firm: clearWithLoad(r.campusAtRegionPeakMW, 'firm', { calibration, collar: false }),
-            flexible: clearWithLoad(r.campusAtRegionPeakMW, 'flexible', { calibration, collar: false }),
-            byog: clearWithLoad(r.campusAtRegionPeakMW, 'byog', { calibration, collar: false }),
-            firmWithCollar: clearWithLoad(r.campusAtRegionPeakMW, 'firm', { calibration, collar: true }),
-          })),
-        };
-  const tariffs: WhoPays['tariffs'][number][] = [];
-  for (const c of options.register ?? []) {
-    const t = tariffFor(c.record.utility, c.record.state);
-    const first = chain?.phases.find((p) => p.campusId === c.record.id);
-    if (t === undefined || first === undefined || c.itMW === null) continue;
-    const months =
-      (Number(first.p50.slice(0, 4)) - Number(first.announced.slice(0, 4))) * 12 +
-      Number(first.p50.slice(5, 7)) -
-      Number(first.announced.slice(5, 7));
-    // contract: the campus's design facility demand (its grid connection, MW)
-    const site = scenario.sites.find((x) => x.id === c.record.id);
-    tariffs.push({
-      campusId: c.record.id,
-      announced: first.announced,
-      realisticP50: first.p50,
-      ...lateBill(t, site?.interconnectMW ?? 0, months),
-    });
-  }
-  const sb6 = scenario.sites
-    .map((site, i) => ({ site, row: campuses[i] as CampusRow }))
-    .filter(({ site, row }) => site.region === 'ERCOT' && !row.offGrid)
-    .map(({ site, row }) => {
-      const peakMW = Math.max(...row.years.map((y) => y.peakFacilityMW));
-      const backup = (site.supply?.onsite ?? []).reduce((s, g) => s + g.capacityMW, 0);
-      return { campusId: site.id, peakMW, ...sb6Obligations(peakMW, backup) };
-    });
-  const environment: BuildoutReport['environment'][number][] = [];
+/** CO2 and water per region (off-grid campuses together) and year. */
+function environmentRows(
+  years: readonly number[],
+  campuses: readonly CampusRow[],
+): BuildoutReport['environment'][number][] {
+  const out: BuildoutReport['environment'][number][] = [];
   for (const y of years) {
     const groups = new Map<string, { co2Tonnes: number; onsiteCO2Tonnes: number; waterM3: number }>();
     for (const c of campuses) {
@@ -431,8 +368,26 @@ export function buildoutReport(
       });
     }
     for (const [region, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0])))
-      environment.push({ region, year: y, ...g });
+      out.push({ region, year: y, ...g });
   }
+  return out;
+}
+
+export function buildoutReport(
+  scenario: Scenario,
+  data: DataSource,
+  options: BuildoutOptions = {},
+): BuildoutReport {
+  const limitsPct = options.limitsPct ?? DEFAULT_CURTAILMENT_LIMITS_PCT;
+  const resolved = resolveScenario(scenario, data, scenario);
+  const hourly = simulate(resolved.engine, options.onProgress).map((s) => s.hourly);
+  const years = wholeYears(scenario.start, scenario.end);
+  const campuses = scenario.sites.map((site, i) => campusRow(site, hourly[i] as SiteHourly, years));
+  const { regions, ercot4CP } = regionRows(scenario, hourly, campuses, years, data, options, limitsPct);
+  const simulatedIds = new Set(scenario.sites.map((s) => s.id));
+  const register = options.register ?? [];
+  const plans = phasePlans(register, simulatedIds);
+  const chain = plans.length === 0 ? null : supplyChain(plans, options.supplyChain);
   return {
     version: BUILDOUT_REPORT_VERSION,
     scenario: scenario.name,
@@ -441,10 +396,15 @@ export function buildoutReport(
     limitsPct,
     regions,
     campuses,
-    national,
-    noDataBAs: [...byBA.values()],
-    whoPays: { pjm, ercot4CP, tariffs, sb6 },
-    environment,
+    national: nationalRows(years, regions, campuses),
+    noDataBAs: noDataBAs(register, simulatedIds),
+    whoPays: {
+      pjm: pjmCapacity(regions),
+      ercot4CP,
+      tariffs: lateTariffs(register, chain, scenario),
+      sb6: sb6Campuses(scenario, campuses),
+    },
+    environment: environmentRows(years, campuses),
     supplyChain: chain,
     method: BUILDOUT_METHOD,
   };
