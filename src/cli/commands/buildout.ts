@@ -495,7 +495,7 @@ export function registerBuildout(cli: Command): void {
   cli
     .command('buildout')
     .description(
-      'the national picture: can each region’s grid carry its announced campuses, year by year (us-buildout)',
+      'the national picture of a fleet (default us-buildout): can the grids and the supply chains carry it, year by year, and who pays',
     )
     .argument('[scenario]', 'scenario file or built-in name', 'us-buildout')
     .option(
@@ -522,7 +522,10 @@ export function registerBuildout(cli: Command): void {
     .option('--trials <n>', 'Monte Carlo trials of the supply-chain lead times', '2000')
     .option('--seed <n>', 'seed of the Monte Carlo', '1')
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
-    .option('-o, --out <dir>', 'write regions.csv, campuses.csv, national.csv and report.json to DIR')
+    .option(
+      '-o, --out <dir>',
+      'write the tables as CSV (regions, campuses, national, environment, pjm-capacity, supply-chain) and report.json to DIR',
+    )
     .addHelpText(
       'after',
       `
