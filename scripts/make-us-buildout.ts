@@ -44,8 +44,9 @@ const header = [
   `# Rules: size=${rules.size}, duplicates=${rules.duplicates} (docs/buildout.md).`,
   `# MW basis -> IT MW: facility, grid and gross figures ÷ ${DESIGN_FACILITY_TO_IT.value} (${DESIGN_FACILITY_TO_IT.source});`,
   `#   generation ÷ ${GENERATION_TO_FACILITY.value} first (${GENERATION_TO_FACILITY.source}).`,
-  '# Every phase: GB300 racks sized by itMW (ASSUMPTION: accelerators mostly not stated); busyFraction 0.85',
-  '#   (the schema default). Cooling: closed-loop dry coolers in arid states, evaporative assist elsewhere (ASSUMPTION).',
+  '# Every phase sized by itMW: the accelerator the campus states, else GB300 (ASSUMPTION); busyFraction 0.85',
+  '#   (the schema default). Trainium2 (Project Rainier): 500 W + 390 W host, $18,500, the project-rainier assumptions.',
+  '#   Cooling: closed-loop dry coolers in arid states, evaporative assist elsewhere (ASSUMPTION).',
   '# Not simulated:',
   ...converted.filter((c) => c.excluded !== null).map((c) => `#   ${c.record.id}: ${c.excluded}`),
 ];

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteFor } from '../src/analysis/buildout/fleet.js';
+import { acceleratorOf, siteFor } from '../src/analysis/buildout/fleet.js';
 import {
   type CampusRecord,
   convertCampus,
@@ -141,7 +141,9 @@ describe('the built-in us-buildout scenario', () => {
       const s = scenario.sites.find((x) => x.id === c.record.id);
       expect(s?.region).toBe(fresh.region);
       expect(s?.weather).toBe(fresh.weather);
-      expect(s?.phases.map((p) => [p.online, p.itMW])).toEqual(fresh.phases.map((p) => [p.online, p.itMW]));
+      expect(s?.phases.map((p) => [p.online, p.itMW, p.accelerator])).toEqual(
+        fresh.phases.map((p) => [p.online, p.itMW, p.accelerator]),
+      );
     }
   });
   it('phases add up to the converted IT MW; weather is the nearest station', () => {
@@ -152,5 +154,24 @@ describe('the built-in us-buildout scenario', () => {
     const kilby = scenario.sites.find((s) => s.id === 'microsoft-pecos-kilby');
     expect(kilby?.interconnectMW).toBe(1);
     expect(kilby?.supply?.onsite[0]?.capacityMW).toBe(Math.ceil((2000 / 1.35) * 1.35 * 1.2));
+  });
+});
+
+describe('stated accelerators', () => {
+  it('the first one named, else GB300 (assumption)', () => {
+    expect(acceleratorOf('~500000 Trainium2 (scaling to 1M)')).toEqual({ id: 'trainium2', stated: true });
+    expect(acceleratorOf('550000 GB200/GB300 (planned); 110000 GB200 initial')).toEqual({
+      id: 'gb200',
+      stated: true,
+    });
+    expect(acceleratorOf('220000+ (H100, H200, GB200)')).toEqual({ id: 'h100', stated: true });
+    expect(acceleratorOf('')).toEqual({ id: 'gb300', stated: false });
+  });
+  it('us-buildout carries the Trainium2 assumptions of project-rainier', () => {
+    const { scenario } = loadScenario('us-buildout');
+    expect(
+      scenario.sites.find((x) => x.id === 'amazon-project-rainier-new-carlisle')?.phases[0]?.accelerator,
+    ).toBe('trainium2');
+    expect(scenario.acceleratorOverrides?.trainium2?.boardPowerW).toBe(500);
   });
 });

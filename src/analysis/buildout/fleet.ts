@@ -12,8 +12,37 @@ type SiteInput = ScenarioInput['sites'][number];
 
 /** ASSUMPTION: a first phase installs over 180 days (Stargate Abilene's first 200 MW took ~12 months from site clearing to energisation, CB5; racks follow energisation over months). */
 export const FIRST_PHASE_RAMP_DAYS = 180;
-/** ASSUMPTION: the accelerator every phase is sized with (the rack-scale NVIDIA part most campuses state). */
+/** ASSUMPTION: the accelerator of a campus that states none (the rack-scale NVIDIA part most new campuses state). */
 export const FLEET_ACCELERATOR = 'gb300';
+
+/**
+ * ASSUMPTION, as the project-rainier scenario: Trainium2 has no published board power or price. 500 W chip
+ * + 390 W host share from the campus arithmetic (500,000 chips in ~513 MW); price at the H100's dollars per
+ * dense BF16 TFLOP/s (~$18,500).
+ */
+export const TRAINIUM2_OVERRIDES = {
+  acceleratorOverrides: { trainium2: { boardPowerW: 500, hostNetworkWPerAccelerator: 390 } },
+  acceleratorPriceUSD: { trainium2: 18_500 },
+} as const;
+
+/** Register names of accelerators → catalog ids, in the order they are tried. */
+const STATED_ACCELERATORS: readonly [RegExp, string][] = [
+  [/trainium ?2/i, 'trainium2'],
+  [/gb300/i, 'gb300'],
+  [/gb200/i, 'gb200'],
+  [/h200/i, 'h200'],
+  [/h100/i, 'h100'],
+];
+
+/** The accelerator a campus states (the first named in `accelerators_stated`), else FLEET_ACCELERATOR. */
+export function acceleratorOf(stated: string): { id: string; stated: boolean } {
+  let best: { id: string; at: number } | null = null;
+  for (const [re, id] of STATED_ACCELERATORS) {
+    const m = re.exec(stated);
+    if (m !== null && (best === null || m.index < best.at)) best = { id, at: m.index };
+  }
+  return best === null ? { id: FLEET_ACCELERATOR, stated: false } : { id: best.id, stated: true };
+}
 /** ASSUMPTION: the same simple-cycle heat rate and delivered gas price as the stargate-abilene scenario. */
 export const OFFGRID_HEAT_RATE_MMBTU_PER_MWH = 11;
 export const OFFGRID_FUEL_USD_PER_MMBTU = 3.5;
@@ -52,6 +81,7 @@ export function siteFor(c: ConvertedCampus): { site: SiteInput; comment: string[
     throw new Error(`campus ${c.record.id} is not simulated (${c.excluded ?? 'no dates'})`);
   const r = c.record;
   const { station, km } = nearestStation(r.latitude, r.longitude);
+  const acc = acceleratorOf(r.accelerators);
   const span = Math.max(1, daysBetween(c.firstOnline, c.fullOnline));
   const phases: SiteInput['phases'] = [];
   if (c.firstPhaseITMW !== null) {
@@ -61,14 +91,14 @@ export function siteFor(c: ConvertedCampus): { site: SiteInput; comment: string[
       id: 'phase-1',
       online: c.firstOnline,
       rampDays: ramp1,
-      accelerator: FLEET_ACCELERATOR,
+      accelerator: acc.id,
       itMW: round1(c.firstPhaseITMW),
     });
     phases.push({
       id: 'phase-2',
       online: second,
       rampDays: Math.max(0, daysBetween(second, c.fullOnline)),
-      accelerator: FLEET_ACCELERATOR,
+      accelerator: acc.id,
       itMW: round1(c.itMW - c.firstPhaseITMW),
     });
   } else {
@@ -76,7 +106,7 @@ export function siteFor(c: ConvertedCampus): { site: SiteInput; comment: string[
       id: 'campus',
       online: c.firstOnline,
       rampDays: span,
-      accelerator: FLEET_ACCELERATOR,
+      accelerator: acc.id,
       itMW: round1(c.itMW),
     });
   }
@@ -117,6 +147,7 @@ export function siteFor(c: ConvertedCampus): { site: SiteInput; comment: string[
       (c.basis === 'it'
         ? ''
         : ` (÷ ${DESIGN_FACILITY_TO_IT.value} facility/IT${c.basis === 'generation' ? ` after ÷ ${GENERATION_TO_FACILITY.value} generation/facility` : ''})`),
+    `accelerator: ${acc.id} (${acc.stated ? `stated: ${r.accelerators}` : 'none stated: ASSUMPTION'})`,
     `dates: first ${r.firstOnline || '—'} full ${r.fullOnline || '—'}${c.dateNote ? ` (${c.dateNote})` : ''}`,
     `region: ${c.region.basis}; weather: nearest bundled station ${station.id} (${Math.round(km)} km)`,
     ...(c.offGrid ? ['off-grid: own gas plant (capacity = facility peak × generation/facility ratio)'] : []),
@@ -135,6 +166,7 @@ export function fleetScenario(converted: readonly ConvertedCampus[]): {
   comments: Map<string, string[]>;
 } {
   const built = converted.filter((c) => c.excluded === null).map(siteFor);
+  const trainium = built.some((b) => b.site.phases.some((p) => p.accelerator === 'trainium2'));
   return {
     scenario: {
       name: 'us-buildout',
@@ -146,6 +178,12 @@ export function fleetScenario(converted: readonly ConvertedCampus[]): {
       replay: 'latest',
       sites: built.map((b) => b.site),
       compute: { precision: 'bf16', mfu: 0.4 },
+      ...(trainium
+        ? {
+            acceleratorOverrides: { ...TRAINIUM2_OVERRIDES.acceleratorOverrides },
+            economics: { acceleratorPriceUSD: { ...TRAINIUM2_OVERRIDES.acceleratorPriceUSD } },
+          }
+        : {}),
     },
     comments: new Map(built.map((b) => [b.site.id, b.comment])),
   };
