@@ -7,6 +7,7 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../io/load-scenario.js';
 import { packageVersion } from '../io/paths.js';
+import { registerBuildout } from './commands/buildout.js';
 import { registerHeadroom } from './commands/headroom.js';
 import { registerInfer } from './commands/infer.js';
 import { registerList } from './commands/list.js';
@@ -32,6 +33,7 @@ const COMMANDS: readonly ((cli: Command) => void)[] = [
   registerSchema,
   registerHeadroom,
   registerReproduce,
+  registerBuildout,
   registerServe,
   registerReport,
   registerSweep,

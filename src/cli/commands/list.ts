@@ -1,12 +1,16 @@
 /** `gigawatt list [what]`: built-in scenarios and what the catalogs hold, with units and sources. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Argument, type Command } from 'commander';
 import pc from 'picocolors';
+import { convertRegister, parseRegister } from '../../analysis/buildout/register.js';
 import { ACCELERATORS, type FigureBasis } from '../../catalog/accelerators.js';
 import { COOLING_SYSTEMS } from '../../catalog/cooling.js';
 import type { Sourced } from '../../catalog/provenance.js';
 import { PRICE_SERIES, REGIONS } from '../../catalog/regions.js';
 import { WEATHER_STATIONS } from '../../catalog/weather-stations.js';
 import { builtinScenarioNames, loadScenario } from '../../io/load-scenario.js';
+import { dataDir } from '../../io/paths.js';
 
 export const LIST_KINDS = [
   'all',
@@ -16,6 +20,7 @@ export const LIST_KINDS = [
   'regions',
   'prices',
   'weather',
+  'campuses',
 ] as const;
 
 const v = (s: Sourced<number>, unit: string): string =>
@@ -151,6 +156,49 @@ function weather(): { text: string; json: unknown } {
   };
 }
 
+/** The campus register (data/campuses/us_ai_campuses.csv) with its sources and how us-buildout uses each row. */
+function campuses(): { text: string; json: unknown } {
+  const file = join(dataDir(), 'campuses', 'us_ai_campuses.csv');
+  const rows = convertRegister(parseRegister(readFileSync(file, 'utf8'), file));
+  return {
+    text: `${columns(
+      ['id', 'state', 'BA', 'MW', 'basis', 'first', 'full', 'status', 'us-buildout', 'source'],
+      rows.map((c) => [
+        c.record.id,
+        c.record.state,
+        c.record.balancingAuthority || (c.offGrid ? 'off-grid' : '—'),
+        c.record.announcedMW === null ? '—' : c.record.announcedMW.toLocaleString('en-US'),
+        c.basis,
+        c.record.firstOnline || '—',
+        c.record.fullOnline || '—',
+        c.record.status,
+        c.excluded !== null
+          ? 'not simulated'
+          : `${Math.round(c.itMW ?? 0).toLocaleString('en-US')} MW IT in ${c.region.regionId}${c.region.proxy ? '*' : ''}`,
+        c.record.sourceUrls[0] ?? '—',
+      ]),
+    )}\n${pc.dim('MW as announced, on its own basis (notes: power_basis=). * region stands in for a BA without bundled data or off-grid. All source URLs and quotes: --json; data/campuses/PROVENANCE.md.')}`,
+    json: rows.map((c) => ({
+      ...c.record,
+      powerBasis: c.basis,
+      usBuildout:
+        c.excluded !== null
+          ? { simulated: false, reason: c.excluded }
+          : {
+              simulated: true,
+              itMW: c.itMW,
+              firstPhaseITMW: c.firstPhaseITMW,
+              size: c.sizeNote,
+              region: c.region,
+              offGrid: c.offGrid,
+              firstOnline: c.firstOnline,
+              fullOnline: c.fullOnline,
+              dateNote: c.dateNote,
+            },
+    })),
+  };
+}
+
 const LISTERS: Record<Exclude<(typeof LIST_KINDS)[number], 'all'>, () => { text: string; json: unknown }> = {
   scenarios,
   accelerators,
@@ -158,6 +206,7 @@ const LISTERS: Record<Exclude<(typeof LIST_KINDS)[number], 'all'>, () => { text:
   regions,
   prices,
   weather,
+  campuses,
 };
 
 export function listCommand(what: string, opts: { json?: boolean }): void {
