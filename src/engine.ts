@@ -16,6 +16,12 @@
  * @packageDocumentation
  */
 
+// The national build-out: every announced campus against its grid, its supply chain and who pays.
+export {
+  type BuildoutOptions,
+  type BuildoutReport,
+  buildoutReport,
+} from './analysis/buildout/report.js';
 export { type ScreenedDemand, screenDemand } from './analysis/demand-cleaning.js';
 // Money.
 export type { CashFlowYear, Levelized } from './analysis/economics/cash-flows.js';
@@ -32,6 +38,7 @@ export {
   solveHeadroomMW,
 } from './analysis/headroom.js';
 export { type RunSummary, summarize } from './analysis/summary.js';
+
 // Uncertainty: plans, single samples and the report (the worker pool lives in the Node entry).
 export { planSweep, type SweepJob, type SweepPlan, sweepJob } from './analysis/sweep/plan.js';
 export { type SweepReport, sweepReport } from './analysis/sweep/report.js';
