@@ -118,7 +118,16 @@ describe('terminal value and break-even', () => {
   });
   it('break-even year is the first year of profit (revenue − opex − depreciation ≥ 0)', () => {
     const e = make('none');
-    const row = e.cashFlows?.find((r) => r.year === e.breakEvenYear);
-    expect(row === undefined || (row.profitUSD >= 0 && row.revenueUSD > 0)).toBe(true);
+    const rows = e.cashFlows ?? [];
+    // $3 per H100-hour on 10,000 H100 earns well above the opex and depreciation: a break-even exists
+    // (the old check, `row === undefined || …`, also passed when there was none)
+    const k = rows.findIndex((r) => r.year === e.breakEvenYear);
+    expect(k).toBeGreaterThanOrEqual(0);
+    const row = rows[k];
+    expect(row?.profitUSD).toBeGreaterThanOrEqual(0);
+    expect(row?.revenueUSD).toBeGreaterThan(0);
+    // and it is the first: every earlier year made a loss or earned nothing
+    for (const r of rows.slice(0, k))
+      expect(r.profitUSD < 0 || r.revenueUSD === 0, String(r.year)).toBe(true);
   });
 });
