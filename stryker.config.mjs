@@ -26,7 +26,7 @@ export default {
   // Text that only labels or explains (descriptions, sources, error wording) is not behaviour the
   // model computes; error messages are checked by the tests that need them, not by mutants.
   mutator: { excludedMutations: ['StringLiteral'] },
-  ignorePatterns: ['dist', 'web', 'bench', 'reports', 'docs', '.ci'],
+  ignorePatterns: ['dist', 'web', 'bench', 'reports', 'docs', '.ci', '.stryker-tmp*'],
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },

@@ -5,7 +5,9 @@
  * entry point skips only that check.
  *
  *   node test/stryker/run.mjs                                  every folder in stryker.config.mjs
- *   node test/stryker/run.mjs 'src/cluster/**\/*.ts' [report.json]  one folder (globs, comma-separated)
+ *   node test/stryker/run.mjs 'src/cluster/**\/*.ts' [report.json] [tempDir]  one folder (globs,
+ *                                      comma-separated); a tempDir of its own lets two runs overlap
+ *   --ignore-static                    skip static mutants (reported as Ignored)
  *
  * On Node ≥ 22, `npx stryker run --mutate 'src/cluster/**\/*.ts'` does the same.
  */
@@ -18,8 +20,14 @@ const core = dirname(require.resolve('@stryker-mutator/core/package.json'));
 // dist/src/stryker.js: the Stryker class without the CLI's Node version guard
 const { Stryker } = await import(pathToFileURL(join(core, 'dist', 'src', 'stryker.js')).href);
 
-const [mutate, jsonFile] = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --ignore-static: leave out mutants in code that runs while vitest collects the tests (module constants,
+// scenarios built in describe blocks), which would each need every selected test file run again
+const ignoreStatic = args.includes('--ignore-static');
+const [mutate, jsonFile, tempDir] = args.filter((a) => a !== '--ignore-static');
 const options = {};
+if (ignoreStatic) options.ignoreStatic = true;
+if (tempDir) options.tempDirName = tempDir;
 if (mutate) options.mutate = mutate.split(',');
 if (jsonFile) {
   options.reporters = ['clear-text', 'progress', 'json'];
