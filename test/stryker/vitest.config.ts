@@ -17,6 +17,7 @@ const IN_PROCESS = [
   'cooling',
   'data-sources',
   'economics-finance',
+  'finance-known-answers',
   'engine',
   'flexibility',
   'grid-io',
