@@ -30,7 +30,9 @@ export default {
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  timeoutMS: 60_000,
+  timeoutMS: 15_000,
+  // the first, unmutated run of the selected tests, on a machine shared by several builds
+  dryRunTimeoutMinutes: 20,
   timeoutFactor: 2,
   thresholds: { high: 80, low: 60, break: null },
   tempDirName: '.stryker-tmp',
