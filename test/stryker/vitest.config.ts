@@ -18,6 +18,7 @@ const IN_PROCESS = [
   'data-sources',
   'economics-finance',
   'finance-known-answers',
+  'jobs-known-answers',
   'engine',
   'flexibility',
   'grid-io',
