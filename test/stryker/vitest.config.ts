@@ -19,6 +19,7 @@ const IN_PROCESS = [
   'economics-finance',
   'finance-known-answers',
   'jobs-known-answers',
+  'cash-flow-opex',
   'engine',
   'flexibility',
   'grid-io',
