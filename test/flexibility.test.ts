@@ -71,6 +71,7 @@ describe('4CP on the bundled ERCOT demand', () => {
       const f = run.sites[0]?.hourly;
       const peaks = run.sites[0]?.gridSide?.coincidentPeaks ?? [];
       if (!r || !f) throw new Error('no site');
+      expect(peaks).toHaveLength(4); // else the loop below checks nothing
       for (const cp of peaks)
         expect(f.gridImportMW[cp.hour] as number).toBeLessThan(0.8 * (r.gridImportMW[cp.hour] as number));
       const t = run.summary.totals;
@@ -97,6 +98,9 @@ describe('4CP on the bundled ERCOT demand', () => {
     const r = rigid.sites[0]?.hourly;
     const peaks = rigid.sites[0]?.gridSide?.coincidentPeaks ?? [];
     if (!r) throw new Error('no site');
+    // four peaks, or a missing 4CP section would give 0 MW and a $0 charge that match
+    expect(peaks).toHaveLength(4);
+    expect(rigid.summary.totals.transmissionChargeUSD).toBeGreaterThan(1e5);
     const meanMW = peaks.reduce((a, p) => a + (r.gridImportMW[p.hour] as number), 0) / 4;
     expect(rigid.summary.totals.transmissionChargeUSD).toBeCloseTo(meanMW * 1000 * 100, 2);
   });

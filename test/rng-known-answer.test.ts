@@ -7,7 +7,7 @@
  * also reproduces the published vector.
  */
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../src/cluster/rng.js';
+import { logFactorial, Rng } from '../src/cluster/rng.js';
 
 const draws = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.nextUint32());
 
@@ -58,4 +58,49 @@ describe('xoshiro128** against the reference C code', () => {
       for (const x of u) expect(rng.uniform()).toBe(x);
     },
   );
+});
+
+describe('draws from the reference uniforms (seed 0: 0.2619, 0.5834, 0.8306, 0.3678, from the C program)', () => {
+  it('exponential by inversion: −ln(1 − 0.26190817) / 2 = 0.151844', () => {
+    expect(new Rng(0).exponential(2)).toBeCloseTo(0.15184351720958902, 14);
+    expect(new Rng(0).exponential(0)).toBe(Number.POSITIVE_INFINITY);
+  });
+  it('Poisson by products of uniforms (Knuth), worked by hand', () => {
+    // mean 1: 0.2619 < e^-1 = 0.3679 → 0
+    expect(new Rng(0).poisson(1)).toBe(0);
+    // mean 2: 0.2619 > e^-2 = 0.1353, × 0.5834 = 0.1528 > 0.1353, × 0.8306 = 0.1269 < 0.1353 → 2
+    expect(new Rng(0).poisson(2)).toBe(2);
+    // mean 3: … × 0.3678 = 0.0467 < e^-3 = 0.0498 → 3
+    expect(new Rng(0).poisson(3)).toBe(3);
+    expect(new Rng(0).poisson(0)).toBe(0);
+    expect(() => new Rng(0).poisson(-1)).toThrow(RangeError);
+    expect(() => new Rng(0).poisson(Number.NaN)).toThrow(RangeError);
+  });
+  it('pickWeighted: 0.2619 × total 10 = 2.62 falls in the second bin of cumulative 1, 3, 6, 10', () => {
+    expect(new Rng(0).pickWeighted([1, 3, 6, 10])).toBe(1);
+    // the bin edge: 2.61908 < 2.62 is in the first bin, ≥ 2.619 is past it
+    expect(new Rng(0).pickWeighted(Float64Array.of(2.62, 10))).toBe(0);
+    expect(new Rng(0).pickWeighted(Float64Array.of(2.619, 10))).toBe(1);
+    expect(new Rng(0).pickWeighted([5])).toBe(0);
+  });
+  it('int(n) = floor(U·n): floor(0.2619 × 7) = 1, floor(0.2619 × 4) = 1, floor(0.2619 × 3) = 0', () => {
+    expect(new Rng(0).int(7)).toBe(1);
+    expect(new Rng(0).int(4)).toBe(1);
+    expect(new Rng(0).int(3)).toBe(0);
+  });
+  it('refuses a seed that is not finite', () => {
+    expect(() => new Rng(Number.NaN)).toThrow(RangeError);
+    expect(() => new Rng(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('logFactorial against the exact sum of logs', () => {
+  it('agrees with Σ ln i to 1e-10 for k = 0 … 300 (Stirling series from k = 10)', () => {
+    let exact = 0;
+    for (let k = 0; k <= 300; k++) {
+      if (k >= 2) exact += Math.log(k);
+      expect(Math.abs(logFactorial(k) - exact), String(k)).toBeLessThan(1e-10 * Math.max(1, exact));
+    }
+    expect(logFactorial(10)).toBeCloseTo(Math.log(3628800), 10);
+  });
 });
