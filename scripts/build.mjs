@@ -18,6 +18,8 @@ await build({
     index: 'src/index.ts',
     // the sweep's piscina worker (src/io/sweep/local-pool.ts loads dist/sweep-worker.js)
     'sweep-worker': 'src/io/sweep/worker.ts',
+    // the server's compute pool (src/server/compute/pool.ts loads dist/compute-worker.js)
+    'compute-worker': 'src/server/compute/worker.ts',
   },
   outdir: 'dist',
   banner: { js: '' },
