@@ -6,6 +6,7 @@
  * - a task over `timeoutMs` → 504; its thread is terminated (piscina aborts it) and replaced;
  * - `close()` aborts whatever is queued or running (shutdown).
  */
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -39,17 +40,20 @@ export class ComputePool {
   private readonly closing = new AbortController();
   readonly timeoutMs: number;
   readonly threads: number;
+  readonly maxQueue: number;
 
   constructor(options: ComputePoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism() - 1);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_COMPUTE_TIMEOUT_MS;
+    this.maxQueue = options.maxQueue ?? DEFAULT_COMPUTE_QUEUE;
+    // Every task's signal listens to this one (AbortSignal.any): not a leak.
+    setMaxListeners(0, this.closing.signal);
     const { filename, execArgv } = options.worker ?? computeWorkerFile();
     this.pool = new Piscina({
       filename,
       execArgv,
       minThreads: 1,
       maxThreads: this.threads,
-      maxQueue: options.maxQueue ?? DEFAULT_COMPUTE_QUEUE,
       idleTimeout: 60_000,
     });
   }
@@ -65,6 +69,14 @@ export class ComputePool {
   run(task: Extract<ComputeTask, { kind: 'headroom' }>): Promise<Record<string, unknown>>;
   async run(task: ComputeTask): Promise<unknown> {
     if (this.closing.signal.aborted) throw new ApiError(503, 'the server is shutting down', undefined, 5);
+    // Counted here rather than by piscina, whose queue also takes tasks while threads start.
+    if (this.running >= this.threads + this.maxQueue)
+      throw new ApiError(
+        503,
+        'the server is busy: every compute thread is working and the queue is full; try again shortly',
+        { threads: this.threads, queue: this.maxQueue },
+        5,
+      );
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = AbortSignal.any([timeout, this.closing.signal]);
     this.running++;
@@ -80,13 +92,6 @@ export class ComputePool {
           },
         );
       if (this.closing.signal.aborted) throw new ApiError(503, 'the server is shutting down', undefined, 5);
-      if ((err as Error)?.message === 'Task queue is at limit')
-        throw new ApiError(
-          503,
-          'the server is busy: every compute thread is working and the queue is full; try again shortly',
-          { threads: this.threads },
-          5,
-        );
       throw err;
     } finally {
       this.running--;
