@@ -12,6 +12,7 @@
  * its threads ended), which frees its slot at once.
  */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { SweepPlan } from '../analysis/sweep/plan.js';
 import { type SweepReport, sweepReport } from '../analysis/sweep/report.js';
 import type { SampleResult } from '../analysis/sweep/sample.js';
@@ -115,7 +116,10 @@ export class SweepJobs {
       createdAt: new Date().toISOString(),
     };
     this.jobs.set(job.id, job);
-    this.aborts.set(job.id, new AbortController());
+    const abort = new AbortController();
+    // Each of the sweep's samples listens to it (one piscina task each): not a leak.
+    setMaxListeners(0, abort.signal);
+    this.aborts.set(job.id, abort);
     this.forgetOld();
     this.chain = this.chain.then(() => this.run(job, plan, scenarioRaw, output));
     return job;
