@@ -118,7 +118,14 @@ export function createApp(options: AppOptions = {}): Hono {
   );
 
   app.get('/api/health', (c) => c.json({ ok: true, version }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument(version)));
+  const maxSweepSamples = options.maxSweepSamples ?? MAX_SERVER_SWEEP_JOBS;
+  const doc = openApiDocument(version, {
+    maxBodyBytes: maxBytes,
+    maxSweepSamples,
+    maxSweepsTotal: limits.maxSweepsTotal,
+    maxSweepsPerClient: limits.maxSweepsPerClient,
+  });
+  app.get('/api/openapi.json', (c) => c.json(doc));
   app.get('/api/schema/scenario', (c) => c.json(scenarioJsonSchema()));
   scenarioRoutes(app);
   catalogRoutes(app);
@@ -139,7 +146,7 @@ export function createApp(options: AppOptions = {}): Hono {
       maxActivePerClient: limits.maxSweepsPerClient,
       ...(options.sweepWorkers ? { workers: options.sweepWorkers } : {}),
     });
-  sweepRoutes(app, sweeps, { maxSamples: options.maxSweepSamples ?? MAX_SERVER_SWEEP_JOBS });
+  sweepRoutes(app, sweeps, { maxSamples: maxSweepSamples });
   faviconRoute(app);
   staticRoutes(app, options.webRoot ?? join(packageRoot(), 'web', 'dist'));
   return app;
