@@ -4,6 +4,7 @@
  */
 import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
+import { benchLoad } from './load.js';
 import { benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
@@ -12,6 +13,7 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepThreads(1),
   () => benchSweepThreads(2),
   () => benchSweepQueue(),
+  () => benchLoad(),
 ];
 
 for (const bench of benchmarks) {

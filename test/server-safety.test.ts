@@ -315,13 +315,22 @@ describe('no leaks, security headers, compression, favicon', () => {
     const html = readFileSync(join(web, 'index.html'));
     const script = /src="\.\/(assets\/[^"]+\.js)"/.exec(html.toString())?.[1] as string;
     const raw = readFileSync(join(web, script));
-    const br = await app.request(`/${script}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    // Compressed off the event loop once, in the background: served as is until then.
+    const get = (accept: string) => app.request(`/${script}`, { headers: { 'accept-encoding': accept } });
+    let br = await get('gzip, deflate, br');
+    for (let i = 0; i < 200 && br.headers.get('content-encoding') !== 'br'; i++) {
+      expect(
+        Buffer.from(await br.arrayBuffer()).equals(raw) || br.headers.get('content-encoding') === 'gzip',
+      ).toBe(true);
+      await new Promise((d) => setTimeout(d, 50));
+      br = await get('gzip, deflate, br');
+    }
     expect(br.headers.get('content-encoding')).toBe('br');
     expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
     const brBytes = Buffer.from(await br.arrayBuffer());
     expect(brBytes.length).toBeLessThan(raw.length / 2);
     expect(brotliDecompressSync(brBytes).equals(raw)).toBe(true);
-    const gz = await app.request(`/${script}`, { headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } });
+    const gz = await get('gzip;q=1, br;q=0');
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(raw)).toBe(true);
     const plain = await app.request(`/${script}`);
