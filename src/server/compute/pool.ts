@@ -55,6 +55,9 @@ export class ComputePool {
       minThreads: 1,
       maxThreads: this.threads,
       idleTimeout: 60_000,
+      // Compute threads yield the CPU to the event loop's thread (nice +10, where the platform
+      // allows), so /api/health and static files keep answering while every thread is busy.
+      niceIncrement: process.platform === 'win32' ? 0 : 10,
     });
   }
 
