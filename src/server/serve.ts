@@ -33,7 +33,8 @@ export interface RunningServer {
   /**
    * Stops gracefully: no new connections; requests in flight get up to `graceMs` to finish, then
    * their connections are closed; queued and running sweeps are cancelled (a sweep being saved is
-   * marked aborted in the store, which is closed); the compute threads end. Resolves when done.
+   * checkpointed: its samples so far are flushed to the store, which is closed, and its run stays
+   * 'running'); the compute threads end. Resolves when done.
    */
   close(graceMs?: number): Promise<void>;
 }
@@ -95,7 +96,7 @@ async function shutdown(
     closeAllConnections?: () => void;
   };
   http.closeIdleConnections?.();
-  // Sweeps are long: cancel them now rather than hold the shutdown (a saved one is marked aborted).
+  // Sweeps are long: cancel them now rather than hold the shutdown (a saved one keeps the samples it has).
   const cancelled = sweeps.cancelAll();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((done) => {
