@@ -187,13 +187,16 @@ describe('limits: 413, 400 and 429 before any work', () => {
 });
 
 describe('the compute pool', () => {
-  it('a run over the time limit is stopped: 504 with a clear message; the server keeps answering', async () => {
+  it('a run or headroom analysis over the time limit is stopped: 504 with a clear message; the server keeps answering', async () => {
     const compute = new ComputePool({ threads: 1, timeoutMs: 1, worker: dist('compute-worker.js') });
     cleanups.push(() => compute.close());
     const app = createApp({ store: false, webRoot: web, compute });
     const r = await app.request('/api/run', json({ scenario: 'stargate-abilene' }));
     expect(r.status).toBe(504);
     expect(((await r.json()) as { error: string }).error).toMatch(/over 0.001 s, the server's time limit/);
+    // A headroom analysis goes through the same pool and the same limit.
+    const h = await app.request('/api/headroom?region=PJM&curtailment=0.3');
+    expect(h.status).toBe(504);
     expect((await app.request('/api/health')).status).toBe(200);
   });
 
