@@ -32,7 +32,7 @@ import { securityHeaders } from './security.js';
 import { SweepJobs } from './sweep-jobs.js';
 
 export interface AppOptions {
-  /** Bearer token required by POST endpoints; none when undefined or empty. */
+  /** Bearer token required by POST and DELETE endpoints; none when undefined or empty. */
   readonly token?: string | undefined;
   /** Largest accepted request body, bytes (default `limits.maxInputBytes`). */
   readonly maxBodyBytes?: number;
