@@ -5,6 +5,7 @@
 import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
+import { benchLoad } from './load.js';
 import { benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
@@ -14,6 +15,7 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepThreads(2),
   () => benchSweepQueue(),
   () => benchHeadroom(),
+  () => benchLoad(),
 ];
 
 for (const bench of benchmarks) {

@@ -22,6 +22,8 @@ await build({
     engine: 'src/engine.ts',
     // the sweep's piscina worker (src/io/sweep/local-pool.ts loads dist/sweep-worker.js)
     'sweep-worker': 'src/io/sweep/worker.ts',
+    // the server's compute pool (src/server/compute/pool.ts loads dist/compute-worker.js)
+    'compute-worker': 'src/server/compute/worker.ts',
   },
   outdir: 'dist',
   banner: { js: '' },

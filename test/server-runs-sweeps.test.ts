@@ -89,15 +89,17 @@ describe('GET /api/runs from the results store', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toMatch(/run id/);
   });
-  it('a file that is not a DuckDB database is 503 naming the store; no store at all is 501', async () => {
+  it('a file that is not a DuckDB database is 503 with Retry-After, never naming the file; no store at all is 501', async () => {
     const junk = join(dir, 'junk.duckdb');
     writeFileSync(junk, 'not a database, just text\n'.repeat(200));
     const broken = createApp({ store: junk, webRoot: dir });
     const r = await broken.request('/api/runs');
     expect(r.status).toBe(503);
-    const body = (await r.json()) as { error: string; details: { store: string } };
-    expect(body.error).toMatch(/results store cannot be opened/);
-    expect(body.details.store).toBe(junk);
+    expect(r.headers.get('retry-after')).toBe('5');
+    const text = await r.text();
+    expect(JSON.parse(text).error).toMatch(/results store cannot be opened/);
+    expect(text).not.toContain(dir);
+    expect(text).not.toMatch(/duckdb|IO Error/i);
     const none = createApp({ store: 'none', webRoot: dir });
     const n = await none.request('/api/runs/1');
     expect(n.status).toBe(501);

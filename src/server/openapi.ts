@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { METRIC_KEYS } from '../engine/metrics.js';
+import { DEFAULT_LIMITS } from '../model/limits.js';
 import { scenarioJsonSchema } from '../model/scenario.js';
 import { CATALOGS } from './routes/catalog.js';
 import { hourlyQuerySchema, MAX_SERVER_SWEEP_JOBS, runRequestSchema, sweepRequestSchema } from './schemas.js';
@@ -13,7 +14,35 @@ const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 
-export function openApiDocument(version: string): Record<string, unknown> {
+/** The limits of this server, as the document states them (defaults when not given). */
+export interface DocumentedLimits {
+  readonly maxBodyBytes: number;
+  readonly maxSweepSamples: number;
+  readonly maxSweepsTotal: number;
+  readonly maxSweepsPerClient: number;
+}
+
+export function openApiDocument(
+  version: string,
+  limits: DocumentedLimits = {
+    maxBodyBytes: DEFAULT_LIMITS.maxInputBytes,
+    maxSweepSamples: MAX_SERVER_SWEEP_JOBS,
+    maxSweepsTotal: DEFAULT_LIMITS.maxSweepsTotal,
+    maxSweepsPerClient: DEFAULT_LIMITS.maxSweepsPerClient,
+  },
+): Record<string, unknown> {
+  const tooLarge = error(
+    `body over ${limits.maxBodyBytes} bytes (GIGAWATT_MAX_INPUT_BYTES, \`gigawatt serve --max-body\`)`,
+  );
+  const busy = {
+    ...error(
+      'the compute pool is busy (every thread working and its queue full) or the server is shutting down; retry after the Retry-After seconds',
+    ),
+    headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds' } },
+  };
+  const overTime = error(
+    "the run went over the server's time limit per request (`gigawatt serve --run-timeout`) and was stopped",
+  );
   const metrics = {
     type: 'object',
     properties: Object.fromEntries(METRIC_KEYS.map((k) => [k, { type: 'number' }])),
@@ -39,7 +68,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
       version,
       description:
         'Simulate gigawatt-scale AI compute campuses hour by hour. Errors are JSON {error, details}. ' +
-        'POST endpoints need `Authorization: Bearer <token>` when the server was started with --token.',
+        'POST and DELETE endpoints need `Authorization: Bearer <token>` when the server was started with --token. ' +
+        `Limits: request bodies up to ${limits.maxBodyBytes} bytes (413 past it); at most ${limits.maxSweepSamples} samples per sweep (400); ` +
+        `at most ${limits.maxSweepsTotal} sweeps queued or running in total and ${limits.maxSweepsPerClient} per client (the bearer token, or the remote address without one; 429 with Retry-After past them). ` +
+        'Runs and headroom analyses run on a worker pool with a bounded queue (503 with Retry-After when full) and a time limit per request (504). ' +
+        'Keys `__proto__`, `constructor` and `prototype` are refused anywhere in a body and in field paths (400). ' +
+        'The limits are set by environment variables (README, "Limits").',
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -136,6 +170,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
             200: { description: '{region, years, results: [{curtailmentPct, headroomMW, ...}]}' },
             400: error('bad parameter'),
             404: error('unknown region'),
+            503: busy,
+            504: overTime,
           },
         },
       },
@@ -151,7 +187,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
             ),
             401: error('missing or wrong bearer token'),
             404: error('unknown built-in scenario'),
-            413: error('body over the size limit'),
+            413: tooLarge,
+            503: busy,
+            504: overTime,
           },
         },
       },
@@ -185,15 +223,23 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/api/sweeps': {
         post: {
-          summary: `Start a Monte Carlo sweep (as \`gigawatt sweep\`) in the background; at most ${MAX_SERVER_SWEEP_JOBS} samples (grid points × samples)`,
+          summary: `Start a Monte Carlo sweep (as \`gigawatt sweep\`) in the background; at most ${limits.maxSweepSamples} samples (grid points × samples), ${limits.maxSweepsTotal} sweeps queued or running in total and ${limits.maxSweepsPerClient} per client`,
           security: writeSecurity,
           requestBody: { required: true, content: json(ref('SweepRequest')) },
           responses: {
             202: { description: '{id, total, events}: follow GET /api/sweeps/{id}/events' },
-            400: error('invalid request, scenario, distribution or field path; too many samples'),
+            400: error(
+              'invalid request, scenario, distribution or field path (a path through __proto__, constructor or prototype); too many samples',
+            ),
             401: error('missing or wrong bearer token'),
             404: error('unknown built-in scenario'),
-            413: error('body over the size limit'),
+            413: tooLarge,
+            429: {
+              ...error(
+                'too many sweeps queued or running, in total or for this client; details {active, limit}; wait for one to finish or DELETE one',
+              ),
+              headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds' } },
+            },
           },
         },
       },
@@ -207,11 +253,22 @@ export function openApiDocument(version: string): Record<string, unknown> {
             404: error('unknown sweep'),
           },
         },
+        delete: {
+          summary:
+            'Cancel a queued or running sweep: its samples are aborted, its slot is freed at once, its event streams get `cancelled` and end; a finished sweep is left as it is',
+          security: writeSecurity,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'the state, status `cancelled` (or the finished state)' },
+            401: error('missing or wrong bearer token'),
+            404: error('unknown sweep'),
+          },
+        },
       },
       '/api/sweeps/{id}/events': {
         get: {
           summary:
-            'Server-sent events: `progress` {done, total} (first the current state), then `result` (the sweep report) or `error` {error}; the stream then ends',
+            'Server-sent events: `progress` {done, total} (first the current state), then `result` (the sweep report), `error` {error} or `cancelled`; the stream then ends',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
             200: { description: 'text/event-stream', content: { 'text/event-stream': {} } },
@@ -228,6 +285,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
             200: { description: 'columns with units' },
             400: error('bad parameter'),
             404: error('unknown scenario or site'),
+            503: busy,
+            504: overTime,
           },
         },
         post: {
@@ -239,7 +298,9 @@ export function openApiDocument(version: string): Record<string, unknown> {
             200: { description: 'columns with units' },
             400: error('bad request'),
             401: error('bad token'),
-            413: error('too large'),
+            413: tooLarge,
+            503: busy,
+            504: overTime,
           },
         },
       },

@@ -12,8 +12,8 @@ import {
 } from '../model/parse-yaml.js';
 import type { DataSource } from '../model/resolve.js';
 import type { Scenario } from '../model/scenario.js';
-import { type RunResult, runScenario } from '../run.js';
 import { canonicalJson } from './canonical-json.js';
+import { type CachedRun, cachedRun, cachedRunBytes } from './compute/cached-run.js';
 import { ApiError } from './errors.js';
 
 export interface ScenarioInput {
@@ -67,33 +67,54 @@ export function scenarioFromRequest(ref: { scenario?: unknown; yaml?: string | u
   }
 }
 
-/** A finished run and its summary serialised once (what POST /api/run answers). */
-interface CacheEntry {
-  readonly result: RunResult;
-  summaryJson?: string;
+/** Runs a validated scenario: inline (tests, a custom data source) or on the compute pool. */
+export type RunExecutor = (input: ScenarioInput) => Promise<CachedRun>;
+
+/** Runs on the calling thread (blocking it): for tests and custom data sources. */
+export function inlineExecutor(data: DataSource): RunExecutor {
+  return async (input) => cachedRun({ kind: 'run', scenario: input.scenario, raw: input.raw }, data);
 }
 
+/** Default byte budget of the cache of edited scenarios' runs (built-ins are pinned outside it). */
+export const DEFAULT_RUN_CACHE_BYTES = 256 * 1024 * 1024;
+
 /**
- * Runs scenarios, keeping the last few results (a dashboard asks for the same one repeatedly).
- * Keys are the canonical JSON (sorted keys) of the scenario as written and as validated, so a
- * scenario object is served from a cached run only when it is the same scenario. Runs of the
- * built-in scenarios as published are kept for the life of the process (never evicted by edited
- * scenarios), and `warm()` computes them ahead of the first request (`gigawatt serve` does so in
- * the background), so the dashboard's first view comes from the server at once.
+ * Runs scenarios, keeping recent results (a dashboard asks for the same one repeatedly) within a
+ * byte budget: each entry counts its summary text and hourly arrays (`cachedRunBytes`); the least
+ * recently used go first, and a run larger than the whole budget is answered but not kept. Keys are
+ * the canonical JSON (sorted keys) of the scenario as written and as validated, so a scenario
+ * object is served from a cached run only when it is the same scenario. Concurrent requests for the
+ * same scenario share one run. Runs of the built-in scenarios as published are kept for the life
+ * of the process (outside the budget: there are a handful), and `warm()` computes them ahead of the
+ * first request (`gigawatt serve` does so in the background), so the dashboard's first view comes
+ * from the server at once.
  */
 export class RunCache {
-  private readonly entries = new Map<string, CacheEntry>();
-  private readonly builtins = new Map<string, CacheEntry>();
+  private readonly entries = new Map<string, { run: CachedRun; bytes: number }>();
+  private readonly builtins = new Map<string, CachedRun>();
+  private readonly inFlight = new Map<string, Promise<CachedRun>>();
+  private bytes = 0;
+  private readonly execute: RunExecutor;
   /** Requests answered from the cache / by running the engine (for tests and diagnostics). */
   readonly stats = { hits: 0, misses: 0 };
-  constructor(
-    private readonly data: DataSource = fileDataSource(),
-    private readonly capacity = 6,
-  ) {}
 
-  private entry(input: ScenarioInput): CacheEntry {
+  constructor(
+    data: DataSource = fileDataSource(),
+    /** Byte budget of the non-built-in entries. */
+    readonly maxBytes = DEFAULT_RUN_CACHE_BYTES,
+    execute?: RunExecutor,
+  ) {
+    this.execute = execute ?? inlineExecutor(data);
+  }
+
+  /** Bytes held by the non-built-in entries now (≤ maxBytes). */
+  get heldBytes(): number {
+    return this.bytes;
+  }
+
+  /** The run of this scenario, from the cache or computed once (shared by concurrent requests). */
+  async run(input: ScenarioInput): Promise<CachedRun> {
     const key = canonicalJson([input.raw, input.scenario]);
-    const builtin = 'builtin' in input && typeof input.builtin === 'string';
     const pinned = this.builtins.get(key);
     if (pinned) {
       this.stats.hits++;
@@ -104,43 +125,54 @@ export class RunCache {
       this.stats.hits++;
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
+      return hit.run;
+    }
+    const running = this.inFlight.get(key);
+    if (running) {
+      this.stats.hits++;
+      return running;
     }
     this.stats.misses++;
-    const entry: CacheEntry = { result: runScenario(input.scenario, this.data, { raw: input.raw }) };
-    if (builtin) {
-      this.builtins.set(key, entry);
-      return entry;
+    const builtin = 'builtin' in input && typeof input.builtin === 'string';
+    const promise = this.execute(input).then((run) => {
+      if (builtin) this.builtins.set(key, run);
+      else this.keep(key, run);
+      return run;
+    });
+    this.inFlight.set(key, promise);
+    try {
+      return await promise;
+    } finally {
+      this.inFlight.delete(key);
     }
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return entry;
   }
 
-  run(input: ScenarioInput): RunResult {
-    return this.entry(input).result;
+  private keep(key: string, run: CachedRun): void {
+    const bytes = cachedRunBytes(run);
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { run, bytes });
+    this.bytes += bytes;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.bytes;
+    }
   }
 
-  /** The run's summary as JSON text, serialised once per cached run (`JSON.stringify(summary)`). */
-  summaryJson(input: ScenarioInput): string {
-    const entry = this.entry(input);
-    entry.summaryJson ??= JSON.stringify(entry.result.summary);
-    return entry.summaryJson;
+  /** The run's summary as JSON text, serialised once per run (`JSON.stringify(summary)`). */
+  async summaryJson(input: ScenarioInput): Promise<string> {
+    return (await this.run(input)).summaryJson;
   }
 
   /**
-   * Runs the named built-ins one at a time, yielding to the event loop between them so requests
-   * are answered meanwhile; resolves when all are cached. A scenario that fails is skipped (its
-   * request will report the error).
+   * Runs the named built-ins one at a time; resolves when all are cached. A scenario that fails is
+   * skipped (its request will report the error).
    */
   async warm(names: readonly string[]): Promise<void> {
     for (const name of names) {
       await new Promise<void>((done) => setImmediate(done));
       try {
-        this.summaryJson(builtinScenario(name));
+        await this.run(builtinScenario(name));
       } catch {
         // reported when requested
       }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { HOURLY_COLUMNS } from '../engine/site-hourly.js';
+import { FORBIDDEN_KEYS, forbiddenSegment } from './security.js';
 
 /** A scenario: a built-in name, a scenario object (JSON) or scenario YAML text. */
 export const scenarioRefSchema = z
@@ -57,8 +58,19 @@ export const hourlyPostSchema = hourlyQuerySchema.extend({
   yaml: z.string().optional(),
 });
 
-/** Most samples (grid points × samples) one server sweep may run; `gigawatt sweep` has no cap. */
+/**
+ * Most samples (grid points × samples) one server sweep may run by default; GIGAWATT_MAX_SWEEP_SAMPLES
+ * sets it (src/model/limits.ts); `gigawatt sweep` on the command line has its own limit.
+ */
 export const MAX_SERVER_SWEEP_JOBS = 2000;
+
+/** A field-path key (`vary`, `grid`): never a segment that reaches a prototype. */
+const fieldPathKey = z
+  .string()
+  .min(1)
+  .refine((path) => forbiddenSegment(path) === undefined, {
+    message: `a field path may not contain ${[...FORBIDDEN_KEYS].join(', ')}`,
+  });
 
 export const sweepRequestSchema = z
   .strictObject({
@@ -68,22 +80,20 @@ export const sweepRequestSchema = z
       .number()
       .int()
       .min(1)
-      .max(
-        MAX_SERVER_SWEEP_JOBS,
-        `at most ${MAX_SERVER_SWEEP_JOBS} samples per sweep on the server (run \`gigawatt sweep\` for more)`,
-      )
       .default(200)
-      .describe('Samples per grid point.'),
+      .describe(
+        `Samples per grid point; grid points × samples at most the server's limit (default ${MAX_SERVER_SWEEP_JOBS}, GIGAWATT_MAX_SWEEP_SAMPLES).`,
+      ),
     seed: z.number().int().min(0).default(1).describe('Random seed: same seed, same results.'),
     method: z.enum(['lhs', 'random']).default('lhs').describe('Latin hypercube or plain random sampling.'),
     vary: z
-      .record(z.string().min(1), z.unknown())
+      .record(fieldPathKey, z.unknown())
       .optional()
       .describe(
         'Uncertain inputs: field path → distribution {dist: uniform|triangular|normal|lognormal|discrete, ...} (as the scenario `uncertainty` map; replaces an entry for the same path).',
       ),
     grid: z
-      .record(z.string().min(1), z.array(z.number()).min(1))
+      .record(fieldPathKey, z.array(z.number()).min(1).max(10_000))
       .optional()
       .describe('Grid axes: field path → values; the cartesian product is swept.'),
     output: z.string().default('npvUSD').describe('The output metric the tornado ranks inputs for.'),

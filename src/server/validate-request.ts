@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './errors.js';
+import { rejectPrototypeKeys } from './security.js';
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const r = schema.safeParse(input);
@@ -16,12 +17,34 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: 
   );
 }
 
-/** The JSON body (whatever the Content-Type says, so `curl -d` works); 400 when it is not JSON. */
+/** Where JSON.parse stopped, as line and column of the text (V8 says "at position N"). */
+function jsonErrorAt(text: string, message: string): { line: number; column: number } | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return undefined;
+  const pos = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return { line, column: pos - before.lastIndexOf('\n') };
+}
+
+/**
+ * The JSON body (whatever the Content-Type says, so `curl -d` works); 400 when it is not JSON or
+ * when a key could reach a prototype (`__proto__`, `constructor`, `prototype`, also as a segment of
+ * a field-path key).
+ */
 export async function parseBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (err) {
-    throw new ApiError(400, `the body is not valid JSON: ${(err as Error).message}`);
+    const at = jsonErrorAt(text, (err as Error).message);
+    throw new ApiError(
+      400,
+      text.trim() === '' ? 'the body is empty; send a JSON object' : 'the body is not valid JSON',
+      at,
+    );
   }
+  rejectPrototypeKeys(body, 'request body');
+  return body;
 }

@@ -1,6 +1,10 @@
 /** `gigawatt serve`: the HTTP API and the dashboard in one process. */
 import { type Command, InvalidArgumentError } from 'commander';
-import { startServer } from '../../server/serve.js';
+import { LIMIT_ENV, limitsFromEnv } from '../../model/limits.js';
+import { DEFAULT_COMPUTE_QUEUE, DEFAULT_COMPUTE_TIMEOUT_MS } from '../../server/compute/pool.js';
+import { MAX_SERVER_SWEEP_JOBS } from '../../server/schemas.js';
+import { SHUTDOWN_GRACE_MS, startServer } from '../../server/serve.js';
+import { UsageError } from '../usage-error.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -24,13 +28,34 @@ export function registerServe(cli: Command): void {
     .description('serve the HTTP API (/api/openapi.json) and the dashboard (web app) on one port')
     .option('-p, --port <port>', 'TCP port (0: any free port)', port, 8080)
     .option('--host <host>', 'interface to listen on (0.0.0.0 for all: then set a token)', '127.0.0.1')
-    .option('--token <token>', 'bearer token required by POST endpoints (default: $GIGAWATT_TOKEN)')
-    .option('--max-body <bytes>', 'largest request body accepted, bytes', bytes, 1024 * 1024)
+    .option('--token <token>', 'bearer token required by POST and DELETE endpoints (default: $GIGAWATT_TOKEN)')
+    .option(
+      '--max-body <bytes>',
+      'largest request body accepted, bytes (default $GIGAWATT_MAX_INPUT_BYTES or 4 MiB)',
+      bytes,
+    )
     .option(
       '--store <path>',
       'results store for GET /api/runs and saved sweeps (default $GIGAWATT_STORE or ~/.gigawatt/runs.duckdb; none: no store)',
     )
     .option('--sweep-workers <n>', 'worker threads per background sweep (POST /api/sweeps)', bytes, 2)
+    .option(
+      '--run-threads <n>',
+      'worker threads for uncached runs and headroom analyses (default: cores − 1)',
+      bytes,
+    )
+    .option(
+      '--run-queue <n>',
+      'runs waiting for a thread before the server answers 503',
+      bytes,
+      DEFAULT_COMPUTE_QUEUE,
+    )
+    .option(
+      '--run-timeout <seconds>',
+      'time limit of one run or headroom analysis (504 past it)',
+      bytes,
+      DEFAULT_COMPUTE_TIMEOUT_MS / 1000,
+    )
     .addHelpText(
       'after',
       `
@@ -40,6 +65,13 @@ The dashboard needs the web build (npm run build:web). The API works without it:
   POST /api/run {"scenario": NAME|OBJECT}   the summary of gigawatt run --json
   GET  /api/runs, /api/runs/ID        runs saved in the results store (gigawatt runs / show)
   POST /api/sweeps {"scenario", "samples", "vary"}   a background sweep; progress over SSE
+  DELETE /api/sweeps/ID                cancels it
+
+Limits (environment variables, see README "Limits"): request body ${LIMIT_ENV.maxInputBytes};
+sweeps queued or running ${LIMIT_ENV.maxSweepsTotal} in total and ${LIMIT_ENV.maxSweepsPerClient} per client
+(429 with Retry-After past them); samples per sweep ${LIMIT_ENV.maxSweepSamples} (default ${MAX_SERVER_SWEEP_JOBS} on the server).
+SIGTERM or Ctrl-C stops it gracefully: no new connections, requests in flight get ${SHUTDOWN_GRACE_MS / 1000} s,
+sweeps are cancelled, then it exits 0.
 
 Examples:
   $ gigawatt serve                              http://127.0.0.1:8080/
@@ -53,27 +85,55 @@ Examples:
         port: number;
         host: string;
         token?: string;
-        maxBody: number;
+        maxBody?: number;
         store?: string;
         sweepWorkers: number;
+        runThreads?: number;
+        runQueue: number;
+        runTimeout: number;
       }) => {
         const token = opts.token ?? process.env.GIGAWATT_TOKEN;
-        const { url } = await startServer({
+        let limits: ReturnType<typeof limitsFromEnv>;
+        try {
+          limits = limitsFromEnv(process.env);
+        } catch (err) {
+          throw new UsageError((err as Error).message);
+        }
+        const running = await startServer({
           port: opts.port,
           host: opts.host,
           token,
-          maxBodyBytes: opts.maxBody,
+          limits,
+          ...(opts.maxBody !== undefined ? { maxBodyBytes: opts.maxBody } : {}),
+          // The server's own default unless the variable is set (the CLI's default is for one user).
+          maxSweepSamples: process.env[LIMIT_ENV.maxSweepSamples]
+            ? limits.maxSweepSamples
+            : MAX_SERVER_SWEEP_JOBS,
           store: opts.store,
           sweepWorkers: opts.sweepWorkers,
+          pool: {
+            ...(opts.runThreads !== undefined ? { threads: opts.runThreads } : {}),
+            maxQueue: opts.runQueue,
+            timeoutMs: opts.runTimeout * 1000,
+          },
         });
+        const { url } = running;
         process.stderr.write(
           `gigawatt serving the dashboard at ${url} and the API at ${url}api/openapi.json` +
             `${token ? ' (POST needs the bearer token)' : ''}; Ctrl-C stops it\n`,
         );
-        await new Promise<void>((done) => {
-          process.once('SIGINT', done);
-          process.once('SIGTERM', done);
+        const signal = await new Promise<NodeJS.Signals>((done) => {
+          process.once('SIGINT', () => done('SIGINT'));
+          process.once('SIGTERM', () => done('SIGTERM'));
         });
+        process.stderr.write(`gigawatt serve: ${signal}: stopping (at most ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
+        // A second signal, or the bound passing, ends the process at once.
+        const force = () => process.exit(0);
+        process.once('SIGINT', force);
+        process.once('SIGTERM', force);
+        setTimeout(force, SHUTDOWN_GRACE_MS + 5000).unref();
+        await running.close(SHUTDOWN_GRACE_MS);
+        process.stderr.write('gigawatt serve: stopped\n');
       },
     );
 }

@@ -26,6 +26,8 @@ export interface LocalSweepOptions {
   readonly worker?: { readonly filename: string; readonly execArgv: string[] };
   /** Called after each finished sample. */
   readonly onResult?: (result: SampleResult, done: number, total: number) => void;
+  /** Cancels the sweep: queued samples are dropped, running ones aborted (their threads ended). */
+  readonly signal?: AbortSignal;
 }
 
 export async function runLocalSweep(
@@ -46,7 +48,10 @@ export async function runLocalSweep(
   try {
     return await Promise.all(
       indices.map(async (k) => {
-        const result = (await pool.run({ base: plan.raw, job: sweepJob(plan, k) })) as SampleResult;
+        const result = (await pool.run(
+          { base: plan.raw, job: sweepJob(plan, k) },
+          options.signal ? { signal: options.signal } : {},
+        )) as SampleResult;
         done++;
         options.onResult?.(result, done, indices.length);
         return result;

@@ -162,10 +162,21 @@ export interface QueueWorkerOptions {
   readonly onBatch?: (samples: number) => void;
   /** Called when a job starts (its name and number of samples). */
   readonly onJob?: (name: string, samples: number) => void;
+  /** On SIGTERM/SIGINT, how long running jobs may finish before the worker stops anyway, ms (default 10,000). */
+  readonly shutdownGraceMs?: number;
 }
 
 /** Runs a `gigawatt worker`: takes sweep jobs from the queue until stopped (or idle). */
 export async function runQueueWorker(url: string, options: QueueWorkerOptions = {}): Promise<void> {
+  // Listening from the start: a SIGTERM while connecting still stops the worker cleanly.
+  let stop: () => void = () => {};
+  let stopped = false;
+  const onSignal = () => {
+    stopped = true;
+    stop();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   await checkRedis(url);
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const { filename, execArgv } = workerFile();
@@ -210,20 +221,31 @@ export async function runQueueWorker(url: string, options: QueueWorkerOptions = 
   );
   worker.on('error', () => {});
   await worker.waitUntilReady();
+  let idleTimer: NodeJS.Timeout | undefined;
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    stop = resolve;
+    if (stopped) resolve();
     if (options.idleExitMs !== undefined) {
-      const timer = setInterval(() => {
-        if (busy === 0 && Date.now() - lastActive > (options.idleExitMs as number)) {
-          clearInterval(timer);
-          resolve();
-        }
+      idleTimer = setInterval(() => {
+        if (busy === 0 && Date.now() - lastActive > (options.idleExitMs as number)) resolve();
       }, 200);
     }
   });
-  await worker.close();
+  clearInterval(idleTimer);
+  // Stop taking jobs and give the running ones a bounded time to finish; past it they are left to
+  // their locks, which expire, and other workers run them again (nothing is lost).
+  const graceMs = options.shutdownGraceMs ?? 10_000;
+  let timer: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    worker.close().then(() => true),
+    new Promise<false>((done) => {
+      timer = setTimeout(() => done(false), graceMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!finished) await worker.close(true).catch(() => {});
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
   redis.disconnect();
   await pool.destroy();
 }

@@ -5,18 +5,15 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { screenDemand } from '../../analysis/demand-cleaning.js';
-import {
-  analyseHeadroom,
-  DEFAULT_CURTAILMENT_LIMITS_PCT,
-  SEASON_UTC_OFFSET_HOURS,
-} from '../../analysis/headroom.js';
+import { DEFAULT_CURTAILMENT_LIMITS_PCT } from '../../analysis/headroom.js';
 import { REGIONS } from '../../catalog/regions.js';
-import { completeYears } from '../../engine/replay.js';
-import { loadRegionHourly } from '../../io/grid.js';
-import { dataDir } from '../../io/paths.js';
+import { headroomBody } from '../compute/headroom-body.js';
+import type { ComputePool } from '../compute/pool.js';
 import { ApiError } from '../errors.js';
 import { parseWith } from '../validate-request.js';
+
+/** Most curtailment limits in one request. */
+const MAX_LIMITS = 20;
 
 export const headroomQuerySchema = z.strictObject({
   region: z.string().min(1).describe('Region id (GET /api/catalog/regions) or its EIA code.'),
@@ -28,9 +25,12 @@ export const headroomQuerySchema = z.strictObject({
   clock: z.enum(['local', 'utc']).default('local').describe('Clock of the seasons.'),
 });
 
-export function headroomRoutes(app: Hono): void {
-  const cache = new Map<string, unknown>();
-  app.get('/api/headroom', (c) => {
+/** Analyses kept (region × limits × clock); the least recently used go first. */
+const CACHE_ENTRIES = 64;
+
+export function headroomRoutes(app: Hono, compute?: ComputePool): void {
+  const cache = new Map<string, Record<string, unknown>>();
+  app.get('/api/headroom', async (c) => {
     const q = parseWith(headroomQuerySchema, c.req.query(), 'query');
     const region = REGIONS.find((r) => r.id === q.region || r.eiaBaCode === q.region);
     if (!region) {
@@ -42,28 +42,16 @@ export function headroomRoutes(app: Hono): void {
     const bad = limitsPct.filter((x) => !(x > 0 && x < 100));
     if (bad.length > 0)
       throw new ApiError(400, `curtailment: each limit must be in (0, 100) % (got ${bad.join(', ')})`);
+    if (limitsPct.length > MAX_LIMITS)
+      throw new ApiError(400, `curtailment: at most ${MAX_LIMITS} limits (got ${limitsPct.length})`);
     const key = `${region.id}|${limitsPct.join(',')}|${q.clock}`;
     let body = cache.get(key);
     if (body === undefined) {
-      const demand = loadRegionHourly(region.id, dataDir()).demandMW;
-      const years = completeYears(demand);
-      const screened = screenDemand(demand, { years });
-      const offset = q.clock === 'utc' ? 0 : (SEASON_UTC_OFFSET_HOURS[region.id] ?? 0);
-      const analysis = analyseHeadroom({
-        timeMs: screened.timeMs,
-        demandMW: screened.demandMW,
-        utcOffsetHours: offset,
-        limitsPct,
-      });
-      body = {
-        region: region.id,
-        years,
-        seasonClock: offset === 0 ? 'UTC' : `UTC${offset < 0 ? '-' : '+'}${Math.abs(offset)}`,
-        hoursAnalysed: screened.timeMs.length,
-        results: analysis.results,
-      };
-      cache.set(key, body);
-    }
-    return c.json(body as Record<string, unknown>);
+      const task = { kind: 'headroom', region: region.id, limitsPct, clock: q.clock } as const;
+      body = compute ? await compute.run(task) : headroomBody(task);
+      if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    } else cache.delete(key);
+    cache.set(key, body);
+    return c.json(body);
   });
 }

@@ -16,15 +16,15 @@ type HourlyRequest = z.output<typeof hourlyPostSchema>;
 
 const UNITS = new Map<string, string>(HOURLY_COLUMNS.map(([n, u]) => [n, u]));
 
-function hourlyTable(c: Context, req: HourlyRequest, cache: RunCache) {
+async function hourlyTable(c: Context, req: HourlyRequest, cache: RunCache) {
   const input =
     req.scenario === undefined && req.yaml === undefined
       ? builtinScenario('anthropic-fluidstack')
       : scenarioFromRequest(req);
-  const result = cache.run(input);
-  const ids = result.sites.map((s) => s.hourly.siteId);
+  const result = await cache.run(input);
+  const ids = result.sites.map((s) => s.siteId);
   let site = result.sites[0];
-  if (req.site !== undefined) site = result.sites.find((s) => s.hourly.siteId === req.site);
+  if (req.site !== undefined) site = result.sites.find((s) => s.siteId === req.site);
   else if (ids.length > 1) {
     throw new ApiError(400, `site is required: this scenario has ${ids.length} sites (${ids.join(', ')})`, {
       sites: ids,
@@ -39,7 +39,7 @@ function hourlyTable(c: Context, req: HourlyRequest, cache: RunCache) {
       metrics: [...UNITS.keys()],
     });
   }
-  const hourly = site.hourly;
+  const hourly = site;
   const columns = metrics.map((name) => ({
     name,
     unit: UNITS.get(name) as string,
@@ -54,11 +54,11 @@ function hourlyTable(c: Context, req: HourlyRequest, cache: RunCache) {
       lines.push([t, ...columns.map((col) => String(col.values[r]))].join(','));
     }
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${result.summary.scenario}-${hourly.siteId}.csv"`);
+    c.header('Content-Disposition', `attachment; filename="${result.scenario}-${hourly.siteId}.csv"`);
     return c.body(`${lines.join('\n')}\n`);
   }
   return c.json({
-    scenario: result.summary.scenario,
+    scenario: result.scenario,
     site: hourly.siteId,
     startUtc: new Date(hourly.startMs).toISOString(),
     startMs: hourly.startMs,
@@ -74,11 +74,11 @@ export function runRoutes(app: Hono, cache: RunCache): void {
     const req = parseWith(runRequestSchema, await parseBody(c), 'request body');
     // The summary serialised once per cached run: a repeated request (the dashboard's first view
     // of a built-in) costs no engine run and no re-serialisation.
-    return c.body(cache.summaryJson(scenarioFromRequest(req)), 200, {
+    return c.body(await cache.summaryJson(scenarioFromRequest(req)), 200, {
       'Content-Type': 'application/json; charset=UTF-8',
     });
   });
-  app.get('/api/run/hourly', (c) =>
+  app.get('/api/run/hourly', async (c) =>
     hourlyTable(c, parseWith(hourlyQuerySchema, c.req.query(), 'query'), cache),
   );
   app.post('/api/run/hourly', async (c) =>

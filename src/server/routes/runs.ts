@@ -42,10 +42,14 @@ export async function withRunStore<T>(
   try {
     store = await RunStore.open(path);
   } catch (err) {
-    throw new ApiError(503, 'the results store cannot be opened now; try again', {
-      store: path,
-      cause: (err as Error).message,
-    });
+    // Neither the store's path nor DuckDB's message leaves the server (GIGAWATT_DEBUG logs them).
+    if (process.env.GIGAWATT_DEBUG) console.error(err);
+    throw new ApiError(
+      503,
+      'the results store cannot be opened now (busy or not a results store); try again',
+      undefined,
+      5,
+    );
   }
   try {
     return await f(store);
@@ -66,7 +70,7 @@ export function runsRoutes(app: Hono, store: StoreLocation): void {
   });
   app.get('/api/runs/:id', async (c) => {
     const id = parseWith(idParam, c.req.param('id'), 'run id');
-    const unknown = () => new ApiError(404, `no run ${id} in the results store`, { store });
+    const unknown = () => new ApiError(404, `no run ${id} in the results store`, { list: '/api/runs' });
     const run = await withRunStore(
       store,
       () => {

@@ -1,24 +1,46 @@
 /**
  * POST /api/sweeps → 202 {id}: a Monte Carlo sweep (as `gigawatt sweep`) queued as a background job
- * (../sweep-jobs.ts). GET /api/sweeps/:id → its status, progress and, when done, the report.
- * GET /api/sweeps/:id/events → server-sent events: `progress` {done, total}, then `result` (the
- * `gigawatt sweep --json` report) or `error` {error}; the stream ends after either.
+ * (../sweep-jobs.ts); 400 over the samples limit, 429 (Retry-After) over the queued + running
+ * sweeps in total or per client. GET /api/sweeps/:id → its status, progress and, when done, the
+ * report. DELETE /api/sweeps/:id cancels it. GET /api/sweeps/:id/events → server-sent events:
+ * `progress` {done, total}, then `result` (the `gigawatt sweep --json` report), `error` {error} or
+ * `cancelled`; the stream ends after any of these, and its subscription ends when the client goes.
  */
-import type { Hono } from 'hono';
+import { createHash } from 'node:crypto';
+import type { Context, Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { planSweep, type SweepPlan } from '../../analysis/sweep/plan.js';
 import { OUTPUT_METRICS } from '../../analysis/sweep/sample.js';
 import { DistributionError } from '../../model/uncertainty.js';
-import { ApiError } from '../errors.js';
+import { ApiError, publicMessage } from '../errors.js';
 import { scenarioFromRequest } from '../scenario-input.js';
-import { MAX_SERVER_SWEEP_JOBS, sweepRequestSchema } from '../schemas.js';
+import { sweepRequestSchema } from '../schemas.js';
 import type { SweepEvent, SweepJobState, SweepJobs } from '../sweep-jobs.js';
 import { parseBody, parseWith } from '../validate-request.js';
 
-function planFromRequest(body: unknown): { plan: SweepPlan; raw: unknown; output: string } {
+const tooMany = (jobs: number, detail: string, max: number) =>
+  new ApiError(
+    400,
+    `this sweep has ${jobs} samples (${detail}); the server runs at most ${max} samples per sweep (run \`gigawatt sweep\` for more)`,
+    { samples: jobs, limit: max },
+  );
+
+function planFromRequest(
+  body: unknown,
+  maxSamples: number,
+): { plan: SweepPlan; raw: unknown; output: string } {
   const req = parseWith(sweepRequestSchema, body, 'request body');
   if (!OUTPUT_METRICS.includes(req.output))
     throw new ApiError(400, `output '${req.output}' is not an output metric`, { outputs: OUTPUT_METRICS });
+  // Checked before planning: a plan allocates its samples.
+  const axes = Object.values(req.grid ?? {}).map((v) => v.length);
+  const points = axes.reduce((a, b) => a * b, 1);
+  if (req.samples * points > maxSamples)
+    throw tooMany(
+      req.samples * points,
+      `${points} grid point${points === 1 ? '' : 's'} × ${req.samples}`,
+      maxSamples,
+    );
   const input = scenarioFromRequest(req);
   const uncertainty = { ...(input.scenario.uncertainty ?? {}), ...(req.vary ?? {}) };
   let plan: SweepPlan;
@@ -30,17 +52,22 @@ function planFromRequest(body: unknown): { plan: SweepPlan; raw: unknown; output
       grid: Object.entries(req.grid ?? {}).map(([path, values]) => `${path}=${values.join(',')}`),
     });
   } catch (err) {
-    if (err instanceof DistributionError || err instanceof Error)
-      throw new ApiError(400, `invalid sweep: ${err.message}`);
-    throw err;
-  }
-  if (plan.jobs > MAX_SERVER_SWEEP_JOBS)
+    // Whatever planning throws is about this request (a path, a distribution, a value): a 400
+    // with its message, never a 500 (and never a write to a prototype: ../security.ts).
+    if (process.env.GIGAWATT_DEBUG) console.error(err);
     throw new ApiError(
       400,
-      `this sweep has ${plan.jobs} samples (${plan.points.length} grid points × ${plan.samples}); the server runs at most ${MAX_SERVER_SWEEP_JOBS} (run \`gigawatt sweep\` for more)`,
+      `invalid sweep: ${publicMessage(err, err instanceof DistributionError ? 'bad distribution' : 'the sweep cannot be planned')}`,
+      { paths: [...Object.keys(req.vary ?? {}), ...Object.keys(req.grid ?? {})] },
     );
+  }
+  if (plan.jobs > maxSamples)
+    throw tooMany(plan.jobs, `${plan.points.length} grid points × ${plan.samples}`, maxSamples);
   return { plan, raw: input.raw, output: req.output };
 }
+
+/** Seconds a client refused for too many sweeps should wait before asking again. */
+const RETRY_AFTER_S = 30;
 
 function stateJson(job: SweepJobState) {
   return {
@@ -56,7 +83,21 @@ function stateJson(job: SweepJobState) {
   };
 }
 
-export function sweepRoutes(app: Hono, jobs: SweepJobs): void {
+/** Who is asking: a hash of the bearer token when one is sent, else the remote address. */
+export function clientOf(c: Context): string {
+  const auth = c.req.header('authorization');
+  if (auth?.startsWith('Bearer ') && auth.length > 7)
+    return `token:${createHash('sha256').update(auth.slice(7)).digest('hex').slice(0, 16)}`;
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return `addr:${env?.incoming?.socket?.remoteAddress ?? 'local'}`;
+}
+
+export interface SweepRouteOptions {
+  /** Most samples (grid points × samples) in one sweep. */
+  readonly maxSamples: number;
+}
+
+export function sweepRoutes(app: Hono, jobs: SweepJobs, options: SweepRouteOptions): void {
   const find = (id: string) => {
     const job = jobs.get(id);
     if (!job) throw new ApiError(404, `no sweep '${id}' (finished sweeps are kept in memory for a while)`);
@@ -64,13 +105,27 @@ export function sweepRoutes(app: Hono, jobs: SweepJobs): void {
   };
 
   app.post('/api/sweeps', async (c) => {
-    const { plan, raw, output } = planFromRequest(await parseBody(c));
-    const job = jobs.submit(plan, raw, output);
+    const client = clientOf(c);
+    const body = await parseBody(c);
+    const refused = jobs.admit(client);
+    if (refused)
+      throw new ApiError(
+        429,
+        `${refused.reason} (${refused.active} of ${refused.limit}); wait for one to finish or cancel one (DELETE /api/sweeps/ID)`,
+        { active: refused.active, limit: refused.limit },
+        RETRY_AFTER_S,
+      );
+    const { plan, raw, output } = planFromRequest(body, options.maxSamples);
+    const job = jobs.submit(plan, raw, output, client);
     c.header('Location', `/api/sweeps/${job.id}`);
     return c.json({ id: job.id, total: job.total, events: `/api/sweeps/${job.id}/events` }, 202);
   });
 
   app.get('/api/sweeps/:id', (c) => c.json(stateJson(find(c.req.param('id')))));
+  app.delete('/api/sweeps/:id', (c) => {
+    const job = jobs.cancel(find(c.req.param('id')).id) as SweepJobState;
+    return c.json(stateJson(job));
+  });
 
   app.get('/api/sweeps/:id/events', (c) => {
     const job = find(c.req.param('id'));
@@ -82,6 +137,7 @@ export function sweepRoutes(app: Hono, jobs: SweepJobs): void {
             data: JSON.stringify({ done: e.done, total: e.total }),
           });
         if (e.type === 'result') return stream.writeSSE({ event: 'result', data: JSON.stringify(e.report) });
+        if (e.type === 'cancelled') return stream.writeSSE({ event: 'cancelled', data: '{}' });
         return stream.writeSSE({ event: 'error', data: JSON.stringify({ error: e.error }) });
       };
       // Subscribe before reading the state, so no event falls between the two.
@@ -100,6 +156,7 @@ export function sweepRoutes(app: Hono, jobs: SweepJobs): void {
         if (job.status === 'done' && job.report)
           return void (await send({ type: 'result', report: job.report }));
         if (job.status === 'error') return void (await send({ type: 'error', error: job.error ?? 'failed' }));
+        if (job.status === 'cancelled') return void (await send({ type: 'cancelled' }));
         while (!stream.aborted) {
           const e = queue.shift();
           if (e === undefined) {
