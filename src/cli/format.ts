@@ -5,6 +5,7 @@ import type { Metrics } from '../engine/metrics.js';
 import type { Assumption } from '../model/resolve.js';
 import { formatEconomics } from './format-economics.js';
 import { formatWorkloads } from './format-workloads.js';
+import { terminalText } from './terminal-text.js';
 
 const trim = (x: number, digits = 3): string => {
   if (x === 0) return '0';
@@ -94,8 +95,8 @@ function table(header: string[], rows: string[][]): string {
 
 export function formatSummary(s: RunSummary): string {
   const out: string[] = [];
-  const title = s.title ? ` — ${s.title}` : '';
-  out.push(pc.bold(`gigawatt · ${s.scenario}${title}`));
+  const title = s.title ? ` — ${terminalText(s.title)}` : '';
+  out.push(pc.bold(`gigawatt · ${terminalText(s.scenario)}${title}`));
   out.push(
     `${s.period.start} → ${s.period.end} (${count(s.hours)} hours), ${s.sites.length} site${s.sites.length === 1 ? '' : 's'}: ${s.sites.map((x) => x.id).join(', ')}`,
   );
@@ -163,7 +164,7 @@ const plain = (x: number): string =>
 export function formatAssumptions(list: readonly Assumption[]): string {
   const rows = list.map((a) => [
     a.path,
-    `${typeof a.value === 'number' ? plain(a.value) : a.value}${a.unit ? ` ${a.unit}` : ''}`,
+    `${typeof a.value === 'number' ? plain(a.value) : terminalText(String(a.value))}${a.unit ? ` ${a.unit}` : ''}`,
     a.kind,
     a.basis,
   ]);

@@ -3,7 +3,8 @@
  * line:column with the field path, the bad value and what is allowed. Pure and isomorphic (no file
  * access), so the CLI loader (src/io/load-scenario.ts), the server and the browser editor share it.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
+import { DEFAULT_LIMITS, LIMIT_ENV, type Limits } from './limits.js';
 import type { Scenario } from './scenario.js';
 import { type FieldPath, type ScenarioIssue, validateScenario } from './validate.js';
 
@@ -41,13 +42,34 @@ export function formatIssue(issue: LocatedIssue): string {
   return `${where}: ${formatPath(issue.path)}: ${issue.message}${formatValue(issue.value)}`;
 }
 
+/** A validated scenario, the document as written, and warnings (legal but most likely mistakes). */
+export interface ParsedScenario {
+  readonly scenario: Scenario;
+  readonly raw: unknown;
+  readonly warnings: readonly LocatedIssue[];
+}
+
+/** Renders a warning: `warning: file:line:col: path: message (got value)` */
+export const formatWarning = (w: LocatedIssue): string => `warning: ${formatIssue(w)}`;
+
 /**
- * Parses scenario text and validates it. Positions of shape and catalog errors are found by walking
- * the YAML document along the zod path. Throws ScenarioError with every located issue.
+ * Parses scenario text and validates it against `limits` (default DEFAULT_LIMITS; pass
+ * `limitsFromEnv(process.env)` from Node code). Positions of shape and catalog errors are found by
+ * walking the YAML document along the zod path. Throws ScenarioError with every located issue: an
+ * empty or comment-only file at 1:1, more YAML aliases than `limits.maxYamlAliases` (an alias bomb)
+ * at the first alias.
  */
-export function parseScenarioDocument(text: string, file: string): { scenario: Scenario; raw: unknown } {
+export function parseScenarioDocument(
+  text: string,
+  file: string,
+  limits: Limits = DEFAULT_LIMITS,
+): ParsedScenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {
@@ -63,9 +85,53 @@ export function parseScenarioDocument(text: string, file: string): { scenario: S
       }),
     );
   }
-  const data: unknown = doc.toJS();
-  const result = validateScenario(data);
-  if (result.ok) return { scenario: result.scenario, raw: data };
+  if (doc.contents === null)
+    throw new ScenarioError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: [],
+        message:
+          'the file is empty (or only comments); a scenario needs at least name, start, end and sites (see `gigawatt schema`)',
+      },
+    ]);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: limits.maxYamlAliases });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    // yaml refuses an alias that would expand past maxAliasCount (an alias bomb), or an unknown anchor.
+    let at: readonly number[] | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) {
+          at = node.range;
+          return visit.BREAK;
+        }
+      },
+    });
+    const pos = at ? lineCounter.linePos(at[0] as number) : { line: 1, col: 1 };
+    const bomb = /alias count/i.test(err.message);
+    throw new ScenarioError([
+      {
+        file,
+        line: pos.line,
+        column: pos.col,
+        path: [],
+        message: bomb
+          ? `YAML aliases expand to more than ${limits.maxYamlAliases} copies (an alias bomb?); write the values out, or raise the limit with ${LIMIT_ENV.maxYamlAliases}`
+          : `YAML alias error: ${err.message.split('\n')[0]}`,
+      },
+    ]);
+  }
+  const result = validateScenario(data, limits);
+  if (result.ok)
+    return {
+      scenario: result.scenario,
+      raw: data,
+      warnings: result.warnings.map((w) => ({ ...w, file, ...locate(doc, lineCounter, w.path) })),
+    };
   throw new ScenarioError(
     result.issues.map((issue) => {
       const pos = locate(doc, lineCounter, issue.path);
@@ -91,8 +157,13 @@ function locate(
 }
 
 /** Validates a scenario given as an object (e.g. a JSON request body): issues carry the field path, no position. */
-export function validateScenarioObject(data: unknown, file: string): { scenario: Scenario; raw: unknown } {
-  const result = validateScenario(data);
-  if (result.ok) return { scenario: result.scenario, raw: data };
+export function validateScenarioObject(
+  data: unknown,
+  file: string,
+  limits: Limits = DEFAULT_LIMITS,
+): ParsedScenario {
+  const result = validateScenario(data, limits);
+  if (result.ok)
+    return { scenario: result.scenario, raw: data, warnings: result.warnings.map((w) => ({ ...w, file })) };
   throw new ScenarioError(result.issues.map((issue) => ({ ...issue, file })));
 }
