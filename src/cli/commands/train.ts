@@ -8,9 +8,11 @@ import pc from 'picocolors';
 import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
 import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
+import { envLimits } from '../../io/load-scenario.js';
 import { count, flop } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
+import { MAX_RATE_SCALE } from './infer.js';
 
 interface TrainOptions {
   accelerator: string;
@@ -34,13 +36,21 @@ interface TrainOptions {
 
 const DEFAULT_SWEEP_MINUTES = [2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 
+/**
+ * Largest total FLOP accepted (a stated sane range, not a sourced figure): 1e32, about 10^5 times
+ * the largest published training runs (Llama 3 405B: 3.8e25).
+ */
+const MAX_TRAINING_FLOP = 1e32;
+
 export function trainCommand(o: TrainOptions): void {
   const { spec, precision, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
   const days = numberOption('--days', o.days, { gt: 0, max: 3660 });
+  // One run on one cluster: bounded like the accelerators of one phase (GIGAWATT_MAX_ACCELERATORS_PER_PHASE).
+  const maxCount = envLimits().maxAcceleratorsPerPhase;
   const input: QuickTrainInput = {
     accelerator: o.accelerator,
-    count: requiredNumber('--count', o.count, { integer: true, min: 1 }),
-    totalFLOP: requiredNumber('--flop', o.flop, { gt: 0 }),
+    count: requiredNumber('--count', o.count, { integer: true, min: 1, max: maxCount }),
+    totalFLOP: requiredNumber('--flop', o.flop, { gt: 0, max: MAX_TRAINING_FLOP }),
     precision,
     mfu: numberOption('--mfu', o.mfu, { gt: 0, max: 1 }) ?? 0.4,
     ...(o.interval !== undefined
@@ -48,7 +58,7 @@ export function trainCommand(o: TrainOptions): void {
       : {}),
     checkpointWriteMinutes: numberOption('--write', o.write, { min: 0 }) ?? 1,
     restartMinutes: numberOption('--restart', o.restart, { min: 0 }) ?? 10,
-    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0 }) ?? 1,
+    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0, max: MAX_RATE_SCALE }) ?? 1,
     ...(o.repairHours !== undefined
       ? { repairHours: numberOption('--repair-hours', o.repairHours, { gt: 0 }) as number }
       : {}),
