@@ -9,6 +9,7 @@ import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
 import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
 import { envLimits } from '../../io/load-scenario.js';
+import { LIMIT_ENV } from '../../model/limits.js';
 import { count, flop } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
@@ -42,6 +43,15 @@ const DEFAULT_SWEEP_MINUTES = [2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
  */
 const MAX_TRAINING_FLOP = 1e32;
 
+/** `x`, or a UsageError naming the option, its upper bound and why. */
+function atMost(name: string, x: number, max: number, why: string): number {
+  if (x > max)
+    throw new UsageError(
+      `${name}: must be at most ${max >= 1e15 ? max.toExponential() : max.toLocaleString('en-US')} (${why}) (got ${x})`,
+    );
+  return x;
+}
+
 export function trainCommand(o: TrainOptions): void {
   const { spec, precision, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
   const days = numberOption('--days', o.days, { gt: 0, max: 3660 });
@@ -49,8 +59,18 @@ export function trainCommand(o: TrainOptions): void {
   const maxCount = envLimits().maxAcceleratorsPerPhase;
   const input: QuickTrainInput = {
     accelerator: o.accelerator,
-    count: requiredNumber('--count', o.count, { integer: true, min: 1, max: maxCount }),
-    totalFLOP: requiredNumber('--flop', o.flop, { gt: 0, max: MAX_TRAINING_FLOP }),
+    count: atMost(
+      '--count',
+      requiredNumber('--count', o.count, { integer: true, min: 1 }),
+      maxCount,
+      `the limit on accelerators in one phase; raise it with ${LIMIT_ENV.maxAcceleratorsPerPhase}`,
+    ),
+    totalFLOP: atMost(
+      '--flop',
+      requiredNumber('--flop', o.flop, { gt: 0 }),
+      MAX_TRAINING_FLOP,
+      'about 10^5 x the largest published runs',
+    ),
     precision,
     mfu: numberOption('--mfu', o.mfu, { gt: 0, max: 1 }) ?? 0.4,
     ...(o.interval !== undefined
