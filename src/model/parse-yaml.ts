@@ -3,10 +3,14 @@
  * line:column with the field path, the bad value and what is allowed. Pure and isomorphic (no file
  * access), so the CLI loader (src/io/load-scenario.ts), the server and the browser editor share it.
  */
-import { isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { DEFAULT_LIMITS, LIMIT_ENV, type Limits } from './limits.js';
 import type { Scenario } from './scenario.js';
 import { type FieldPath, type ScenarioIssue, validateScenario } from './validate.js';
+import { MAX_NESTING_DEPTH } from './validate-limits.js';
+
+/** Syntax errors listed before the rest are counted (binary garbage gives hundreds). */
+const MAX_SYNTAX_ISSUES = 10;
 
 /** One problem in a scenario file, located. */
 export interface LocatedIssue extends ScenarioIssue {
@@ -71,21 +75,21 @@ export function parseScenarioDocument(
     uniqueKeys: true,
   });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        const kind = file.endsWith('.json') ? 'JSON/YAML syntax' : 'YAML syntax';
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          path: [],
-          message: `${kind} error: ${e.message.split('\n')[0]}`,
-        };
-      }),
-    );
+    const kind = file.endsWith('.json') ? 'JSON/YAML syntax' : 'YAML syntax';
+    const shown = doc.errors.slice(0, MAX_SYNTAX_ISSUES).map((e): LocatedIssue => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      const first = e.message.split('\n')[0] ?? '';
+      const message = /call stack/i.test(first)
+        ? `nested deeper than ${MAX_NESTING_DEPTH} levels (too deep to parse); a scenario needs at most a few`
+        : `${kind} error: ${first.length > 120 ? `${first.slice(0, 117)}...` : first}`;
+      return { file, line: pos.line, column: pos.col, path: [], message };
+    });
+    const more = doc.errors.length - shown.length;
+    if (more > 0)
+      shown.push({ file, path: [], message: `and ${more} more syntax errors (is this a scenario file?)` });
+    throw new ScenarioError(shown);
   }
-  if (doc.contents === null)
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null))
     throw new ScenarioError([
       {
         file,
@@ -93,7 +97,7 @@ export function parseScenarioDocument(
         column: 1,
         path: [],
         message:
-          'the file is empty (or only comments); a scenario needs at least name, start, end and sites (see `gigawatt schema`)',
+          'the file is empty (or only comments, or null); a scenario needs at least name, start, end and sites (see `gigawatt schema`)',
       },
     ]);
   let data: unknown;
