@@ -42,7 +42,11 @@ economics: { discountRate: 0.08 }
 
 const cases = new Map<string, { content: string | Uint8Array; expect: CorpusCase }>();
 
-function add(name: string, content: string | Uint8Array, expect: Omit<CorpusCase, 'located'> & { located?: boolean }) {
+function add(
+  name: string,
+  content: string | Uint8Array,
+  expect: Omit<CorpusCase, 'located'> & { located?: boolean },
+) {
   if (cases.has(name)) throw new Error(`duplicate corpus case ${name}`);
   cases.set(name, { content, expect: { located: expect.exit === 2, ...expect } });
 }
@@ -187,8 +191,20 @@ add('duplicate-key-name.yaml', `name: other\n${BASE}`, {
   message: 'YAML syntax error',
   about: 'the key name twice',
 });
-bad('duplicate-key-in-site', '    region: ERCOT', '    region: ERCOT\n    region: SPP', 'YAML syntax error', 'a key twice in a site');
-bad('duplicate-key-in-flow', 'count: 1000 }', 'count: 1000, count: 2000 }', 'YAML syntax error', 'a key twice in a flow map');
+bad(
+  'duplicate-key-in-site',
+  '    region: ERCOT',
+  '    region: ERCOT\n    region: SPP',
+  'YAML syntax error',
+  'a key twice in a site',
+);
+bad(
+  'duplicate-key-in-flow',
+  'count: 1000 }',
+  'count: 1000, count: 2000 }',
+  'YAML syntax error',
+  'a key twice in a flow map',
+);
 add(
   'duplicate-site-id.yaml',
   `${BASE.slice(0, BASE.indexOf('compute:'))}${BASE.slice(BASE.indexOf('  - id: tx'), BASE.indexOf('compute:'))}${BASE.slice(BASE.indexOf('compute:'))}`,
@@ -214,23 +230,53 @@ const wrongTypes: [string, string, string, string][] = [
   ['type-start-number', 'start: 2026-01-01', 'start: 20260101', 'start: '],
   ['type-sites-string', 'sites:\n', 'sites: many\nx:\n', 'sites: '],
   ['type-sites-map', 'sites:\n  - id: tx', 'sites:\n  one:\n    id: tx', 'sites: '],
-  ['type-interconnect-string', 'interconnectMW: 100', 'interconnectMW: "100 MW"', 'sites[0].interconnectMW: '],
+  [
+    'type-interconnect-string',
+    'interconnectMW: 100',
+    'interconnectMW: "100 MW"',
+    'sites[0].interconnectMW: ',
+  ],
   ['type-interconnect-bool', 'interconnectMW: 100', 'interconnectMW: true', 'sites[0].interconnectMW: '],
   ['type-count-string', 'count: 1000 }', 'count: "1000" }', 'sites[0].phases[0].count: '],
   ['type-count-fraction', 'count: 1000 }', 'count: 1000.5 }', 'sites[0].phases[0].count: '],
   ['type-busy-string', 'busyFraction: 0.85', 'busyFraction: high', 'sites[0].utilisation.busyFraction: '],
   ['type-phases-map', 'phases:\n      - {', 'phases:\n      first: {', 'sites[0].phases: '],
-  ['type-location-list', 'location: { latitude: 32.4, longitude: -99.7, state: TX }', 'location: [32.4, -99.7]', 'sites[0].location: '],
+  [
+    'type-location-list',
+    'location: { latitude: 32.4, longitude: -99.7, state: TX }',
+    'location: [32.4, -99.7]',
+    'sites[0].location: ',
+  ],
   ['type-ramp-bool', 'rampDays: 2', 'rampDays: yes', 'sites[0].phases[0].rampDays: '],
   ['type-cooling-number', 'cooling: liquid-evaporative', 'cooling: 7', 'sites[0].cooling: '],
   ['type-compute-number', 'compute: { precision: bf16, mfu: 0.4 }', 'compute: 3', 'compute: '],
   ['type-economics-list', 'economics: { discountRate: 0.08 }', 'economics: [0.08]', 'economics: '],
-  ['type-workloads-map', 'economics: { discountRate: 0.08 }', 'economics: { discountRate: 0.08 }\nworkloads: { a: 1 }', 'workloads: '],
+  [
+    'type-workloads-map',
+    'economics: { discountRate: 0.08 }',
+    'economics: { discountRate: 0.08 }\nworkloads: { a: 1 }',
+    'workloads: ',
+  ],
   ['type-replay-word', 'name: corpus-base', 'name: corpus-base\nreplay: sometimes', 'replay: '],
-  ['type-online-number', 'online: 2026-01-01, rampDays', 'online: 5, rampDays', 'sites[0].phases[0].online: '],
+  [
+    'type-online-number',
+    'online: 2026-01-01, rampDays',
+    'online: 5, rampDays',
+    'sites[0].phases[0].online: ',
+  ],
   ['type-state-long', 'state: TX', 'state: Texas', 'sites[0].location.state: '],
-  ['type-price-string', 'cooling: liquid-evaporative', 'cooling: liquid-evaporative\n    electricityPrice: cheap', 'sites[0].electricityPrice: '],
-  ['type-hourly-shape-short', 'busyFraction: 0.85', 'busyFraction: 0.85, hourlyShape: [1, 2, 3]', 'sites[0].utilisation.hourlyShape: '],
+  [
+    'type-price-string',
+    'cooling: liquid-evaporative',
+    'cooling: liquid-evaporative\n    electricityPrice: cheap',
+    'sites[0].electricityPrice: ',
+  ],
+  [
+    'type-hourly-shape-short',
+    'busyFraction: 0.85',
+    'busyFraction: 0.85, hourlyShape: [1, 2, 3]',
+    'sites[0].utilisation.hourlyShape: ',
+  ],
 ];
 for (const [name, from, to, msg] of wrongTypes) bad(name, from, to, msg, `wrong type: ${to.split('\n')[0]}`);
 
@@ -252,15 +298,57 @@ const nonFinite: [string, string, string, string][] = [
 for (const [name, from, to, msg] of nonFinite) bad(name, from, to, msg, `not finite: ${to}`);
 
 // --- huge values -------------------------------------------------------------------------------
-bad('huge-count', 'count: 1000 }', 'count: 1e30 }', 'sites[0].phases[0].count: Too big', 'an absurd accelerator count');
-bad('huge-count-safe', 'count: 1000 }', 'count: 9e15 }', 'over the limit of 5,000,000', 'a huge but exact accelerator count');
+bad(
+  'huge-count',
+  'count: 1000 }',
+  'count: 1e30 }',
+  'sites[0].phases[0].count: Too big',
+  'an absurd accelerator count',
+);
+bad(
+  'huge-count-safe',
+  'count: 1000 }',
+  'count: 9e15 }',
+  'over the limit of 5,000,000',
+  'a huge but exact accelerator count',
+);
 bad('huge-itmw', 'count: 1000 }', 'itMW: 1e12 }', 'over the limit of 5,000,000', 'an absurd IT capacity');
-bad('huge-latitude', 'latitude: 32.4', 'latitude: 1e9', 'sites[0].location.latitude: ', 'latitude out of range');
-bad('huge-busy', 'busyFraction: 0.85', 'busyFraction: 2', 'sites[0].utilisation.busyFraction: ', 'a fraction over 1');
+bad(
+  'huge-latitude',
+  'latitude: 32.4',
+  'latitude: 1e9',
+  'sites[0].location.latitude: ',
+  'latitude out of range',
+);
+bad(
+  'huge-busy',
+  'busyFraction: 0.85',
+  'busyFraction: 2',
+  'sites[0].utilisation.busyFraction: ',
+  'a fraction over 1',
+);
 bad('huge-mfu', 'mfu: 0.4', 'mfu: 5', 'compute.mfu: ', 'MFU over 1');
-bad('huge-discount', 'discountRate: 0.08', 'discountRate: 1e9', 'economics.discountRate: ', 'an absurd discount rate');
-bad('huge-replay-year', 'name: corpus-base', 'name: corpus-base\nreplay: 99999', 'replay: ', 'a replay year far out of range');
-bad('huge-number-literal', 'count: 1000 }', `count: 1${'0'.repeat(400)} }`, 'sites[0].phases[0].count: ', 'a 400-digit number (Infinity)');
+bad(
+  'huge-discount',
+  'discountRate: 0.08',
+  'discountRate: 1e9',
+  'economics.discountRate: ',
+  'an absurd discount rate',
+);
+bad(
+  'huge-replay-year',
+  'name: corpus-base',
+  'name: corpus-base\nreplay: 99999',
+  'replay: ',
+  'a replay year far out of range',
+);
+bad(
+  'huge-number-literal',
+  'count: 1000 }',
+  `count: 1${'0'.repeat(400)} }`,
+  'sites[0].phases[0].count: ',
+  'a 400-digit number (Infinity)',
+);
 
 // --- negative values ---------------------------------------------------------------------------
 const negatives: [string, string, string, string][] = [
@@ -272,48 +360,191 @@ const negatives: [string, string, string, string][] = [
   ['neg-busy', 'busyFraction: 0.85', 'busyFraction: -0.1', 'sites[0].utilisation.busyFraction: '],
   ['neg-power-cap', 'count: 1000 }', 'count: 1000, powerCapW: -1 }', 'sites[0].phases[0].powerCapW: '],
   ['neg-discount', 'discountRate: 0.08', 'discountRate: -0.5', 'economics.discountRate: '],
-  ['neg-lifetime', 'discountRate: 0.08', 'discountRate: 0.08, acceleratorLifetimeYears: -1', 'economics.acceleratorLifetimeYears: '],
-  ['neg-flat-price', 'cooling: liquid-evaporative', 'cooling: liquid-evaporative\n    electricityPrice: { flatUSDPerMWh: -10 }', 'sites[0].electricityPrice'],
+  [
+    'neg-lifetime',
+    'discountRate: 0.08',
+    'discountRate: 0.08, acceleratorLifetimeYears: -1',
+    'economics.acceleratorLifetimeYears: ',
+  ],
+  [
+    'neg-flat-price',
+    'cooling: liquid-evaporative',
+    'cooling: liquid-evaporative\n    electricityPrice: { flatUSDPerMWh: -10 }',
+    'sites[0].electricityPrice',
+  ],
   ['zero-count', 'count: 1000 }', 'count: 0 }', 'sites[0].phases[0].count: '],
   ['neg-itmw', 'count: 1000 }', 'itMW: -20 }', 'sites[0].phases[0].itMW: '],
 ];
-for (const [name, from, to, msg] of negatives) bad(name, from, to, msg, `out of range: ${to.split('\n').pop()}`);
+for (const [name, from, to, msg] of negatives)
+  bad(name, from, to, msg, `out of range: ${to.split('\n').pop()}`);
 
 // --- unknown ids, with suggestions where one is near ---------------------------------------------
-bad('unknown-weather-near', 'weather: abilene-tx', 'weather: memphis', "did you mean 'memphis-tn'?", 'a near-miss weather id');
-bad('unknown-weather-case', 'weather: abilene-tx', 'weather: Abilene-TX', "did you mean 'abilene-tx'?", 'a weather id in the wrong case');
-bad('unknown-accelerator-near', 'accelerator: h100', 'accelerator: h1000', "did you mean 'h100'?", 'a near-miss accelerator id');
-bad('unknown-accelerator-far', 'accelerator: h100', 'accelerator: quantum-chip', 'must be one of: h100', 'an unknown accelerator');
-bad('unknown-cooling', 'cooling: liquid-evaporative', 'cooling: liquid-evaporativ', "did you mean 'liquid-evaporative'?", 'a cooling id missing a letter');
+bad(
+  'unknown-weather-near',
+  'weather: abilene-tx',
+  'weather: memphis',
+  "did you mean 'memphis-tn'?",
+  'a near-miss weather id',
+);
+bad(
+  'unknown-weather-case',
+  'weather: abilene-tx',
+  'weather: Abilene-TX',
+  "did you mean 'abilene-tx'?",
+  'a weather id in the wrong case',
+);
+bad(
+  'unknown-accelerator-near',
+  'accelerator: h100',
+  'accelerator: h1000',
+  "did you mean 'h100'?",
+  'a near-miss accelerator id',
+);
+bad(
+  'unknown-accelerator-far',
+  'accelerator: h100',
+  'accelerator: quantum-chip',
+  'must be one of: h100',
+  'an unknown accelerator',
+);
+bad(
+  'unknown-cooling',
+  'cooling: liquid-evaporative',
+  'cooling: liquid-evaporativ',
+  "did you mean 'liquid-evaporative'?",
+  'a cooling id missing a letter',
+);
 bad('unknown-region', 'region: ERCOT', 'region: ERCTO', "did you mean 'ERCOT'?", 'a transposed region id');
-bad('unknown-region-far', 'region: ERCOT', 'region: MARS', 'sites[0].region: must be one of', 'an unknown region');
-bad('unknown-price-series', 'cooling: liquid-evaporative', 'cooling: liquid-evaporative\n    electricityPrice: { series: nowhere }', 'sites[0].electricityPrice', 'an unknown price series');
-bad('unknown-precision', 'precision: bf16', 'precision: fp4', 'compute.precision: must be one of', 'an unknown precision');
-bad('unknown-accel-price', 'discountRate: 0.08', 'discountRate: 0.08, acceleratorPriceUSD: { h1000: 30000 }', 'economics.acceleratorPriceUSD', 'a price for an unknown accelerator');
-bad('unknown-override-accel', 'compute:', 'acceleratorOverrides: { x99: { boardPowerW: 700 } }\ncompute:', 'acceleratorOverrides', 'an override for an unknown accelerator');
+bad(
+  'unknown-region-far',
+  'region: ERCOT',
+  'region: MARS',
+  'sites[0].region: must be one of',
+  'an unknown region',
+);
+bad(
+  'unknown-price-series',
+  'cooling: liquid-evaporative',
+  'cooling: liquid-evaporative\n    electricityPrice: { series: nowhere }',
+  'sites[0].electricityPrice',
+  'an unknown price series',
+);
+bad(
+  'unknown-precision',
+  'precision: bf16',
+  'precision: fp4',
+  'compute.precision: must be one of',
+  'an unknown precision',
+);
+bad(
+  'unknown-accel-price',
+  'discountRate: 0.08',
+  'discountRate: 0.08, acceleratorPriceUSD: { h1000: 30000 }',
+  'economics.acceleratorPriceUSD',
+  'a price for an unknown accelerator',
+);
+bad(
+  'unknown-override-accel',
+  'compute:',
+  'acceleratorOverrides: { x99: { boardPowerW: 700 } }\ncompute:',
+  'acceleratorOverrides',
+  'an override for an unknown accelerator',
+);
 
 // --- unknown field names, with suggestions ------------------------------------------------------
-bad('unknown-field-acelerator', 'accelerator: h100', 'acelerator: h100', "did you mean 'accelerator'?", 'a misspelt field in a phase');
-bad('unknown-field-interconect', 'interconnectMW: 100', 'interconectMW: 100', "did you mean 'interconnectMW'?", 'a misspelt field in a site');
-bad('unknown-field-busyfraction', 'busyFraction: 0.85', 'busyfraction: 0.85', "did you mean 'busyFraction'?", 'a field in the wrong case');
-bad('unknown-field-top', 'name: corpus-base', 'name: corpus-base\nnmae: typo', "did you mean 'name'?", 'a misspelt top-level field');
-bad('unknown-field-far', 'name: corpus-base', 'name: corpus-base\ncolour: blue', "unknown field(s) 'colour'", 'an unknown top-level field');
-bad('unknown-field-discount', 'discountRate: 0.08', 'discountrate: 0.08', "did you mean 'discountRate'?", 'a misspelt economics field');
+bad(
+  'unknown-field-acelerator',
+  'accelerator: h100',
+  'acelerator: h100',
+  "did you mean 'accelerator'?",
+  'a misspelt field in a phase',
+);
+bad(
+  'unknown-field-interconect',
+  'interconnectMW: 100',
+  'interconectMW: 100',
+  "did you mean 'interconnectMW'?",
+  'a misspelt field in a site',
+);
+bad(
+  'unknown-field-busyfraction',
+  'busyFraction: 0.85',
+  'busyfraction: 0.85',
+  "did you mean 'busyFraction'?",
+  'a field in the wrong case',
+);
+bad(
+  'unknown-field-top',
+  'name: corpus-base',
+  'name: corpus-base\nnmae: typo',
+  "did you mean 'name'?",
+  'a misspelt top-level field',
+);
+bad(
+  'unknown-field-far',
+  'name: corpus-base',
+  'name: corpus-base\ncolour: blue',
+  "unknown field(s) 'colour'",
+  'an unknown top-level field',
+);
+bad(
+  'unknown-field-discount',
+  'discountRate: 0.08',
+  'discountrate: 0.08',
+  "did you mean 'discountRate'?",
+  'a misspelt economics field',
+);
 
 // --- dates ---------------------------------------------------------------------------------------
 bad('date-feb-30', 'end: 2026-01-07', 'end: 2026-02-30', 'end: ', 'February 30th');
 bad('date-month-13', 'start: 2026-01-01', 'start: 2026-13-01', 'start: ', 'month 13');
-bad('date-end-before-start', 'end: 2026-01-07', 'end: 2025-12-01', 'end: must not be before start', 'end before start');
+bad(
+  'date-end-before-start',
+  'end: 2026-01-07',
+  'end: 2025-12-01',
+  'end: must not be before start',
+  'end before start',
+);
 bad('date-words', 'start: 2026-01-01', 'start: tomorrow', 'start: ', 'a word for a date');
-bad('date-with-time', 'start: 2026-01-01', 'start: 2026-01-01T00:00:00Z', 'start: ', 'a timestamp for a date');
+bad(
+  'date-with-time',
+  'start: 2026-01-01',
+  'start: 2026-01-01T00:00:00Z',
+  'start: ',
+  'a timestamp for a date',
+);
 
 // --- path-like ids --------------------------------------------------------------------------------
 bad('path-site-id', 'id: tx', 'id: ../../etc', 'sites[0].id: ', 'a site id that is a path');
 bad('path-site-id-abs', 'id: tx', 'id: /etc/passwd', 'sites[0].id: ', 'an absolute path as a site id');
-bad('path-weather', 'weather: abilene-tx', 'weather: ../../../etc/passwd', 'sites[0].weather: must be one of', 'a weather id that is a path');
-bad('path-region', 'region: ERCOT', 'region: ../data/grid', 'sites[0].region: must be one of', 'a region id that is a path');
-bad('path-price-series', 'cooling: liquid-evaporative', 'cooling: liquid-evaporative\n    electricityPrice: { series: /etc/passwd }', 'sites[0].electricityPrice', 'a price series that is a path');
-bad('path-accelerator', 'accelerator: h100', 'accelerator: "..\\\\..\\\\windows"', 'sites[0].phases[0].accelerator: must be one of', 'a Windows path as an accelerator');
+bad(
+  'path-weather',
+  'weather: abilene-tx',
+  'weather: ../../../etc/passwd',
+  'sites[0].weather: must be one of',
+  'a weather id that is a path',
+);
+bad(
+  'path-region',
+  'region: ERCOT',
+  'region: ../data/grid',
+  'sites[0].region: must be one of',
+  'a region id that is a path',
+);
+bad(
+  'path-price-series',
+  'cooling: liquid-evaporative',
+  'cooling: liquid-evaporative\n    electricityPrice: { series: /etc/passwd }',
+  'sites[0].electricityPrice',
+  'a price series that is a path',
+);
+bad(
+  'path-accelerator',
+  'accelerator: h100',
+  'accelerator: "..\\\\..\\\\windows"',
+  'sites[0].phases[0].accelerator: must be one of',
+  'a Windows path as an accelerator',
+);
 add('ok-phase-id-nul.yaml', edit('id: p1', 'id: "p1\\0../x"'), {
   exit: 0,
   message: 'ok',
@@ -323,41 +554,123 @@ bad('path-site-id-url', 'id: tx', 'id: "file:///etc/passwd"', 'sites[0].id: ', '
 
 // --- prototype keys --------------------------------------------------------------------------------
 const proto = "the key '__proto__' is not allowed";
-add('proto-top.yaml', `${BASE}__proto__: { polluted: 1 }\n`, { exit: 2, message: `__proto__: ${proto}`, about: '__proto__ at the top' });
-bad('proto-site', '    region: ERCOT', '    region: ERCOT\n    __proto__: { isAdmin: true }', `sites[0].__proto__: ${proto}`, '__proto__ in a site');
-bad('proto-phase', 'count: 1000 }', 'count: 1000, __proto__: { x: 1 } }', `sites[0].phases[0].__proto__: ${proto}`, '__proto__ in a phase');
-bad('proto-constructor', 'name: corpus-base', 'name: corpus-base\nconstructor: { prototype: { polluted: 1 } }', "the key 'constructor' is not allowed", 'constructor.prototype at the top');
-bad('proto-prototype', 'discountRate: 0.08', 'discountRate: 0.08, prototype: 1', "economics.prototype: the key 'prototype' is not allowed", 'prototype in economics');
-bad('proto-price-record', 'discountRate: 0.08', 'discountRate: 0.08, acceleratorPriceUSD: { __proto__: 1 }', `economics.acceleratorPriceUSD.__proto__: ${proto}`, '__proto__ as a record key');
-bad('proto-overrides', 'compute:', 'acceleratorOverrides: { constructor: { boardPowerW: 1 } }\ncompute:', "acceleratorOverrides.constructor: the key 'constructor' is not allowed", 'constructor as an override key');
-bad('proto-location', 'state: TX }', 'state: TX, __proto__: null }', `sites[0].location.__proto__: ${proto}`, '__proto__: null in the location');
-bad('proto-quoted', 'name: corpus-base', 'name: corpus-base\n"__proto__": 1', proto, 'a quoted __proto__ key');
-add('proto-json.json', json({ ...baseJson, ['__proto__']: { polluted: true } }).replace('"__proto__"', '"__proto__"'), {
+add('proto-top.yaml', `${BASE}__proto__: { polluted: 1 }\n`, {
   exit: 2,
   message: `__proto__: ${proto}`,
-  about: '__proto__ in JSON',
+  about: '__proto__ at the top',
 });
+bad(
+  'proto-site',
+  '    region: ERCOT',
+  '    region: ERCOT\n    __proto__: { isAdmin: true }',
+  `sites[0].__proto__: ${proto}`,
+  '__proto__ in a site',
+);
+bad(
+  'proto-phase',
+  'count: 1000 }',
+  'count: 1000, __proto__: { x: 1 } }',
+  `sites[0].phases[0].__proto__: ${proto}`,
+  '__proto__ in a phase',
+);
+bad(
+  'proto-constructor',
+  'name: corpus-base',
+  'name: corpus-base\nconstructor: { prototype: { polluted: 1 } }',
+  "the key 'constructor' is not allowed",
+  'constructor.prototype at the top',
+);
+bad(
+  'proto-prototype',
+  'discountRate: 0.08',
+  'discountRate: 0.08, prototype: 1',
+  "economics.prototype: the key 'prototype' is not allowed",
+  'prototype in economics',
+);
+bad(
+  'proto-price-record',
+  'discountRate: 0.08',
+  'discountRate: 0.08, acceleratorPriceUSD: { __proto__: 1 }',
+  `economics.acceleratorPriceUSD.__proto__: ${proto}`,
+  '__proto__ as a record key',
+);
+bad(
+  'proto-overrides',
+  'compute:',
+  'acceleratorOverrides: { constructor: { boardPowerW: 1 } }\ncompute:',
+  "acceleratorOverrides.constructor: the key 'constructor' is not allowed",
+  'constructor as an override key',
+);
+bad(
+  'proto-location',
+  'state: TX }',
+  'state: TX, __proto__: null }',
+  `sites[0].location.__proto__: ${proto}`,
+  '__proto__: null in the location',
+);
+bad(
+  'proto-quoted',
+  'name: corpus-base',
+  'name: corpus-base\n"__proto__": 1',
+  proto,
+  'a quoted __proto__ key',
+);
+add(
+  'proto-json.json',
+  json({ ...baseJson, ['__proto__']: { polluted: true } }).replace('"__proto__"', '"__proto__"'),
+  {
+    exit: 2,
+    message: `__proto__: ${proto}`,
+    about: '__proto__ in JSON',
+  },
+);
 {
   // JSON.stringify drops a __proto__ set by spread; write the key by hand.
   const text = json(baseJson).replace('{\n', '{\n  "__proto__": {"polluted": true},\n');
   cases.delete('proto-json.json');
   add('proto-json.json', text, { exit: 2, message: `__proto__: ${proto}`, about: '__proto__ in JSON' });
 }
-add('proto-json-nested.json', json(baseJson).replace('"cooling"', '"constructor": {"prototype": {"x": 1}},\n      "cooling"'), {
-  exit: 2,
-  message: "sites[0].constructor: the key 'constructor' is not allowed",
-  about: 'constructor.prototype in a JSON site',
-});
-add('proto-workload.yaml', `${BASE}workloads:\n  - { kind: training, id: w, totalFLOP: 1e24, site: tx, count: 100, __proto__: { x: 1 } }\n`, {
-  exit: 2,
-  message: `workloads[0].__proto__: ${proto}`,
-  about: '__proto__ in a workload',
-});
+add(
+  'proto-json-nested.json',
+  json(baseJson).replace('"cooling"', '"constructor": {"prototype": {"x": 1}},\n      "cooling"'),
+  {
+    exit: 2,
+    message: "sites[0].constructor: the key 'constructor' is not allowed",
+    about: 'constructor.prototype in a JSON site',
+  },
+);
+add(
+  'proto-workload.yaml',
+  `${BASE}workloads:\n  - { kind: training, id: w, totalFLOP: 1e24, site: tx, count: 100, __proto__: { x: 1 } }\n`,
+  {
+    exit: 2,
+    message: `workloads[0].__proto__: ${proto}`,
+    about: '__proto__ in a workload',
+  },
+);
 
 // --- limits (the defaults of src/model/limits.ts) ----------------------------------------------------
-bad('limit-span-year-zero', 'start: 2026-01-01', 'start: 0000-01-01', 'over the limit of 14,640 (raise it with GIGAWATT_MAX_DAYS)', 'a 2,026-year span (the 19 s / 7.8 GB request)');
-bad('limit-span-far-future', 'end: 2026-01-07', 'end: 9999-12-31', 'GIGAWATT_MAX_DAYS', 'a span to year 9999');
-bad('limit-phase-count', 'count: 1000 }', 'count: 5000001 }', 'GIGAWATT_MAX_ACCELERATORS_PER_PHASE', 'one accelerator over the phase limit');
+bad(
+  'limit-span-year-zero',
+  'start: 2026-01-01',
+  'start: 0000-01-01',
+  'over the limit of 14,640 (raise it with GIGAWATT_MAX_DAYS)',
+  'a 2,026-year span (the 19 s / 7.8 GB request)',
+);
+bad(
+  'limit-span-far-future',
+  'end: 2026-01-07',
+  'end: 9999-12-31',
+  'GIGAWATT_MAX_DAYS',
+  'a span to year 9999',
+);
+bad(
+  'limit-phase-count',
+  'count: 1000 }',
+  'count: 5000001 }',
+  'GIGAWATT_MAX_ACCELERATORS_PER_PHASE',
+  'one accelerator over the phase limit',
+);
 {
   const phases = Array.from(
     { length: 5 },
@@ -366,22 +679,41 @@ bad('limit-phase-count', 'count: 1000 }', 'count: 5000001 }', 'GIGAWATT_MAX_ACCE
   add(
     'limit-site-accelerators.yaml',
     edit('      - { id: p1, online: 2026-01-01, rampDays: 2, accelerator: h100, count: 1000 }', phases),
-    { exit: 2, message: 'GIGAWATT_MAX_ACCELERATORS_PER_SITE', about: '22.5 million accelerators at one site' },
+    {
+      exit: 2,
+      message: 'GIGAWATT_MAX_ACCELERATORS_PER_SITE',
+      about: '22.5 million accelerators at one site',
+    },
   );
-  const many = Array.from({ length: 101 }, (_, i) => `      - { id: p${i + 1}, online: 2026-01-01, accelerator: h100, count: 10 }`).join('\n');
+  const many = Array.from(
+    { length: 101 },
+    (_, i) => `      - { id: p${i + 1}, online: 2026-01-01, accelerator: h100, count: 10 }`,
+  ).join('\n');
   add(
     'limit-phases.yaml',
     edit('      - { id: p1, online: 2026-01-01, rampDays: 2, accelerator: h100, count: 1000 }', many),
-    { exit: 2, message: 'the number of phases is 101, over the limit of 100 (raise it with GIGAWATT_MAX_PHASES_PER_SITE)', about: '101 phases at one site' },
+    {
+      exit: 2,
+      message:
+        'the number of phases is 101, over the limit of 100 (raise it with GIGAWATT_MAX_PHASES_PER_SITE)',
+      about: '101 phases at one site',
+    },
   );
   const site = BASE.slice(BASE.indexOf('  - id: tx'), BASE.indexOf('compute:'));
   const sites = Array.from({ length: 501 }, (_, i) => site.replace('id: tx', `id: s${i}`)).join('');
-  add('limit-sites.yaml', `${BASE.slice(0, BASE.indexOf('  - id: tx'))}${sites}${BASE.slice(BASE.indexOf('compute:'))}`, {
-    exit: 2,
-    message: 'the number of sites is 501, over the limit of 500 (raise it with GIGAWATT_MAX_SITES)',
-    about: '501 sites',
-  });
-  const workloads = Array.from({ length: 201 }, (_, i) => `  - { kind: training, id: w${i}, totalFLOP: 1e20, site: tx, count: 8 }`).join('\n');
+  add(
+    'limit-sites.yaml',
+    `${BASE.slice(0, BASE.indexOf('  - id: tx'))}${sites}${BASE.slice(BASE.indexOf('compute:'))}`,
+    {
+      exit: 2,
+      message: 'the number of sites is 501, over the limit of 500 (raise it with GIGAWATT_MAX_SITES)',
+      about: '501 sites',
+    },
+  );
+  const workloads = Array.from(
+    { length: 201 },
+    (_, i) => `  - { kind: training, id: w${i}, totalFLOP: 1e20, site: tx, count: 8 }`,
+  ).join('\n');
   add('limit-workloads.yaml', `${BASE}workloads:\n${workloads}\n`, {
     exit: 2,
     message: 'the number of workloads is 201, over the limit of 200 (raise it with GIGAWATT_MAX_WORKLOADS)',
@@ -398,28 +730,48 @@ bad('limit-phase-count', 'count: 1000 }', 'count: 5000001 }', 'GIGAWATT_MAX_ACCE
     return `${lines.join('\n')}\n`;
   };
   const bomb = 'an alias bomb';
-  add('alias-bomb-billion-laughs.yaml', laughs(9, 9), { exit: 2, message: 'GIGAWATT_MAX_YAML_ALIASES', about: `${bomb}: 9 levels of 9` });
-  add('alias-bomb-wide.yaml', laughs(3, 200), { exit: 2, message: 'GIGAWATT_MAX_YAML_ALIASES', about: `${bomb}: 3 levels of 200` });
-  add('alias-bomb-in-scenario.yaml', `${BASE}description: &d [x, x, x, x, x, x, x, x, x, x]\ntitle: [${Array.from({ length: 20 }, () => '[*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]').join(', ')}]\n`, {
+  add('alias-bomb-billion-laughs.yaml', laughs(9, 9), {
     exit: 2,
     message: 'GIGAWATT_MAX_YAML_ALIASES',
-    about: `${bomb} inside a valid scenario`,
+    about: `${bomb}: 9 levels of 9`,
   });
-  add('alias-bomb-keys.yaml', `k: &k {${Array.from({ length: 12 }, (_, i) => `x${i}: 1`).join(', ')}}\n${Array.from({ length: 150 }, (_, i) => `m${i}: *k`).join('\n')}\n`, {
+  add('alias-bomb-wide.yaml', laughs(3, 200), {
     exit: 2,
     message: 'GIGAWATT_MAX_YAML_ALIASES',
-    about: '150 aliases of one map',
+    about: `${bomb}: 3 levels of 200`,
   });
+  add(
+    'alias-bomb-in-scenario.yaml',
+    `${BASE}description: &d [x, x, x, x, x, x, x, x, x, x]\ntitle: [${Array.from({ length: 20 }, () => '[*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]').join(', ')}]\n`,
+    {
+      exit: 2,
+      message: 'GIGAWATT_MAX_YAML_ALIASES',
+      about: `${bomb} inside a valid scenario`,
+    },
+  );
+  add(
+    'alias-bomb-keys.yaml',
+    `k: &k {${Array.from({ length: 12 }, (_, i) => `x${i}: 1`).join(', ')}}\n${Array.from({ length: 150 }, (_, i) => `m${i}: *k`).join('\n')}\n`,
+    {
+      exit: 2,
+      message: 'GIGAWATT_MAX_YAML_ALIASES',
+      about: '150 aliases of one map',
+    },
+  );
   add('alias-unknown.yaml', edit('interconnectMW: 100', 'interconnectMW: *nowhere'), {
     exit: 2,
     message: 'YAML',
     about: 'an alias to an anchor that does not exist',
   });
-  add('alias-ok-few.yaml', edit('interconnectMW: 100', 'interconnectMW: &mw 100').replace('compute:', 'title: *mw\ncompute:'), {
-    exit: 2,
-    message: 'title: ',
-    about: 'a harmless alias whose value has the wrong type for its field',
-  });
+  add(
+    'alias-ok-few.yaml',
+    edit('interconnectMW: 100', 'interconnectMW: &mw 100').replace('compute:', 'title: *mw\ncompute:'),
+    {
+      exit: 2,
+      message: 'title: ',
+      about: 'a harmless alias whose value has the wrong type for its field',
+    },
+  );
 }
 
 // --- deep nesting -----------------------------------------------------------------------------------
@@ -438,34 +790,64 @@ add('deep-json-objects-2000.json', `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}\
   message: 'nested deeper than 64 levels',
   about: '2,000-deep JSON objects',
 });
-add('deep-block-yaml-80.yaml', `${BASE}workloads:\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}- `).join('\n')}x\n`, {
-  exit: 2,
-  message: 'nested deeper than 64 levels',
-  about: '80-deep block sequence',
-});
+add(
+  'deep-block-yaml-80.yaml',
+  `${BASE}workloads:\n${Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i + 1)}- `).join('\n')}x\n`,
+  {
+    exit: 2,
+    message: 'nested deeper than 64 levels',
+    about: '80-deep block sequence',
+  },
+);
 
 // --- binary garbage and wrong encodings ------------------------------------------------------------------
 add('binary-random-1k.bin', bytes(1024, 1), { exit: 2, message: '', about: '1 KiB of random bytes' });
-add('binary-random-64k.yaml', bytes(65536, 2), { exit: 2, message: '', about: '64 KiB of random bytes named .yaml' });
-add('binary-nul.yaml', new Uint8Array(512), { exit: 2, message: '', about: '512 NUL bytes' });
-add('binary-png-header.yaml', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...bytes(200, 3)]), {
+add('binary-random-64k.yaml', bytes(65536, 2), {
   exit: 2,
   message: '',
-  about: 'a PNG file named .yaml',
+  about: '64 KiB of random bytes named .yaml',
 });
-add('binary-gzip.json', Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, ...bytes(300, 4)]), { exit: 2, message: '', about: 'gzip bytes named .json' });
-add('binary-utf16.yaml', (() => {
-  const out = new Uint8Array(2 + BASE.length * 2);
-  out[0] = 0xff;
-  out[1] = 0xfe;
-  for (let i = 0; i < BASE.length; i++) out[2 + 2 * i] = BASE.charCodeAt(i);
-  return out;
-})(), { exit: 2, message: '', about: 'UTF-16 LE text' });
-add('binary-invalid-utf8.yaml', Uint8Array.from([...new TextEncoder().encode('name: bad'), 0xc3, 0x28, 0xff, ...new TextEncoder().encode(BASE.slice(BASE.indexOf('\n')))]), {
-  exit: 0,
-  message: 'ok',
-  about: 'invalid UTF-8 in the name is decoded as replacement characters, not an error',
+add('binary-nul.yaml', new Uint8Array(512), { exit: 2, message: '', about: '512 NUL bytes' });
+add(
+  'binary-png-header.yaml',
+  Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...bytes(200, 3)]),
+  {
+    exit: 2,
+    message: '',
+    about: 'a PNG file named .yaml',
+  },
+);
+add('binary-gzip.json', Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, ...bytes(300, 4)]), {
+  exit: 2,
+  message: '',
+  about: 'gzip bytes named .json',
 });
+add(
+  'binary-utf16.yaml',
+  (() => {
+    const out = new Uint8Array(2 + BASE.length * 2);
+    out[0] = 0xff;
+    out[1] = 0xfe;
+    for (let i = 0; i < BASE.length; i++) out[2 + 2 * i] = BASE.charCodeAt(i);
+    return out;
+  })(),
+  { exit: 2, message: '', about: 'UTF-16 LE text' },
+);
+add(
+  'binary-invalid-utf8.yaml',
+  Uint8Array.from([
+    ...new TextEncoder().encode('name: bad'),
+    0xc3,
+    0x28,
+    0xff,
+    ...new TextEncoder().encode(BASE.slice(BASE.indexOf('\n'))),
+  ]),
+  {
+    exit: 0,
+    message: 'ok',
+    about: 'invalid UTF-8 in the name is decoded as replacement characters, not an error',
+  },
+);
 add('binary-control-in-key.yaml', edit('interconnectMW: 100', '"interconnect\\u0007MW": 100'), {
   exit: 2,
   message: "sites[0]: unknown field(s) 'interconnect",

@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../src/server/app.js';
 import type { CorpusCase } from '../scripts/make-corpus.js';
+import { createApp } from '../src/server/app.js';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -24,10 +24,17 @@ const names = Object.keys(expected).sort();
 const env = { ...process.env, NO_COLOR: '1', GIGAWATT_STORE: 'none', GIGAWATT_DEBUG: '' };
 
 /** Raw control characters (but newline) that must never reach a terminal. */
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = new RegExp(
+  `[${String.fromCharCode(0)}-\t\v-${String.fromCharCode(0x1f)}${String.fromCharCode(0x7f)}-${String.fromCharCode(0x9f)}\u202a-\u202e\u2066-\u2069]`,
+);
 
 function gigawatt(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -36,8 +43,23 @@ describe('the corpus', () => {
     expect(names.length).toBeGreaterThanOrEqual(120);
     const families = new Set(names.map((n) => n.split('-')[0]));
     for (const f of [
-      'ok', 'empty', 'syntax', 'duplicate', 'type', 'nan', 'inf', 'huge', 'neg', 'unknown', 'date',
-      'path', 'proto', 'limit', 'alias', 'deep', 'binary',
+      'ok',
+      'empty',
+      'syntax',
+      'duplicate',
+      'type',
+      'nan',
+      'inf',
+      'huge',
+      'neg',
+      'unknown',
+      'date',
+      'path',
+      'proto',
+      'limit',
+      'alias',
+      'deep',
+      'binary',
     ])
       expect(families, f).toContain(f);
     expect(names.filter((n) => expected[n]?.exit === 0).length).toBeGreaterThanOrEqual(8);
@@ -70,7 +92,9 @@ describe('gigawatt validate on every corpus file', () => {
         expect(ok, n).toEqual([]);
         expect(problems.length, `${n} has no message; stderr:\n${r.stderr}`).toBeGreaterThan(0);
         if (want.located)
-          expect(problems[0], n).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+          expect(problems[0], n).toMatch(
+            new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `),
+          );
       }
       expect(all, n).toContain(want.message);
     }
@@ -78,13 +102,16 @@ describe('gigawatt validate on every corpus file', () => {
 });
 
 describe('gigawatt run: the exit status per family', () => {
-  it.each(['alias-bomb-billion-laughs.yaml', 'limit-span-year-zero.yaml', 'deep-json-10000.json'])('%s: exit 2 with the located message', (n) => {
-    const r = gigawatt('run', `${corpus}/${n}`, '--no-store', '--json');
-    expect(r.status, r.stderr).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(expected[n]?.message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  it.each(['alias-bomb-billion-laughs.yaml', 'limit-span-year-zero.yaml', 'deep-json-10000.json'])(
+    '%s: exit 2 with the located message',
+    (n) => {
+      const r = gigawatt('run', `${corpus}/${n}`, '--no-store', '--json');
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(expected[n]?.message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 });
 
 describe('POST /api/run on every corpus file', () => {
