@@ -3,7 +3,7 @@
  * line:column with the field path, the bad value and what is allowed. Pure and isomorphic (no file
  * access), so the CLI loader (src/io/load-scenario.ts), the server and the browser editor share it.
  */
-import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { DEFAULT_LIMITS, LIMIT_ENV, type Limits } from './limits.js';
 import type { Scenario } from './scenario.js';
 import { type FieldPath, type ScenarioIssue, validateScenario } from './validate.js';
@@ -134,28 +134,40 @@ export function parseScenarioDocument(
     return {
       scenario: result.scenario,
       raw: data,
-      warnings: result.warnings.map((w) => ({ ...w, file, ...locate(doc, lineCounter, w.path) })),
+      warnings: result.warnings.map((w) => ({ ...w, file, ...locate(doc, lineCounter, w) })),
     };
   throw new ScenarioError(
     result.issues.map((issue) => {
-      const pos = locate(doc, lineCounter, issue.path);
+      const pos = locate(doc, lineCounter, issue);
       return { ...issue, file, ...pos };
     }),
   );
 }
 
-/** Finds the line/column of the deepest node that exists along `path` (the key, if the value is missing). */
+/**
+ * Finds the line/column of the deepest node that exists along the issue's path (the key, if the value
+ * is missing or the issue is about the key itself).
+ */
 function locate(
   doc: ReturnType<typeof parseDocument>,
   lineCounter: LineCounter,
-  path: FieldPath,
+  issue: ScenarioIssue,
 ): { line?: number; column?: number } {
+  const path = issue.path;
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (issue.atKey && path.length > 0) {
+    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent))
+      for (const pair of parent.items)
+        if (isScalar(pair.key) && pair.key.value === path[path.length - 1] && pair.key.range)
+          return at(pair.key.range[0]);
+  }
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      const pos = lineCounter.linePos(node.range[0]);
-      return { line: pos.line, column: pos.col };
-    }
+    if (isNode(node) && node.range) return at(node.range[0]);
   }
   return {};
 }

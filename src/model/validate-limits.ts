@@ -45,6 +45,7 @@ export function unsafeKeyIssues(data: unknown): ScenarioIssue[] {
       if (PROTOTYPE_KEYS.has(key)) {
         issues.push({
           path: [...path, key],
+          atKey: true,
           message: `the key '${key}' is not allowed (${[...PROTOTYPE_KEYS].join(', ')} are reserved); see \`gigawatt schema\` for the fields allowed here`,
         });
         continue;

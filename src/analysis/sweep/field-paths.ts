@@ -21,12 +21,16 @@ export class FieldPathError extends DistributionError {
 /** Keys that reach or replace an object's prototype; never valid in a scenario. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** A path as users write it: sites[0].utilisation.busyFraction */
+const writePath = (path: readonly Segment[]): string =>
+  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+
 /** Throws FieldPathError if any segment of `path` is a forbidden key. */
 export function assertSafePath(path: readonly Segment[]): void {
   const bad = path.find((k) => typeof k === 'string' && FORBIDDEN_KEYS.has(k));
   if (bad !== undefined)
     throw new FieldPathError(
-      `${JSON.stringify(path.map(String).join('.'))}: the segment ${JSON.stringify(bad)} is not allowed in a field path (${[...FORBIDDEN_KEYS].join(', ')} are reserved); name a scenario field like sites[0].utilisation.busyFraction`,
+      `${JSON.stringify(writePath(path))}: the segment ${JSON.stringify(bad)} is not allowed in a field path (${[...FORBIDDEN_KEYS].join(', ')} are reserved); name a scenario field like sites[0].utilisation.busyFraction`,
     );
 }
 
