@@ -710,6 +710,17 @@ bad(
       about: '501 sites',
     },
   );
+  const fleet = Array.from({ length: 76 }, (_, i) => site.replace('id: tx', `id: s${i}`)).join('');
+  add(
+    'limit-site-days.yaml',
+    `${BASE.slice(0, BASE.indexOf('  - id: tx')).replace('end: 2026-01-07', 'end: 2065-12-31')}${fleet}${BASE.slice(BASE.indexOf('compute:'))}`,
+    {
+      exit: 2,
+      message:
+        'sites x simulated days (76 x 14,610) is 1,110,360, over the limit of 1,098,000 (raise it with GIGAWATT_MAX_SITE_DAYS)',
+      about: '76 sites over 40 years: more hourly series than the memory limit allows',
+    },
+  );
   const workloads = Array.from(
     { length: 201 },
     (_, i) => `  - { kind: training, id: w${i}, totalFLOP: 1e20, site: tx, count: 8 }`,

@@ -133,6 +133,18 @@ describe('limits (library)', () => {
       ).ok,
     ).toBe(true);
   });
+  it('sites x days is bounded (the memory of the hourly series)', () => {
+    const raw = scenario((s) => {
+      const sites = s.sites as Record<string, unknown>[];
+      s.sites = [0, 1, 2, 3].map((i) => ({ ...sites[0], id: `s${i}` }));
+    });
+    // 4 sites x 7 days = 28 site-days.
+    const r = validateScenario(raw, { ...DEFAULT_LIMITS, maxSiteDays: 27 });
+    expect(r.ok ? '' : r.issues[0]?.message).toBe(
+      'sites x simulated days (4 x 7) is 28, over the limit of 27 (raise it with GIGAWATT_MAX_SITE_DAYS)',
+    );
+    expect(validateScenario(raw, { ...DEFAULT_LIMITS, maxSiteDays: 28 }).ok).toBe(true);
+  });
   it('itMW counts as accelerators: 1,275 MW of H100 at 700 + 575 W each is 1,000,000', () => {
     const raw = scenario((s) => {
       const phase = (s.sites as { phases: Record<string, unknown>[] }[])[0]?.phases[0] as Record<

@@ -107,6 +107,16 @@ export function limitIssues(s: Scenario, limits: Limits): ScenarioIssue[] {
     });
   if (s.sites.length > limits.maxSites)
     issues.push(over(['sites'], 'the number of sites', s.sites.length, 'maxSites', limits));
+  else if (Number.isFinite(days) && days > 0 && s.sites.length * days > limits.maxSiteDays)
+    issues.push(
+      over(
+        ['sites'],
+        `sites x simulated days (${s.sites.length} x ${days.toLocaleString('en-US')})`,
+        s.sites.length * days,
+        'maxSiteDays',
+        limits,
+      ),
+    );
   const workloads = s.workloads?.length ?? 0;
   if (workloads > limits.maxWorkloads)
     issues.push(over(['workloads'], 'the number of workloads', workloads, 'maxWorkloads', limits));
