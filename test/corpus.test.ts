@@ -68,7 +68,7 @@ describe('the corpus', () => {
 
 describe('gigawatt validate on every corpus file', () => {
   const batches: string[][] = [];
-  for (let i = 0; i < names.length; i += 40) batches.push(names.slice(i, i + 40));
+  for (let i = 0; i < names.length; i += 80) batches.push(names.slice(i, i + 80));
   it.each(batches.map((b, i) => [i, b] as const))('batch %i', (_, batch) => {
     const r = gigawatt('validate', ...batch.map((n) => `${corpus}/${n}`));
     const anyBad = batch.some((n) => expected[n]?.exit === 2);

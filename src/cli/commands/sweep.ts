@@ -84,7 +84,9 @@ export function sweepPlanFromCli(
 
 export async function sweepCommand(nameOrPath: string, opts: SweepCommandOptions): Promise<SweepReport> {
   const plan = sweepPlanFromCli(nameOrPath, opts);
-  const workers = opts.workers === undefined ? availableParallelism() : int('--workers', opts.workers, 1);
+  // At most 256 threads (a stated sane bound: each holds its own copy of the data series).
+  const workers =
+    opts.workers === undefined ? availableParallelism() : int('--workers', opts.workers, 1, 256);
   if (opts.queue) {
     // Check the URL and that Redis answers before anything is stored or started.
     const { checkRedis, QueueError } = await import('../../io/sweep/queue.js');
