@@ -314,6 +314,13 @@ bad(
 );
 bad('huge-itmw', 'count: 1000 }', 'itMW: 1e12 }', 'over the limit of 5,000,000', 'an absurd IT capacity');
 bad(
+  'huge-ramp',
+  'rampDays: 2',
+  'rampDays: 1e308',
+  'the ramp in days is 1e+308, over the limit of 14,640 (raise it with GIGAWATT_MAX_DAYS)',
+  'a ramp longer than any simulation (found by fuzzing: it made validation throw)',
+);
+bad(
   'huge-latitude',
   'latitude: 32.4',
   'latitude: 1e9',

@@ -145,6 +145,20 @@ describe('limits (library)', () => {
     );
     expect(validateScenario(raw, { ...DEFAULT_LIMITS, maxSiteDays: 28 }).ok).toBe(true);
   });
+  it('a ramp that never ends (past the dates a Date can hold) is an overlap issue, not an exception', () => {
+    const raw = scenario((s) => {
+      const phases = (s.sites as { phases: Record<string, unknown>[] }[])[0]?.phases as Record<
+        string,
+        unknown
+      >[];
+      (phases[0] as Record<string, unknown>).rampDays = 1e12;
+      phases.push({ id: 'p2', online: '2026-01-03', accelerator: 'h100', count: 10 });
+    });
+    const r = validateScenario(raw, { ...DEFAULT_LIMITS, maxSimulatedDays: Number.MAX_SAFE_INTEGER });
+    expect(r.ok ? '' : r.issues[0]?.message).toMatch(
+      /overlaps phase 'p1', which is still ramping until never/,
+    );
+  });
   it('itMW counts as accelerators: 1,275 MW of H100 at 700 + 575 W each is 1,000,000', () => {
     const raw = scenario((s) => {
       const phase = (s.sites as { phases: Record<string, unknown>[] }[])[0]?.phases[0] as Record<

@@ -56,6 +56,9 @@ export function unsafeKeyIssues(data: unknown): ScenarioIssue[] {
   return issues;
 }
 
+/** A count as people write it: 1,000,000; from 1e15 on, 1e+308. */
+const count = (x: number) => (Math.abs(x) >= 1e15 ? x.toExponential() : x.toLocaleString('en-US'));
+
 function over(
   path: FieldPath,
   what: string,
@@ -65,7 +68,7 @@ function over(
 ): ScenarioIssue {
   return {
     path,
-    message: `${what} is ${value.toLocaleString('en-US')}, over the limit of ${limits[limit].toLocaleString('en-US')} (raise it with ${LIMIT_ENV[limit]})`,
+    message: `${what} is ${count(value)}, over the limit of ${count(limits[limit])} (raise it with ${LIMIT_ENV[limit]})`,
     value,
   };
 }
@@ -127,6 +130,16 @@ export function limitIssues(s: Scenario, limits: Limits): ScenarioIssue[] {
       );
     let total = 0;
     site.phases.forEach((phase, j) => {
+      if (phase.rampDays > limits.maxSimulatedDays)
+        issues.push(
+          over(
+            ['sites', i, 'phases', j, 'rampDays'],
+            'the ramp in days',
+            phase.rampDays,
+            'maxSimulatedDays',
+            limits,
+          ),
+        );
       const n = phaseAccelerators(s, phase);
       if (n === undefined) return;
       total += n;

@@ -152,7 +152,9 @@ export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
       }
       const online = isoDateMs(phase.online);
       if (online < prevRampEnd) {
-        const ends = new Date(prevRampEnd).toISOString().slice(0, 10);
+        // A ramp can outrun the dates a Date can hold (rampDays: 1e308): say so rather than throw.
+        const ends =
+          Math.abs(prevRampEnd) < 8.64e15 ? new Date(prevRampEnd).toISOString().slice(0, 10) : 'never';
         issues.push({
           path: [...at, 'online'],
           message: `overlaps phase '${prevId}', which is still ramping until ${ends}; phases of a site must come online in order, each after the previous ramp ends`,

@@ -83,7 +83,14 @@ export function trainCommand(o: TrainOptions): void {
       ? { repairHours: numberOption('--repair-hours', o.repairHours, { gt: 0 }) as number }
       : {}),
     ...(o.spares !== undefined
-      ? { spareUnits: numberOption('--spares', o.spares, { integer: true, min: 0 }) as number }
+      ? {
+          spareUnits: atMost(
+            '--spares',
+            numberOption('--spares', o.spares, { integer: true, min: 0 }) as number,
+            Math.floor(maxCount / spec.schedulingUnit.accelerators),
+            `spare units of ${spec.schedulingUnit.accelerators} accelerators, bounded like --count by ${LIMIT_ENV.maxAcceleratorsPerPhase}`,
+          ),
+        }
       : {}),
     ...(days !== undefined ? { horizonHours: Math.round(days * 24) } : {}),
     seed: numberOption('--seed', o.seed, { integer: true, min: 0 }) ?? 1,
