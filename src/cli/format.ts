@@ -6,6 +6,7 @@ import type { Assumption } from '../model/resolve.js';
 import { formatEconomics } from './format-economics.js';
 import { formatWorkloads } from './format-workloads.js';
 import { count, energy, flop, power, scaled, table, tonnes, trim, usd, water } from './quantities.js';
+import { terminalText } from './terminal-text.js';
 
 export { count, energy, flop, power, scaled, tonnes, usd, water };
 
@@ -62,8 +63,8 @@ export function formatCarbon(c: RunSummary['carbon']): string {
 
 export function formatSummary(s: RunSummary): string {
   const out: string[] = [];
-  const title = s.title ? ` — ${s.title}` : '';
-  out.push(pc.bold(`gigawatt · ${s.scenario}${title}`));
+  const title = s.title ? ` — ${terminalText(s.title)}` : '';
+  out.push(pc.bold(`gigawatt · ${terminalText(s.scenario)}${title}`));
   out.push(
     `${s.period.start} → ${s.period.end} (${count(s.hours)} hours), ${s.sites.length} site${s.sites.length === 1 ? '' : 's'}: ${s.sites.map((x) => x.id).join(', ')}`,
   );
@@ -132,7 +133,7 @@ const plain = (x: number): string =>
 export function formatAssumptions(list: readonly Assumption[]): string {
   const rows = list.map((a) => [
     a.path,
-    `${typeof a.value === 'number' ? plain(a.value) : a.value}${a.unit ? ` ${a.unit}` : ''}`,
+    `${typeof a.value === 'number' ? plain(a.value) : terminalText(String(a.value))}${a.unit ? ` ${a.unit}` : ''}`,
     a.kind,
     a.basis,
   ]);

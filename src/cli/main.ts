@@ -21,6 +21,7 @@ import { registerSweep } from './commands/sweep.js';
 import { registerTrain } from './commands/train.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWorker } from './commands/worker.js';
+import { terminalLines } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 /** Every subcommand, in the order `gigawatt --help` lists them. Each lives in ./commands/. */
@@ -48,6 +49,8 @@ function program(): Command {
         'carbon from the real grid mix, water, energy cost, compute delivered, capex and jobs.',
     )
     .exitOverride()
+    // commander echoes the user's arguments in its errors: escape control characters in them
+    .configureOutput({ writeErr: (str) => process.stderr.write(terminalLines(str)) })
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false })
@@ -69,7 +72,20 @@ Examples:
   return cli;
 }
 
+/**
+ * A reader that stops early (`gigawatt --help | head -1`) closes our stdout: the next write fails
+ * with EPIPE. That is not an error of ours; end quietly, as other command-line tools do.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const cli = program();
   try {
     await cli.parseAsync(argv);
@@ -86,15 +102,15 @@ function report(err: unknown): number {
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof ScenarioError) {
-    console.error(err.message);
+    console.error(terminalLines(err.message));
     console.error(`${err.issues.length} problem${err.issues.length === 1 ? '' : 's'} found.`);
     return 2;
   }
   if (err instanceof UsageError) {
-    console.error(`gigawatt: ${err.message}`);
+    console.error(`gigawatt: ${terminalLines(err.message)}`);
     return err.exitCode;
   }
-  console.error(`gigawatt: ${(err as Error)?.message ?? String(err)}`);
+  console.error(`gigawatt: ${terminalLines((err as Error)?.message ?? String(err))}`);
   return 1;
 }
 

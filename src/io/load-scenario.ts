@@ -2,8 +2,9 @@
  * Loading scenarios from YAML or JSON files (or the built-in names) with errors that point at
  * file:line:column, name the field path and the bad value, and say what is allowed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { LIMIT_ENV, type Limits, limitsFromEnv } from '../model/limits.js';
 import { type ParsedScenario, parseScenarioDocument, ScenarioError } from '../model/parse-yaml.js';
 import type { Scenario } from '../model/scenario.js';
 import { scenariosDir } from './paths.js';
@@ -12,6 +13,7 @@ import { scenariosDir } from './paths.js';
 export {
   formatIssue,
   formatPath,
+  formatWarning,
   type LocatedIssue,
   parseScenarioDocument,
   ScenarioError,
@@ -47,14 +49,65 @@ export function parseScenarioText(text: string, file: string): Scenario {
   return parseScenarioDocument(text, file).scenario;
 }
 
-/** Reads and validates a scenario file or built-in name. Throws ScenarioError with located issues. */
-export function loadScenario(nameOrPath: string): ParsedScenario & { file: string } {
-  const file = resolveScenarioPath(nameOrPath);
-  let text: string;
+const fileError = (file: string, message: string) => new ScenarioError([{ file, path: [], message }]);
+
+/**
+ * The text of a scenario file, refusing without reading it whole: anything that is not a regular file
+ * (a directory, `/dev/zero`, a FIFO, a socket) and files over `maxBytes`. The size is checked before
+ * opening (opening a FIFO would block) and again while reading (a file that grows is cut off).
+ */
+export function readScenarioFile(file: string, maxBytes: number): string {
+  const tooBig = (size: string) =>
+    fileError(
+      file,
+      `the file is ${size}, over the limit of ${maxBytes.toLocaleString('en-US')} bytes (raise it with ${LIMIT_ENV.maxInputBytes})`,
+    );
+  const notRegular = fileError(
+    file,
+    'not a regular file (a directory, device, FIFO or socket); give a YAML or JSON scenario file',
+  );
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    const st = statSync(file);
+    if (!st.isFile()) throw notRegular;
+    if (st.size > maxBytes) throw tooBig(`${st.size.toLocaleString('en-US')} bytes`);
+    fd = openSync(file, 'r');
+    if (!fstatSync(fd).isFile()) throw notRegular;
+    // One byte more than stat said: getting it means the file grew while being read.
+    const buf = Buffer.alloc(Math.min(maxBytes, st.size) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buf.length; length += n)
+      n = readSync(fd, buf, length, buf.length - length, null);
+    if (length > maxBytes) throw tooBig(`more than ${maxBytes.toLocaleString('en-US')} bytes`);
+    if (length > st.size) throw fileError(file, 'the file changed while it was being read; try again');
+    return new TextDecoder('utf-8').decode(buf.subarray(0, length));
   } catch (err) {
-    throw new ScenarioError([{ file, path: [], message: `cannot read the file: ${(err as Error).message}` }]);
+    if (err instanceof ScenarioError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw fileError(file, `cannot read the file (${code})`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return { ...parseScenarioDocument(text, file), file };
+}
+
+/** The limits from the environment (GIGAWATT_MAX_*), as a ScenarioError naming the variable if one is bad. */
+export function envLimits(): Limits {
+  try {
+    return limitsFromEnv(process.env);
+  } catch (err) {
+    throw fileError('environment', (err as Error).message);
+  }
+}
+
+/**
+ * Reads and validates a scenario file or built-in name against the limits (default: from the
+ * environment). Throws ScenarioError with located issues.
+ */
+export function loadScenario(
+  nameOrPath: string,
+  limits: Limits = envLimits(),
+): ParsedScenario & { file: string } {
+  const file = resolveScenarioPath(nameOrPath);
+  const text = readScenarioFile(file, limits.maxInputBytes);
+  return { ...parseScenarioDocument(text, file, limits), file };
 }

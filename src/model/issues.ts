@@ -9,4 +9,6 @@ export interface ScenarioIssue {
   readonly message: string;
   /** The value found there (undefined when the field is missing). */
   readonly value?: unknown;
+  /** Locate the key of the last path segment rather than its value (a key that is itself wrong). */
+  readonly atKey?: boolean;
 }

@@ -12,6 +12,11 @@ export interface Limits {
   readonly maxSimulatedDays: number;
   /** Sites per scenario. */
   readonly maxSites: number;
+  /**
+   * Sites x simulated days: what the hourly series of a run hold in memory (about 321 bytes per
+   * site-hour measured on colossus-memphis, so about 8.5 GB at the default of 100 sites x 30 years).
+   */
+  readonly maxSiteDays: number;
   /** Construction phases per site. */
   readonly maxPhasesPerSite: number;
   /** Workloads (training runs + inference services) per scenario. */
@@ -35,6 +40,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxSimulatedDays: 40 * 366,
   maxSites: 500,
+  maxSiteDays: 100 * 30 * 366,
   maxPhasesPerSite: 100,
   maxWorkloads: 200,
   maxAcceleratorsPerPhase: 5_000_000,
@@ -50,6 +56,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
 export const LIMIT_ENV: { readonly [K in keyof Limits]: string } = Object.freeze({
   maxSimulatedDays: 'GIGAWATT_MAX_DAYS',
   maxSites: 'GIGAWATT_MAX_SITES',
+  maxSiteDays: 'GIGAWATT_MAX_SITE_DAYS',
   maxPhasesPerSite: 'GIGAWATT_MAX_PHASES_PER_SITE',
   maxWorkloads: 'GIGAWATT_MAX_WORKLOADS',
   maxAcceleratorsPerPhase: 'GIGAWATT_MAX_ACCELERATORS_PER_PHASE',

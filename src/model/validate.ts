@@ -10,22 +10,69 @@ import { minPowerCapW } from '../catalog/power-curve.js';
 import { defaultPriceSeriesFor } from '../catalog/regions.js';
 import { DAY_MS, isoDateMs } from '../engine/series.js';
 import type { FieldPath, ScenarioIssue } from './issues.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { type Scenario, type ScenarioInput, scenarioSchema } from './scenario.js';
+import { didYouMean, suggest } from './suggest.js';
 import { gridSideIssues } from './validate-grid-side.js';
+import { interconnectWarnings, limitIssues, unsafeKeyIssues } from './validate-limits.js';
 import { workloadIssues } from './workload-validate.js';
 
 export type { FieldPath, ScenarioIssue };
 
-export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+/** A valid scenario may still carry warnings (legal but most likely a mistake); they never fail it. */
+export type ValidationResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[] };
 
 /** Walks `obj` along `path` (for reporting the bad value). */
 export function valueAt(obj: unknown, path: FieldPath): unknown {
   let cur: unknown = obj;
   for (const key of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string | number, unknown>)[key];
   }
   return cur;
+}
+
+/** The zod schemas reached by following `path` from `schema` (unions fan out; wrappers are unwrapped). */
+function schemasAt(schema: z.core.$ZodType, path: FieldPath): z.core.$ZodType[] {
+  let level: z.core.$ZodType[] = [schema];
+  for (let i = 0; i <= path.length; i++) {
+    // Unwrap optional/default/... and fan out unions until only concrete schemas remain.
+    const concrete: z.core.$ZodType[] = [];
+    const todo = [...level];
+    for (let guard = 0; todo.length > 0 && guard < 1000; guard++) {
+      const t = todo.pop() as z.core.$ZodType;
+      const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+      if ('innerType' in def) todo.push(def.innerType as z.core.$ZodType);
+      else if (def.type === 'union') todo.push(...(def.options as z.core.$ZodType[]));
+      else if (def.type === 'pipe') todo.push(def.in as z.core.$ZodType);
+      else concrete.push(t);
+    }
+    if (i === path.length) return concrete;
+    const key = path[i];
+    level = [];
+    for (const t of concrete) {
+      const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+      if (def.type === 'array' && typeof key === 'number') level.push(def.element as z.core.$ZodType);
+      else if (def.type === 'object' && typeof key === 'string') {
+        const shape = def.shape as Record<string, z.core.$ZodType>;
+        if (Object.hasOwn(shape, key)) level.push(shape[key] as z.core.$ZodType);
+      } else if (def.type === 'record') level.push(def.valueType as z.core.$ZodType);
+    }
+  }
+  return level;
+}
+
+/** The field names the scenario format allows in the object at `path`. */
+function fieldNamesAt(path: FieldPath): string[] {
+  const names = new Set<string>();
+  for (const t of schemasAt(scenarioSchema, path)) {
+    const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'object') for (const k of Object.keys(def.shape as object)) names.add(k);
+  }
+  return [...names];
 }
 
 function zodIssues(error: z.ZodError, input: unknown): ScenarioIssue[] {
@@ -33,9 +80,16 @@ function zodIssues(error: z.ZodError, input: unknown): ScenarioIssue[] {
     const path = iss.path.filter((p): p is string | number => typeof p !== 'symbol');
     let message = iss.message;
     if (iss.code === 'invalid_value' && 'values' in iss) {
-      message = `must be one of: ${(iss.values as unknown[]).map(String).join(', ')}`;
+      const values = (iss.values as unknown[]).map(String);
+      message = `must be one of: ${values.join(', ')}${didYouMean(valueAt(input, path), values)}`;
     } else if (iss.code === 'unrecognized_keys') {
-      message = `unknown field(s) ${iss.keys.map((k) => `'${k}'`).join(', ')}; see \`gigawatt schema\` for the fields allowed here`;
+      const allowed = fieldNamesAt(path);
+      const hints = iss.keys.flatMap((k) => {
+        const near = suggest(k, allowed);
+        return near === undefined ? [] : [iss.keys.length === 1 ? `'${near}'` : `'${near}' for '${k}'`];
+      });
+      const hint = hints.length === 0 ? '' : `; did you mean ${hints.join(', ')}?`;
+      message = `unknown field(s) ${iss.keys.map((k) => `'${k}'`).join(', ')}${hint}; see \`gigawatt schema\` for the fields allowed here`;
     } else if (iss.code === 'invalid_type' && valueAt(input, path) === undefined) {
       message = `is required (${iss.expected})`;
     } else if (iss.code === 'invalid_union') {
@@ -88,7 +142,9 @@ export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
       }
       const online = isoDateMs(phase.online);
       if (online < prevRampEnd) {
-        const ends = new Date(prevRampEnd).toISOString().slice(0, 10);
+        // A ramp can outrun the dates a Date can hold (rampDays: 1e308): say so rather than throw.
+        const ends =
+          Math.abs(prevRampEnd) < 8.64e15 ? new Date(prevRampEnd).toISOString().slice(0, 10) : 'never';
         issues.push({
           path: [...at, 'online'],
           message: `overlaps phase '${prevId}', which is still ramping until ${ends}; phases of a site must come online in order, each after the previous ramp ends`,
@@ -154,12 +210,22 @@ export function crossFieldIssues(s: Scenario): ScenarioIssue[] {
   return issues;
 }
 
-/** Validates a parsed document (from YAML or JSON) as a scenario. */
-export function validateScenario(input: unknown): ValidationResult {
+/**
+ * Validates a parsed document (from YAML or JSON) as a scenario: prototype keys and nesting first,
+ * then the shape, then the limits (before anything that scales with the scenario's size), then the
+ * cross-field rules. A valid scenario comes with its warnings.
+ */
+export function validateScenario(input: unknown, limits: Limits = DEFAULT_LIMITS): ValidationResult {
+  const unsafe = unsafeKeyIssues(input);
+  if (unsafe.length > 0) return { ok: false, issues: unsafe };
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, input) };
+  const tooBig = limitIssues(parsed.data, limits);
+  if (tooBig.length > 0) return { ok: false, issues: tooBig };
   const issues = crossFieldIssues(parsed.data);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: parsed.data };
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, scenario: parsed.data, warnings: interconnectWarnings(parsed.data) };
 }
 
 export type { Scenario, ScenarioInput };

@@ -11,6 +11,8 @@ import { llama3FailureModel } from '../../cluster/failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from '../../cluster/inference.js';
 import { DEFAULT_SPARE_SHARE } from '../../cluster/quick-train.js';
 import { simulateCluster } from '../../cluster/simulator.js';
+import { envLimits } from '../../io/load-scenario.js';
+import { LIMIT_ENV } from '../../model/limits.js';
 import { count, energy } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
@@ -35,6 +37,17 @@ interface InferOptions {
   json?: boolean;
 }
 
+/**
+ * Sane ranges for the calculator's options (stated, not sourced): demand growth up to +10,000 % a
+ * year; a PUE up to 10 (reported campuses are below 2); grid intensity up to 2,000 gCO2/kWh (coal is
+ * about 1,000); interruption rates up to 1,000 x Llama 3's. The fleet is bounded by the limit on
+ * accelerators per site (src/model/limits.ts).
+ */
+const MAX_GROWTH = 100;
+const MAX_PUE = 10;
+const MAX_CARBON_G_PER_KWH = 2000;
+export const MAX_RATE_SCALE = 1000;
+
 export function inferCommand(o: InferOptions): void {
   const { spec, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
   const board = spec.boardPowerW.value;
@@ -44,10 +57,10 @@ export function inferCommand(o: InferOptions): void {
   const hbmBytes = numberOption('--hbm-bytes-per-token', o.hbmBytesPerToken, { gt: 0 });
   const mfu = numberOption('--mfu', o.mfu, { gt: 0, max: 1 }) ?? 0.4;
   const headroom = numberOption('--headroom', o.headroom, { min: 0 }) ?? 0.2;
-  const growth = numberOption('--growth', o.growth, { gt: -1 }) ?? 0;
+  const growth = numberOption('--growth', o.growth, { gt: -1, max: MAX_GROWTH }) ?? 0;
   const days = numberOption('--days', o.days, { gt: 0, max: 3660 }) ?? 365;
-  const pue = numberOption('--pue', o.pue, { min: 1 }) ?? 1;
-  const carbon = numberOption('--carbon', o.carbon, { min: 0 });
+  const pue = numberOption('--pue', o.pue, { min: 1, max: MAX_PUE }) ?? 1;
+  const carbon = numberOption('--carbon', o.carbon, { min: 0, max: MAX_CARBON_G_PER_KWH });
   const daily =
     o.dailyShape !== undefined ? numberList('--daily-shape', o.dailyShape, { min: 0 }) : undefined;
   if (daily && daily.length !== 24)
@@ -78,13 +91,26 @@ export function inferCommand(o: InferOptions): void {
   const demandUnits = shape.map((x) => (demand * x) / unitTokensPerS);
   const targetUnits = demandUnits.map((u) => Math.ceil(u * (1 + headroom) - 1e-9));
   const peakUnits = targetUnits.reduce((a, b) => Math.max(a, b), 0);
-  const fleetAccelerators = numberOption('--accelerators', o.accelerators, { integer: true, min: 1 });
+  const limits = envLimits();
+  const maxFleet = limits.maxAcceleratorsPerSite;
+  const fleetAccelerators = numberOption('--accelerators', o.accelerators, {
+    integer: true,
+    min: 1,
+    max: maxFleet,
+  });
+  const peakNeed = peakUnits * perUnit;
+  if (!(peakNeed <= maxFleet)) {
+    const perToken = peakNeed / demand;
+    throw new UsageError(
+      `--tokens-per-second: ${o.tokensPerSecond} tokens/s needs ${Number.isFinite(peakNeed) ? peakNeed.toLocaleString('en-US') : 'unboundedly many'} accelerators at peak, over the limit of ${maxFleet.toLocaleString('en-US')} (raise it with ${LIMIT_ENV.maxAcceleratorsPerSite})${Number.isFinite(perToken) && perToken > 0 ? `; with these options at most about ${(maxFleet / perToken).toPrecision(3)} tokens/s` : ''}`,
+    );
+  }
   const fleetUnits =
     fleetAccelerators !== undefined
       ? Math.floor(fleetAccelerators / perUnit)
       : peakUnits + Math.max(1, Math.ceil(DEFAULT_SPARE_SHARE * peakUnits));
   const failure = llama3FailureModel({
-    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0 }) ?? 1,
+    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0, max: MAX_RATE_SCALE }) ?? 1,
   });
   const result = simulateCluster({
     hours,

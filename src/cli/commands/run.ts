@@ -1,14 +1,19 @@
 /** `gigawatt run`: simulate a scenario, print a summary (text or JSON), optionally write hourly outputs. */
+
+import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { fileDataSource } from '../../io/data-source.js';
 import { writeRunOutputs } from '../../io/export.js';
-import { loadScenario } from '../../io/load-scenario.js';
+import { formatWarning, loadScenario } from '../../io/load-scenario.js';
 import { saveRun } from '../../io/store/record.js';
 import { storePath } from '../../io/store/store-path.js';
 import { SCHEMA_VERSION } from '../../model/schema-version.js';
 import { type RunResult, runScenario } from '../../run.js';
 import { formatAssumptions, formatSummary } from '../format.js';
+import { terminalLines, terminalText } from '../terminal-text.js';
+import { UsageError } from '../usage-error.js';
 
 export interface RunOptions {
   json?: boolean;
@@ -40,13 +45,58 @@ export function delayedProgress(label: string, quiet: boolean | undefined) {
   };
 }
 
+/** Filesystems of the kernel's own (statfs magic numbers), where outputs make no sense and mkdir can hang. */
+const PSEUDO_FS: ReadonlyMap<number, string> = new Map([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x1cd1, 'devpts'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+  [0x64626720, 'debugfs'],
+  [0x73636673, 'securityfs'],
+  [0x74726163, 'tracefs'],
+  [0xcafe4a11, 'bpf'],
+]);
+
+/**
+ * Makes sure `--out DIR` can be written before any simulation: refuses a path under a kernel
+ * pseudo-filesystem (/proc, /sys), a path through a non-directory, and an unwritable directory;
+ * creates the missing directories one level at a time (a recursive mkdir under /proc never returns).
+ */
+export function prepareOutputDir(dir: string): void {
+  const fail = (why: string) => new UsageError(`--out ${JSON.stringify(terminalText(dir))}: ${why}`);
+  const target = resolve(dir);
+  const missing: string[] = [];
+  let existing = target;
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    const up = dirname(existing);
+    if (up === existing) break;
+    existing = up;
+  }
+  try {
+    const fs = PSEUDO_FS.get(Number(statfsSync(existing).type));
+    if (fs !== undefined)
+      throw fail(`${existing} is on the kernel's ${fs} filesystem; give a directory on a disk`);
+    if (!statSync(existing).isDirectory()) throw fail(`${existing} exists and is not a directory`);
+    for (const d of missing) mkdirSync(d);
+    accessSync(target, constants.W_OK | constants.X_OK);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw fail(`cannot create or write the directory (${code})`);
+  }
+}
+
 export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunResult; raw: unknown } {
-  const { scenario, raw, schemaVersionRead, migrationNotes } = loadScenario(nameOrPath);
+  const { scenario, raw, warnings, schemaVersionRead, migrationNotes } = loadScenario(nameOrPath);
+  if (!opts.quiet) for (const w of warnings) process.stderr.write(`${terminalLines(formatWarning(w))}\n`);
   if (schemaVersionRead !== SCHEMA_VERSION && !opts.quiet)
     process.stderr.write(
-      `gigawatt: ${nameOrPath} is in scenario format ${schemaVersionRead}; migrated to ${SCHEMA_VERSION}:\n${migrationNotes.map((n) => `  ${n}\n`).join('')}`,
+      `gigawatt: ${terminalText(nameOrPath)} is in scenario format ${schemaVersionRead}; migrated to ${SCHEMA_VERSION}:\n${migrationNotes.map((n) => `  ${n}\n`).join('')}`,
     );
-  const progress = delayedProgress(`simulating ${scenario.name}`, opts.quiet || opts.json);
+  if (opts.out) prepareOutputDir(opts.out);
+  const progress = delayedProgress(`simulating ${terminalText(scenario.name)}`, opts.quiet || opts.json);
   const result = runScenario(scenario, fileDataSource(), {
     raw,
     onProgress: (d, t) => progress.update(d, t),

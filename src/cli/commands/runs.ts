@@ -8,7 +8,9 @@ import { RunStore } from '../../io/store/run-store.js';
 import { storePath } from '../../io/store/store-path.js';
 import { formatSummary } from '../format.js';
 import { formatSweep } from '../format-sweep.js';
+import { terminalText } from '../terminal-text.js';
 import { UsageError } from '../usage-error.js';
+import { numberOption } from './cli-numbers.js';
 
 interface StoreOption {
   store?: string | boolean;
@@ -30,12 +32,16 @@ function runId(arg: string): number {
   return n;
 }
 
+/** Most runs `gigawatt runs --limit` lists at once (a sane bound: more is a query for DuckDB itself). */
+const MAX_LIST = 100_000;
+
 const STORE_HELP = 'results store (default $GIGAWATT_STORE or ~/.gigawatt/runs.duckdb)';
 
 async function runsCommand(opts: StoreOption & { limit: string }): Promise<void> {
+  const limit = numberOption('--limit', opts.limit, { integer: true, min: 1, max: MAX_LIST }) as number;
   const store = await openExisting(opts.store);
   try {
-    const rows = await store.listRuns(Number(opts.limit) || 50);
+    const rows = await store.listRuns(limit);
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return;
@@ -49,7 +55,7 @@ async function runsCommand(opts: StoreOption & { limit: string }): Promise<void>
       ...rows.map((r) => [
         String(r.id),
         r.kind,
-        r.scenario,
+        terminalText(r.scenario),
         r.createdAt,
         r.status === 'running' && r.kind === 'sweep' ? 'incomplete' : r.status,
         r.kind === 'sweep' ? `${r.samplesStored}/${r.samples ?? '?'}` : '',

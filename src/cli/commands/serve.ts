@@ -28,7 +28,10 @@ export function registerServe(cli: Command): void {
     .description('serve the HTTP API (/api/openapi.json) and the dashboard (web app) on one port')
     .option('-p, --port <port>', 'TCP port (0: any free port)', port, 8080)
     .option('--host <host>', 'interface to listen on (0.0.0.0 for all: then set a token)', '127.0.0.1')
-    .option('--token <token>', 'bearer token required by POST and DELETE endpoints (default: $GIGAWATT_TOKEN)')
+    .option(
+      '--token <token>',
+      'bearer token required by POST and DELETE endpoints (default: $GIGAWATT_TOKEN)',
+    )
     .option(
       '--max-body <bytes>',
       'largest request body accepted, bytes (default $GIGAWATT_MAX_INPUT_BYTES or 4 MiB)',

@@ -9,10 +9,11 @@ import type { Command } from 'commander';
 import { planSweep, type SweepPlan } from '../../analysis/sweep/plan.js';
 import { type SweepReport, sweepReport } from '../../analysis/sweep/report.js';
 import { OUTPUT_METRICS, SampleError, type SampleResult } from '../../analysis/sweep/sample.js';
-import { loadScenario } from '../../io/load-scenario.js';
+import { envLimits, loadScenario } from '../../io/load-scenario.js';
 import { type SweepRecorder as Recorder, SweepRecorder } from '../../io/store/record.js';
 import { storePath } from '../../io/store/store-path.js';
 import { runLocalSweep } from '../../io/sweep/local-pool.js';
+import { LIMIT_ENV } from '../../model/limits.js';
 import { DistributionError } from '../../model/uncertainty.js';
 import { formatSweep } from '../format-sweep.js';
 import { UsageError } from '../usage-error.js';
@@ -44,10 +45,12 @@ export function sweepProgress(total: number, quiet: boolean | undefined) {
   return { update: (done: number) => bar.update(done), stop: () => bar.stop() };
 }
 
-const int = (name: string, v: string, min: number): number => {
+const int = (name: string, v: string, min: number, max = Number.MAX_SAFE_INTEGER, env?: string): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min)
-    throw new UsageError(`${name} must be an integer ≥ ${min} (got ${JSON.stringify(v)})`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(
+      `${name} must be an integer from ${min} to ${max.toLocaleString('en-US')}${env ? ` (raise the limit with ${env})` : ''} (got ${JSON.stringify(v)})`,
+    );
   return n;
 };
 
@@ -56,7 +59,8 @@ export function sweepPlanFromCli(
   nameOrPath: string,
   opts: SweepCommandOptions,
 ): SweepPlan & { readonly scenarioRaw: unknown } {
-  const { scenario, raw } = loadScenario(nameOrPath);
+  const limits = envLimits();
+  const { scenario, raw } = loadScenario(nameOrPath, limits);
   if (opts.method !== 'lhs' && opts.method !== 'random')
     throw new UsageError(`--method must be lhs or random (got ${JSON.stringify(opts.method)})`);
   if (!OUTPUT_METRICS.includes(opts.output))
@@ -65,7 +69,7 @@ export function sweepPlanFromCli(
     );
   try {
     const plan = planSweep(scenario, raw, {
-      samples: int('--samples', opts.samples, 1),
+      samples: int('--samples', opts.samples, 1, limits.maxSweepSamples, LIMIT_ENV.maxSweepSamples),
       seed: int('--seed', opts.seed, 0),
       method: opts.method,
       vary: opts.vary,
@@ -80,7 +84,9 @@ export function sweepPlanFromCli(
 
 export async function sweepCommand(nameOrPath: string, opts: SweepCommandOptions): Promise<SweepReport> {
   const plan = sweepPlanFromCli(nameOrPath, opts);
-  const workers = opts.workers === undefined ? availableParallelism() : int('--workers', opts.workers, 1);
+  // At most 256 threads (a stated sane bound: each holds its own copy of the data series).
+  const workers =
+    opts.workers === undefined ? availableParallelism() : int('--workers', opts.workers, 1, 256);
   if (opts.queue) {
     // Check the URL and that Redis answers before anything is stored or started.
     const { checkRedis, QueueError } = await import('../../io/sweep/queue.js');

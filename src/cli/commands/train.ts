@@ -8,10 +8,13 @@ import pc from 'picocolors';
 import { ACCELERATOR_IDS, acceleratorPowerCurve } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
 import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
+import { envLimits } from '../../io/load-scenario.js';
+import { LIMIT_ENV } from '../../model/limits.js';
 import { DEFAULT_CHECKPOINT_WRITE_MINUTES, DEFAULT_RESTART_MINUTES } from '../../model/workload-schema.js';
 import { count, flop } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { acceleratorPeakOption, numberList, numberOption, requiredNumber } from './cli-numbers.js';
+import { MAX_RATE_SCALE } from './infer.js';
 
 interface TrainOptions {
   accelerator: string;
@@ -39,13 +42,40 @@ const minutes = (m: number | undefined) =>
 
 const DEFAULT_SWEEP_MINUTES = [2, 5, 10, 15, 20, 30, 45, 60, 90, 120];
 
+/**
+ * Largest total FLOP accepted (a stated sane range, not a sourced figure): 1e32, about 10^5 times
+ * the largest published training runs (Llama 3 405B: 3.8e25).
+ */
+const MAX_TRAINING_FLOP = 1e32;
+
+/** `x`, or a UsageError naming the option, its upper bound and why. */
+function atMost(name: string, x: number, max: number, why: string): number {
+  if (x > max)
+    throw new UsageError(
+      `${name}: must be at most ${max >= 1e15 ? max.toExponential() : max.toLocaleString('en-US')} (${why}) (got ${x})`,
+    );
+  return x;
+}
+
 export function trainCommand(o: TrainOptions): void {
   const { spec, precision, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
   const days = numberOption('--days', o.days, { gt: 0, max: 3660 });
+  // One run on one cluster: bounded like the accelerators of one phase (GIGAWATT_MAX_ACCELERATORS_PER_PHASE).
+  const maxCount = envLimits().maxAcceleratorsPerPhase;
   const input: QuickTrainInput = {
     accelerator: o.accelerator,
-    count: requiredNumber('--count', o.count, { integer: true, min: 1 }),
-    totalFLOP: requiredNumber('--flop', o.flop, { gt: 0 }),
+    count: atMost(
+      '--count',
+      requiredNumber('--count', o.count, { integer: true, min: 1 }),
+      maxCount,
+      `the limit on accelerators in one phase; raise it with ${LIMIT_ENV.maxAcceleratorsPerPhase}`,
+    ),
+    totalFLOP: atMost(
+      '--flop',
+      requiredNumber('--flop', o.flop, { gt: 0 }),
+      MAX_TRAINING_FLOP,
+      'about 10^5 x the largest published runs',
+    ),
     precision,
     mfu: numberOption('--mfu', o.mfu, { gt: 0, max: 1 }) ?? 0.4,
     ...(o.interval !== undefined
@@ -53,12 +83,19 @@ export function trainCommand(o: TrainOptions): void {
       : {}),
     checkpointWriteMinutes: numberOption('--write', o.write, { min: 0 }) ?? DEFAULT_CHECKPOINT_WRITE_MINUTES,
     restartMinutes: numberOption('--restart', o.restart, { min: 0 }) ?? DEFAULT_RESTART_MINUTES,
-    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0 }) ?? 1,
+    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0, max: MAX_RATE_SCALE }) ?? 1,
     ...(o.repairHours !== undefined
       ? { repairHours: numberOption('--repair-hours', o.repairHours, { gt: 0 }) as number }
       : {}),
     ...(o.spares !== undefined
-      ? { spareUnits: numberOption('--spares', o.spares, { integer: true, min: 0 }) as number }
+      ? {
+          spareUnits: atMost(
+            '--spares',
+            numberOption('--spares', o.spares, { integer: true, min: 0 }) as number,
+            Math.floor(maxCount / spec.schedulingUnit.accelerators),
+            `spare units of ${spec.schedulingUnit.accelerators} accelerators, bounded like --count by ${LIMIT_ENV.maxAcceleratorsPerPhase}`,
+          ),
+        }
       : {}),
     ...(days !== undefined ? { horizonHours: Math.round(days * 24) } : {}),
     seed: numberOption('--seed', o.seed, { integer: true, min: 0 }) ?? 1,
