@@ -36,7 +36,7 @@ import type { InferenceWorkload, TrainingWorkload } from '../model/workload-sche
 import type { ClusterSpec, CurtailResponse, InferenceSpec, PoolSpec, TrainingSpec } from './cluster-spec.js';
 import { type FailureModel, jobMtbfHours, llama3FailureModel, youngIntervalHours } from './failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from './inference.js';
-import { busyFractionSeries, type ClusterResult, simulateCluster } from './simulator.js';
+import { busyFractionSeries, type ClusterResult, simulateCluster, siteBusyHours } from './simulator.js';
 
 /** Power figures of one accelerator type at a site (its first phase of that type). */
 export interface PoolPower {
@@ -346,8 +346,14 @@ export function simulateScenarioWorkloads(
     seed: options.seed ?? 1,
   };
   const result = simulateCluster(spec);
+  return { spec, result, meta, engine: withBusySeries(engine, spec, result) };
+}
+
+/** Engine inputs with each workload site's busy-fraction series from the simulation. */
+function withBusySeries(engine: EngineInputs, spec: ClusterSpec, result: ClusterResult): EngineInputs {
+  const usedSites = new Set(spec.pools.map((p) => p.site));
   const sites = engine.sites.map((site, i) => {
-    if (!usedSites.includes(i)) return site;
+    if (!usedSites.has(i)) return site;
     const online = (h: number) => {
       let n = 0;
       for (const p of site.phases)
@@ -356,5 +362,26 @@ export function simulateScenarioWorkloads(
     };
     return { ...site, busyFractionSeries: busyFractionSeries(result, i, online, site.busyFraction) };
   });
-  return { spec, result, meta, engine: { ...engine, sites } };
+  return { ...engine, sites };
+}
+
+/**
+ * A finished workload simulation on other engine inputs that differ from its own only in what the
+ * simulator does not read (the sites' background busy fraction, the compute MFU, costs, cooling...):
+ * the busy accelerator-hours are rebuilt for the new background fractions (linear in them, no event
+ * changes: `siteBusyHours`) and the busy series recomputed. Equal, bit for bit, to simulating again.
+ */
+export function rebaseWorkloadRun(run: ScenarioWorkloadRun, engine: EngineInputs): ScenarioWorkloadRun {
+  const background = run.spec.pools.map((p) => engine.sites[p.site]?.busyFraction ?? 0);
+  const same = run.spec.pools.every((p, i) => p.backgroundBusyFraction === background[i]);
+  const spec: ClusterSpec = same
+    ? run.spec
+    : {
+        ...run.spec,
+        pools: run.spec.pools.map((p, i) => ({ ...p, backgroundBusyFraction: background[i] ?? 0 })),
+      };
+  const result: ClusterResult = same
+    ? run.result
+    : { ...run.result, siteBusyAcceleratorHours: siteBusyHours(run.spec, run.result, background) };
+  return { spec, result, meta: run.meta, engine: withBusySeries(engine, spec, result) };
 }

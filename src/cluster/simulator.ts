@@ -18,7 +18,7 @@
  * REPAIR (a unit comes back: to the service it came from while that is below target, else to the
  * free pool, which first serves services, then jobs waiting for spares, then jobs waiting to start).
  */
-import type { ClusterSpec, CurtailResponse } from './cluster-spec.js';
+import type { ClusterSpec, CurtailResponse, PoolSpec } from './cluster-spec.js';
 import { EventQueue } from './event-queue.js';
 import type { FailureModel } from './failure-model.js';
 import { type InferenceOutcome, InferenceService, inferenceOutcome } from './inference.js';
@@ -63,6 +63,15 @@ export interface ClusterResult {
    */
   readonly siteBusyAcceleratorHours: readonly Float64Array[];
   readonly siteUnitAcceleratorHours: readonly Float64Array[];
+  /**
+   * Per pool, per hour: accelerator-hours of free units (those no workload holds: they run the
+   * background share), and the power-equivalent factor the curtailment response leaves them (1 when
+   * not curtailed). The background busy fraction enters only as a factor on these, so the busy series
+   * for another background fraction is rebuilt from them without re-simulating (`siteBusyHours`).
+   * Empty arrays when the spec does not record hourly series.
+   */
+  readonly poolFreeAcceleratorHours: readonly Float64Array[];
+  readonly poolBackgroundFactor: readonly Float64Array[];
   /** The job and service state objects (hourly per-workload arrays), for energy accounting. */
   readonly jobs: readonly TrainingJob[];
   readonly services: readonly InferenceService[];
@@ -107,6 +116,8 @@ class Simulator {
   private readonly servicesByPool: InferenceService[][];
   private readonly siteBusy: Float64Array[];
   private readonly siteUnits: Float64Array[];
+  private readonly poolFree: Float64Array[];
+  private readonly poolFactor: Float64Array[];
   /** Hour the accruals currently go to. */
   private hour = 0;
   private events = 0;
@@ -145,6 +156,8 @@ class Simulator {
     this.servicesByPool = spec.pools.map((_, p) => this.services.filter((s) => s.spec.pool === p));
     this.siteBusy = spec.sites.map(() => new Float64Array(spec.hours));
     this.siteUnits = spec.sites.map(() => new Float64Array(spec.hours));
+    this.poolFree = spec.pools.map(() => new Float64Array(record ? spec.hours : 0));
+    this.poolFactor = spec.pools.map(() => new Float64Array(record ? spec.hours : 0));
     this.poolFreeHours = new Float64Array(spec.pools.length);
     this.poolKey0 = this.q.reserveKeys(spec.pools.length);
     this.jobKey0 = this.q.reserveKeys(spec.training.length);
@@ -298,15 +311,19 @@ class Simulator {
       const pool = this.pools[p] as Pool;
       units[h] = (units[h] as number) + pool.added * ps.acceleratorsPerUnit;
       const c = this.spec.curtailRequestFraction?.[site]?.[h] ?? 0;
-      const bg =
-        ps.backgroundBusyFraction *
-        (c > 0 && ps.curtail ? ps.curtail(Math.min(1, c), 'power-cap').busyEquivalent : 1);
-      let b = (this.poolFreeHours[p] as number) * ps.acceleratorsPerUnit * bg;
-      for (const job of this.jobsByPool[p] as TrainingJob[])
-        b += (job.busyAcceleratorHours[h] as number) || 0;
-      for (const s of this.servicesByPool[p] as InferenceService[])
-        b += (s.busyAcceleratorHours[h] as number) || 0;
-      busy[h] = (busy[h] as number) + b;
+      const factor = c > 0 && ps.curtail ? ps.curtail(Math.min(1, c), 'power-cap').busyEquivalent : 1;
+      const free = (this.poolFreeHours[p] as number) * ps.acceleratorsPerUnit;
+      (this.poolFree[p] as Float64Array)[h] = free;
+      (this.poolFactor[p] as Float64Array)[h] = factor;
+      busy[h] =
+        (busy[h] as number) +
+        poolHourBusy(
+          free,
+          ps.backgroundBusyFraction * factor,
+          this.jobsByPool[p] as TrainingJob[],
+          this.servicesByPool[p] as InferenceService[],
+          h,
+        );
       this.poolFreeHours[p] = 0;
     }
   }
@@ -599,10 +616,63 @@ class Simulator {
       })),
       siteBusyAcceleratorHours: this.siteBusy,
       siteUnitAcceleratorHours: this.siteUnits,
+      poolFreeAcceleratorHours: this.poolFree,
+      poolBackgroundFactor: this.poolFactor,
       jobs: this.jobs,
       services: this.services,
     };
   }
+}
+
+/**
+ * Busy accelerator-hours of one pool in one hour: its free units at the background share `bg`
+ * (busy fraction × curtailment factor), plus what its jobs and services were busy.
+ */
+function poolHourBusy(
+  freeAcceleratorHours: number,
+  bg: number,
+  jobs: readonly TrainingJob[],
+  services: readonly InferenceService[],
+  h: number,
+): number {
+  let b = freeAcceleratorHours * bg;
+  for (const job of jobs) b += (job.busyAcceleratorHours[h] as number) || 0;
+  for (const s of services) b += (s.busyAcceleratorHours[h] as number) || 0;
+  return b;
+}
+
+/**
+ * Per site, per hour: busy accelerator-hours of a finished simulation as if its pools' background
+ * busy fractions had been `background[p]` (per pool). The background share changes no event (free
+ * units fail and are repaired whatever they run), so this equals, bit for bit, what `simulateCluster`
+ * gives for a spec with those fractions. Needs a result recorded hourly (the default).
+ */
+export function siteBusyHours(
+  spec: ClusterSpec,
+  result: ClusterResult,
+  background: readonly number[],
+): Float64Array[] {
+  const busy = spec.sites.map(() => new Float64Array(result.hours));
+  const jobsByPool = spec.pools.map((_, p) => result.jobs.filter((j) => j.spec.pool === p));
+  const servicesByPool = spec.pools.map((_, p) => result.services.filter((s) => s.spec.pool === p));
+  for (let p = 0; p < spec.pools.length; p++)
+    if ((result.poolFreeAcceleratorHours[p]?.length ?? 0) < result.hours)
+      throw new RangeError('siteBusyHours: the simulation did not record hourly series');
+  for (let h = 0; h < result.hours; h++) {
+    for (let p = 0; p < spec.pools.length; p++) {
+      const site = busy[(spec.pools[p] as PoolSpec).site] as Float64Array;
+      site[h] =
+        (site[h] as number) +
+        poolHourBusy(
+          (result.poolFreeAcceleratorHours[p] as Float64Array)[h] as number,
+          (background[p] as number) * ((result.poolBackgroundFactor[p] as Float64Array)[h] as number),
+          jobsByPool[p] as TrainingJob[],
+          servicesByPool[p] as InferenceService[],
+          h,
+        );
+    }
+  }
+  return busy;
 }
 
 /**
