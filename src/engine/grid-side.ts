@@ -39,6 +39,27 @@ export function hasSupply(site: SiteInputs): boolean {
   );
 }
 
+/** Whether the site has curtailment policies (else nothing is shed, shifted or lost to them). */
+function hasPolicies(site: SiteInputs): boolean {
+  return (site.gridSide?.flexibility?.policies.length ?? 0) > 0;
+}
+
+/**
+ * The curtailment applied at a site without policies: nothing, as one zero column shared by the five
+ * fields instead of five (the columns are only read; `applyCurtailment` would fill them with zeros
+ * and a baseline nobody reads without policies).
+ */
+function noCurtailment(hours: number): AppliedCurtailment {
+  const zero = new Float64Array(hours);
+  return {
+    shedITMW: zero,
+    addedITMW: zero,
+    baselineFLOP: zero,
+    lostFLOPAtFullService: zero,
+    capLossFLOPAtFullService: zero,
+  };
+}
+
 /** Schedule and apply curtailment; call after the IT stage. */
 export function gridSideBeforeFacility(
   site: SiteInputs,
@@ -46,6 +67,7 @@ export function gridSideBeforeFacility(
   out: SiteHourly,
 ): { schedule: CurtailmentSchedule; applied: AppliedCurtailment } {
   const schedule = curtailmentSchedule(site.gridSide, out, inputs.replay);
+  if (!hasPolicies(site)) return { schedule, applied: noCurtailment(out.hours) };
   out.curtailRequestFraction.set(schedule.curtailRequestFraction);
   const applied = applyCurtailment(
     site,
@@ -66,11 +88,13 @@ export function gridSideSupply(
   schedule: CurtailmentSchedule,
   applied: AppliedCurtailment,
 ): SupplyReport {
-  // Load shed by power-cap or pause, at facility level: IT shed × PUE of the hour.
-  for (let h = 0; h < out.hours; h++) {
-    out.curtailedMW[h] = (applied.shedITMW[h] as number) * (out.pue[h] as number);
-    out.shiftedInMW[h] = (applied.addedITMW[h] as number) * (out.pue[h] as number);
-  }
+  // Load shed by power-cap or pause, at facility level: IT shed × PUE of the hour (none without policies:
+  // the columns stay zero).
+  if (hasPolicies(site))
+    for (let h = 0; h < out.hours; h++) {
+      out.curtailedMW[h] = (applied.shedITMW[h] as number) * (out.pue[h] as number);
+      out.shiftedInMW[h] = (applied.addedITMW[h] as number) * (out.pue[h] as number);
+    }
   const supply = site.gridSide?.supply;
   if (supply === undefined || !hasSupply(site)) return supplyStage(out);
   const renewableMW = new Float64Array(out.hours);
@@ -92,10 +116,12 @@ export function gridSideSupply(
 
 /** Adds on-site fuel cost and CO2 and the 4CP transmission charge; call after the impacts stage. */
 export function gridSideImpacts(site: SiteInputs, out: SiteHourly, schedule: CurtailmentSchedule): void {
-  for (let h = 0; h < out.hours; h++) {
-    out.energyCostUSD[h] = (out.energyCostUSD[h] as number) + (out.fuelCostUSD[h] as number);
-    out.co2Tonnes[h] = (out.co2Tonnes[h] as number) + (out.onsiteCO2Tonnes[h] as number);
-  }
+  // on-site fuel cost and CO2 (zero columns without anything behind the meter)
+  if (hasSupply(site))
+    for (let h = 0; h < out.hours; h++) {
+      out.energyCostUSD[h] = (out.energyCostUSD[h] as number) + (out.fuelCostUSD[h] as number);
+      out.co2Tonnes[h] = (out.co2Tonnes[h] as number) + (out.onsiteCO2Tonnes[h] as number);
+    }
   const rate = site.gridSide?.transmissionUSDPerKWYear ?? 0;
   if (rate <= 0) return;
   for (const cp of schedule.coincidentPeaks)
@@ -104,6 +130,7 @@ export function gridSideImpacts(site: SiteInputs, out: SiteHourly, schedule: Cur
 
 /** Takes capped-clock losses off the compute count and fills computeLostFLOP; call after compute. */
 export function gridSideCompute(site: SiteInputs, out: SiteHourly, applied: AppliedCurtailment): void {
+  if (!hasPolicies(site)) return; // no request: no capped clocks, no compute lost
   const onsite = site.gridSide?.flexibility?.action === 'onsite';
   for (let h = 0; h < out.hours; h++) {
     const demand = out.itDemandMW[h] as number;
