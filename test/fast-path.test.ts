@@ -4,7 +4,11 @@
  * 1. The workload simulation reused across runs that change only the background busy fraction or the
  *    compute MFU: the background share is a factor on free accelerator-hours and changes no event, so
  *    the reused run must equal a fresh simulation bit for bit (totals, workloads, busy series).
- * 2. Hourly columns reused between runs (`ColumnPool`): a run written into the previous run's arrays
+ * 2. The background fleet by its expectation (the default) against the full event-driven simulation
+ *    (`workloads.exact`): for each seed, the difference must lie inside the exact path's own
+ *    seed-to-seed spread, measured here over seeds 1-4; the training run, which ends before its pool
+ *    switches to the expectation, is identical.
+ * 3. Hourly columns reused between runs (`ColumnPool`): a run written into the previous run's arrays
  *    equals a run on new ones, column by column, even when the previous run left other values there.
  */
 import { describe, expect, it } from 'vitest';
@@ -87,5 +91,37 @@ describe('hourly columns reused between runs', () => {
         expect(sameBits(reused.sites[i]?.hourly[name], alone.sites[i]?.hourly[name]), `${i} ${name}`).toBe(
           true,
         );
+  });
+});
+
+describe('background fleet by its expectation vs the exact event-driven simulation', () => {
+  const { scenario, raw } = loadScenario('anthropic-fluidstack');
+  const seeds = [1, 2, 3, 4];
+  const run = (exact: boolean, seed: number) =>
+    runScenario(scenario, fresh(), { raw, workloads: { exact, seed } }).summary;
+  const exact = seeds.map((seed) => run(true, seed));
+  const fast = seeds.map((seed) => run(false, seed));
+
+  it('every total differs by less than the exact path’s spread over seeds', () => {
+    for (const key of ['itEnergyMWh', 'facilityEnergyMWh', 'computeDeliveredFLOP', 'co2Tonnes'] as const) {
+      const values = exact.map((e) => e.totals[key]);
+      const spread = Math.max(...values) - Math.min(...values);
+      expect(spread, key).toBeGreaterThan(0); // the seeds do differ
+      seeds.forEach((_, i) => {
+        const diff = Math.abs((fast[i]?.totals[key] as number) - (exact[i]?.totals[key] as number));
+        expect(diff, `${key} seed ${seeds[i]}`).toBeLessThanOrEqual(spread);
+      });
+    }
+  });
+
+  it('the training run is the same event for event', () => {
+    seeds.forEach((_, i) => {
+      const { energyMWh, co2Tonnes, ...events } = fast[i]?.workloads?.[0] ?? {};
+      const { energyMWh: e0, co2Tonnes: c0, ...events0 } = exact[i]?.workloads?.[0] ?? {};
+      expect(events).toEqual(events0);
+      // its energy share moves only in the hour its pool switches to the expectation
+      expect(Math.abs((energyMWh as number) / (e0 as number) - 1)).toBeLessThan(1e-6);
+      expect(Math.abs((co2Tonnes as number) / (c0 as number) - 1)).toBeLessThan(1e-6);
+    });
   });
 });

@@ -83,6 +83,12 @@ export interface WorkloadRunOptions {
   /** Ignore the sites' curtailment policies (the "without curtailment" case). */
   readonly ignoreCurtailment?: boolean;
   readonly seed?: number;
+  /**
+   * Simulate every failure and repair event of the background fleet (units no workload will use
+   * again) instead of their expectation (`SimulateOptions.backgroundExpectation`; docs/workloads.md
+   * gives the measured difference). Default false: the fast path.
+   */
+  readonly exact?: boolean;
 }
 
 function failureFor(w: TrainingWorkload | InferenceWorkload): FailureModel {
@@ -345,7 +351,7 @@ export function simulateScenarioWorkloads(
     curtailRequestFraction: curtail,
     seed: options.seed ?? 1,
   };
-  const result = simulateCluster(spec);
+  const result = simulateCluster(spec, { backgroundExpectation: !options.exact });
   return { spec, result, meta, engine: withBusySeries(engine, spec, result) };
 }
 

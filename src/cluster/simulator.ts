@@ -86,8 +86,17 @@ class Pool {
   freeFailures = 0;
   repairs = 0;
   peakInRepair = 0;
+  /**
+   * Background mode (see `SimulateOptions.backgroundExpectation`): no job or service will use the pool
+   * again, so its failures and repairs follow their expectation; `free` is then a real number.
+   */
+  expected = false;
+  /** Expected units in repair (background mode). */
+  expectedInRepair = 0;
   readonly cumulative: Float64Array;
   readonly failuresPerUnitHour: number;
+  /** Failures per unit-hour of the causes that take the unit out for repair. */
+  readonly repairsPerUnitHour: number;
   constructor(
     readonly failure: FailureModel,
     readonly acceleratorsPerUnit: number,
@@ -99,11 +108,27 @@ class Pool {
       this.cumulative[i] = s;
     });
     this.failuresPerUnitHour = s * acceleratorsPerUnit;
+    this.repairsPerUnitHour =
+      failure.causes.reduce((t, c) => t + (c.replacesUnit ? c.ratePerAcceleratorHour : 0), 0) *
+      acceleratorsPerUnit;
   }
 }
 
-export function simulateCluster(spec: ClusterSpec): ClusterResult {
-  return new Simulator(spec).run();
+export interface SimulateOptions {
+  /**
+   * Fast path for the background fleet: once every training job of a pool has finished and the pool
+   * serves no inference, its units only fail and are repaired while running background work; their
+   * only effect is on the free accelerator-hours. Those failures and repairs are then replaced by
+   * their expectation: with N units, R in repair, failure rate λ per unit-hour (causes that take the
+   * unit out) and mean repair time τ, dR/dt = λ(N − R) − R/τ, integrated exactly hour by hour
+   * (steady state R = Nλτ/(1 + λτ)). Workloads are unchanged; the other pools see a different
+   * random stream from then on. Default false (the exact event-driven simulation).
+   */
+  readonly backgroundExpectation?: boolean;
+}
+
+export function simulateCluster(spec: ClusterSpec, options: SimulateOptions = {}): ClusterResult {
+  return new Simulator(spec, options).run();
 }
 
 class Simulator {
@@ -137,7 +162,10 @@ class Simulator {
   private readonly staleAtHorizonSeq: number[] = [];
   private horizonTickSeq = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly spec: ClusterSpec) {
+  constructor(
+    private readonly spec: ClusterSpec,
+    private readonly options: SimulateOptions = {},
+  ) {
     if (!(spec.hours > 0)) throw new RangeError(`cluster: hours must be > 0, got ${spec.hours}`);
     this.rng = new Rng(spec.seed);
     const record = spec.recordHourly ?? true;
@@ -185,6 +213,7 @@ class Simulator {
   run(): ClusterResult {
     const q = this.q;
     q.push(0, HOUR, 0);
+    for (let p = 0; p < this.pools.length; p++) this.maybeExpect(p, 0);
     while (q.pop()) {
       this.popped++;
       const now = q.t;
@@ -333,8 +362,47 @@ class Simulator {
   private accrueFree(p: number, now: number): void {
     const pool = this.pools[p] as Pool;
     const dt = now - pool.freeSince;
-    if (dt > 0) this.poolFreeHours[p] = (this.poolFreeHours[p] as number) + dt * pool.free;
+    if (dt > 0) {
+      if (pool.expected) this.accrueExpected(p, pool, dt);
+      else this.poolFreeHours[p] = (this.poolFreeHours[p] as number) + dt * pool.free;
+    }
     pool.freeSince = now;
+  }
+
+  /**
+   * Background mode over dt hours: free unit-hours = ∫(N − R)dt with R(t) = R* + (R0 − R*)e^{−kt},
+   * k = λ + 1/τ, R* = Nλ/k; expected repairs started = λ∫(N − R)dt.
+   */
+  private accrueExpected(p: number, pool: Pool, dt: number): void {
+    const lambda = pool.repairsPerUnitHour;
+    const n = pool.free + pool.expectedInRepair;
+    const k = lambda + 1 / pool.failure.repairHours;
+    const rStar = (n * lambda) / k;
+    const decay = Math.exp(-k * dt);
+    const r0 = pool.expectedInRepair;
+    const inRepairHours = rStar * dt + ((r0 - rStar) * (1 - decay)) / k;
+    const freeHours = n * dt - inRepairHours;
+    this.poolFreeHours[p] = (this.poolFreeHours[p] as number) + freeHours;
+    pool.repairs += lambda * freeHours;
+    pool.freeFailures += pool.failuresPerUnitHour * freeHours;
+    pool.expectedInRepair = rStar + (r0 - rStar) * decay;
+    pool.free = n - pool.expectedInRepair;
+    if (pool.expectedInRepair > pool.peakInRepair) pool.peakInRepair = pool.expectedInRepair;
+  }
+
+  /** Switches pool p to background mode when the option is on and no workload will use it again. */
+  private maybeExpect(p: number, now: number): void {
+    const pool = this.pools[p] as Pool;
+    if (!this.options.backgroundExpectation || pool.expected) return;
+    if ((this.servicesByPool[p] as InferenceService[]).length > 0) return;
+    for (const job of this.jobsByPool[p] as TrainingJob[]) if (job.state !== JobState.Done) return;
+    if (pool.failure.repairHours <= 0) return;
+    this.accrueFree(p, now);
+    pool.expected = true;
+    // every unit is free or in repair now; repairs in flight return through the expectation
+    pool.expectedInRepair = pool.inRepair;
+    pool.failToken++;
+    this.rescheduleFailure(this.poolKey0 + p, undefined, POOL_FAIL, p, pool.failToken);
   }
 
   /** Adds (or removes, delta < 0) free units and redraws the pool's failure event. */
@@ -342,6 +410,7 @@ class Simulator {
     const pool = this.pools[p] as Pool;
     this.accrueFree(p, now);
     pool.free += delta;
+    if (pool.expected) return;
     pool.failToken++;
     this.rescheduleFailure(
       this.poolKey0 + p,
@@ -423,6 +492,7 @@ class Simulator {
   private onRepair(p: number, origin: number, now: number): void {
     const pool = this.pools[p] as Pool;
     pool.inRepair--;
+    if (pool.expected) return; // already returning through the expectation
     if (origin !== TO_POOL) {
       const s = this.services[origin] as InferenceService;
       if (s.held < (s.spec.targetUnits[this.hour] as number)) {
@@ -494,6 +564,7 @@ class Simulator {
       this.setJobHeld(job, 0, now);
       this.changeFree(job.spec.pool, units, now);
       this.dispatch(job.spec.pool, now);
+      this.maybeExpect(job.spec.pool, now);
       return;
     }
     if (job.state !== JobState.Working) job.enter(JobState.Working, now);
@@ -610,9 +681,10 @@ class Simulator {
       inference: this.services.map(inferenceOutcome),
       pools: this.pools.map((p, i) => ({
         id: (this.spec.pools[i] as { id: string }).id,
-        freeUnitFailures: p.freeFailures,
-        repairs: p.repairs,
-        peakUnitsInRepair: p.peakInRepair,
+        // whole numbers, also where the background mode adds expected (fractional) counts
+        freeUnitFailures: Math.round(p.freeFailures),
+        repairs: Math.round(p.repairs),
+        peakUnitsInRepair: Math.round(p.peakInRepair),
       })),
       siteBusyAcceleratorHours: this.siteBusy,
       siteUnitAcceleratorHours: this.siteUnits,
