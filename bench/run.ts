@@ -4,6 +4,7 @@
  */
 import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
+import { benchScale } from './scale.js';
 import { benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
@@ -12,6 +13,9 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepThreads(1),
   () => benchSweepThreads(2),
   () => benchSweepQueue(),
+  () => benchScale(50, 10),
+  () => benchScale(10, 10),
+  () => benchScale(10, 30),
 ];
 
 for (const bench of benchmarks) {
