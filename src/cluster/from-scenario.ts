@@ -179,7 +179,7 @@ export function simulateScenarioWorkloads(
   const modes: ('power-cap' | 'pause')[] = siteIds.map(() => 'power-cap');
   for (const i of usedSites) {
     const site = engine.sites[i] as SiteInputs;
-    const scratch = allocateSiteHourly(site.id, engine.startMs, hours, site.phases.length);
+    const scratch = allocateSiteHourly(site.id, engine.startMs, hours, site.phases.length, false);
     environmentStage(site, engine.replay, scratch);
     localHours.set(i, scratch.localHour);
     const given = options.curtailRequestFraction?.[site.id];

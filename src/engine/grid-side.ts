@@ -39,18 +39,25 @@ export function hasSupply(site: SiteInputs): boolean {
   );
 }
 
+/**
+ * Whether the grid-side stage writes the site's `GRID_SIDE_COLUMNS` (./site-hourly.ts): only with a
+ * curtailment policy or something behind the meter; else they stay zero and may share one array.
+ */
+export function hasGridSideColumns(site: SiteInputs): boolean {
+  return hasPolicies(site) || hasSupply(site);
+}
+
 /** Whether the site has curtailment policies (else nothing is shed, shifted or lost to them). */
 function hasPolicies(site: SiteInputs): boolean {
   return (site.gridSide?.flexibility?.policies.length ?? 0) > 0;
 }
 
 /**
- * The curtailment applied at a site without policies: nothing, as one zero column shared by the five
- * fields instead of five (the columns are only read; `applyCurtailment` would fill them with zeros
- * and a baseline nobody reads without policies).
+ * The curtailment applied at a site without policies: nothing. Its five columns are the site's
+ * request column, which stays zero there (only read; `applyCurtailment` would fill five new arrays
+ * with zeros and a baseline nobody reads without policies).
  */
-function noCurtailment(hours: number): AppliedCurtailment {
-  const zero = new Float64Array(hours);
+function noCurtailment(zero: Float64Array): AppliedCurtailment {
   return {
     shedITMW: zero,
     addedITMW: zero,
@@ -67,7 +74,14 @@ export function gridSideBeforeFacility(
   out: SiteHourly,
 ): { schedule: CurtailmentSchedule; applied: AppliedCurtailment } {
   const schedule = curtailmentSchedule(site.gridSide, out, inputs.replay);
-  if (!hasPolicies(site)) return { schedule, applied: noCurtailment(out.hours) };
+  if (!hasPolicies(site)) {
+    // nothing requested: keep the (zero) request column instead of the schedule's two zero arrays
+    const zero = out.curtailRequestFraction;
+    return {
+      schedule: { ...schedule, curtailRequestFraction: zero, recoverFraction: zero },
+      applied: noCurtailment(zero),
+    };
+  }
   out.curtailRequestFraction.set(schedule.curtailRequestFraction);
   const applied = applyCurtailment(
     site,

@@ -13,6 +13,7 @@ import {
   gridSideCompute,
   gridSideImpacts,
   gridSideSupply,
+  hasGridSideColumns,
   hasSupply,
 } from './grid-side.js';
 import { impactsStage } from './impacts.js';
@@ -31,9 +32,10 @@ export interface SimulatedSite {
 export function simulateSite(inputs: EngineInputs, siteIndex: number, pool?: ColumnPool): SimulatedSite {
   const site = inputs.sites[siteIndex];
   if (site === undefined) throw new RangeError(`no site at index ${siteIndex}`);
+  const grid = hasGridSideColumns(site);
   const out = pool
-    ? pool.siteHourly(siteIndex, site.id, inputs.startMs, inputs.hours, site.phases.length)
-    : allocateSiteHourly(site.id, inputs.startMs, inputs.hours, site.phases.length);
+    ? pool.siteHourly(siteIndex, site.id, inputs.startMs, inputs.hours, site.phases.length, grid)
+    : allocateSiteHourly(site.id, inputs.startMs, inputs.hours, site.phases.length, grid);
   const environment = environmentStage(site, inputs.replay, out);
   fleetStage(site, out);
   itPowerStage(site, inputs, out);
