@@ -12,6 +12,8 @@
  *    equals a run on new ones, column by column, even when the previous run left other values there.
  */
 import { describe, expect, it } from 'vitest';
+import { sweepJob } from '../src/analysis/sweep/plan.js';
+import { sweepPlanFromCli } from '../src/cli/commands/sweep.js';
 import { ColumnPool, HOURLY_COLUMNS } from '../src/engine/site-hourly.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
@@ -123,5 +125,23 @@ describe('background fleet by its expectation vs the exact event-driven simulati
       expect(Math.abs((energyMWh as number) / (e0 as number) - 1)).toBeLessThan(1e-6);
       expect(Math.abs((co2Tonnes as number) / (c0 as number) - 1)).toBeLessThan(1e-6);
     });
+  });
+});
+
+describe('--exact reaches every sample', () => {
+  it('the plan and each job carry it; without it the jobs are as before', () => {
+    const opts = {
+      samples: '3',
+      seed: '1',
+      method: 'lhs',
+      output: 'npvUSD',
+      grid: [],
+      vary: ['compute.mfu=uniform:0.3,0.5'],
+    };
+    const exact = sweepPlanFromCli('anthropic-fluidstack', { ...opts, exact: true });
+    const fast = sweepPlanFromCli('anthropic-fluidstack', opts);
+    expect(sweepJob(exact, 2).exact).toBe(true);
+    expect('exact' in sweepJob(fast, 2)).toBe(false);
+    expect(sweepJob(fast, 2).overrides).toEqual(sweepJob(exact, 2).overrides);
   });
 });
