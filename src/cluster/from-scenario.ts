@@ -75,6 +75,8 @@ export interface ScenarioWorkloadRun {
   readonly meta: readonly WorkloadMeta[];
   /** Engine inputs with each workload site's `busyFractionSeries` set. */
   readonly engine: EngineInputs;
+  /** Per site a workload uses, accelerators online per hour (the engine's fleet count); else undefined. */
+  readonly acceleratorsOnline: readonly (Float64Array | undefined)[];
 }
 
 export interface WorkloadRunOptions {
@@ -352,21 +354,37 @@ export function simulateScenarioWorkloads(
     seed: options.seed ?? 1,
   };
   const result = simulateCluster(spec, { backgroundExpectation: !options.exact });
-  return { spec, result, meta, engine: withBusySeries(engine, spec, result) };
-}
-
-/** Engine inputs with each workload site's busy-fraction series from the simulation. */
-function withBusySeries(engine: EngineInputs, spec: ClusterSpec, result: ClusterResult): EngineInputs {
-  const usedSites = new Set(spec.pools.map((p) => p.site));
-  const sites = engine.sites.map((site, i) => {
-    if (!usedSites.has(i)) return site;
-    const online = (h: number) => {
+  const acceleratorsOnline = engine.sites.map((site, i) => {
+    if (!usedSites.includes(i)) return undefined;
+    const online = new Float64Array(hours);
+    for (let h = 0; h < hours; h++) {
       let n = 0;
       for (const p of site.phases)
         n += phaseOnlineAt(p.count, p.onlineMs, p.rampDays, engine.startMs + h * HOUR_MS);
-      return n;
-    };
-    return { ...site, busyFractionSeries: busyFractionSeries(result, i, online, site.busyFraction) };
+      online[h] = n;
+    }
+    return online;
+  });
+  return {
+    spec,
+    result,
+    meta,
+    engine: withBusySeries(engine, result, acceleratorsOnline),
+    acceleratorsOnline,
+  };
+}
+
+/** Engine inputs with each workload site's busy-fraction series from the simulation. */
+function withBusySeries(
+  engine: EngineInputs,
+  result: ClusterResult,
+  acceleratorsOnline: readonly (Float64Array | undefined)[],
+): EngineInputs {
+  const sites = engine.sites.map((site, i) => {
+    const online = acceleratorsOnline[i];
+    if (online === undefined) return site;
+    const at = (h: number) => online[h] as number;
+    return { ...site, busyFractionSeries: busyFractionSeries(result, i, at, site.busyFraction) };
   });
   return { ...engine, sites };
 }
@@ -375,7 +393,8 @@ function withBusySeries(engine: EngineInputs, spec: ClusterSpec, result: Cluster
  * A finished workload simulation on other engine inputs that differ from its own only in what the
  * simulator does not read (the sites' background busy fraction, the compute MFU, costs, cooling...):
  * the busy accelerator-hours are rebuilt for the new background fractions (linear in them, no event
- * changes: `siteBusyHours`) and the busy series recomputed. Equal, bit for bit, to simulating again.
+ * changes: `siteBusyHours`) and the busy series recomputed from the kept accelerators-online series
+ * (the phases are among what the simulator reads). Equal, bit for bit, to simulating again.
  */
 export function rebaseWorkloadRun(run: ScenarioWorkloadRun, engine: EngineInputs): ScenarioWorkloadRun {
   const background = run.spec.pools.map((p) => engine.sites[p.site]?.busyFraction ?? 0);
@@ -389,5 +408,11 @@ export function rebaseWorkloadRun(run: ScenarioWorkloadRun, engine: EngineInputs
   const result: ClusterResult = same
     ? run.result
     : { ...run.result, siteBusyAcceleratorHours: siteBusyHours(run.spec, run.result, background) };
-  return { spec, result, meta: run.meta, engine: withBusySeries(engine, spec, result) };
+  return {
+    spec,
+    result,
+    meta: run.meta,
+    engine: withBusySeries(engine, result, run.acceleratorsOnline),
+    acceleratorsOnline: run.acceleratorsOnline,
+  };
 }
