@@ -16,7 +16,7 @@
  * Weather, carbon and prices are the bundled data (data/weather, data/grid).
  */
 import { simulate } from '../src/engine/simulate.js';
-import type { SiteHourly } from '../src/engine/site-hourly.js';
+import { ColumnPool, type SiteHourly } from '../src/engine/site-hourly.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { type ResolvedScenario, resolveScenario } from '../src/model/resolve.js';
 import type { ScenarioInput } from '../src/model/scenario.js';
@@ -172,6 +172,14 @@ export interface EngineHourlyResult {
   ratioToC: number | null;
   /** Largest relative difference between the TS and C checksums; null without C. */
   checksumMaxRelDiff: number | null;
+  /**
+   * The TS engine writing into the previous run's columns (`ColumnPool`, as a sweep worker does), the
+   * like-for-like comparison with the C loop's headline (which also reuses its columns): median ms,
+   * best ms, and C site-hours/s ÷ TS site-hours/s. Checksums identical to the fresh-column run.
+   */
+  reusedColumnsMsPerRun: number;
+  reusedColumnsBestMsPerRun: number;
+  reusedColumnsRatioToC: number | null;
   checksums: EngineChecksums;
   node: string;
   cc: string | null;
@@ -201,6 +209,15 @@ export async function benchEngineHourly(opts: { minSeconds?: number } = {}): Pro
   );
   const siteHours = siteCount * engine.hours;
   const siteHoursPerSecond = siteHours / (timing.medianMs / 1000);
+
+  const pool = new ColumnPool();
+  t = performance.now();
+  const pooled = timeRepeated(() => simulate(engine, undefined, pool), 5, minSeconds, 10);
+  log(
+    `TS, reused columns: ${pooled.runs} runs in ${((performance.now() - t) / 1000).toFixed(1)} s, median ${pooled.medianMs.toFixed(2)} ms, best ${pooled.bestMs.toFixed(2)} ms`,
+  );
+  const pooledDiff = maxRelativeDifference(ts, checksums(simulate(engine, undefined, pool)));
+  if (pooledDiff !== 0) log(`WARNING: reused columns change the checksums (max rel diff ${pooledDiff})`);
 
   let c: CReferenceResult | null = null;
   try {
@@ -232,6 +249,9 @@ export async function benchEngineHourly(opts: { minSeconds?: number } = {}): Pro
     cReferenceFreshArraysMsPerRun: c ? round(c.freshArraysMedianMs, 4) : null,
     ratioToC: cPerSecond === null ? null : round(cPerSecond / siteHoursPerSecond, 3),
     checksumMaxRelDiff: checksumMaxRelDiff === null ? null : round(checksumMaxRelDiff, 3),
+    reusedColumnsMsPerRun: round(pooled.medianMs, 4),
+    reusedColumnsBestMsPerRun: round(pooled.bestMs, 4),
+    reusedColumnsRatioToC: c ? round(pooled.medianMs / c.medianMs, 3) : null,
     checksums: ts,
     node: process.version,
     cc: c ? c.cc : null,

@@ -6,6 +6,7 @@ import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
 import { benchLoad } from './load.js';
+import { benchScale } from './scale.js';
 import { benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
@@ -16,6 +17,9 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepQueue(),
   () => benchHeadroom(),
   () => benchLoad(),
+  () => benchScale(50, 10),
+  () => benchScale(10, 10),
+  () => benchScale(10, 30),
 ];
 
 for (const bench of benchmarks) {

@@ -8,6 +8,7 @@ import { type RunSummary, summarize } from './analysis/summary.js';
 import type { WorkloadRunOptions } from './cluster/from-scenario.js';
 import { prepareWorkloads } from './cluster/run-workloads.js';
 import { type SimulatedSite, simulate } from './engine/simulate.js';
+import type { ColumnPool } from './engine/site-hourly.js';
 import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
 import type { Scenario } from './model/scenario.js';
 
@@ -24,6 +25,11 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Workload simulation: seed, curtailment given per site, or curtailment ignored (src/cluster/). */
   readonly workloads?: WorkloadRunOptions;
+  /**
+   * Hourly columns to reuse (a sweep worker's or a benchmark's): the run writes into the columns of
+   * the pool's previous run, whose `sites` must no longer be read. Results are identical.
+   */
+  readonly columns?: ColumnPool;
 }
 
 export function runScenario(scenario: Scenario, data: DataSource, options: RunOptions = {}): RunResult {
@@ -36,7 +42,7 @@ export function runScenario(scenario: Scenario, data: DataSource, options: RunOp
     data,
   );
   const resolved = workloads.resolved;
-  const sites = simulate(resolved.engine, options.onProgress);
+  const sites = simulate(resolved.engine, options.onProgress, options.columns);
   const phases = phaseEconomics(resolved.engine, resolved.rates);
   const summary = summarize(
     {

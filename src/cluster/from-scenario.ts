@@ -36,7 +36,7 @@ import type { InferenceWorkload, TrainingWorkload } from '../model/workload-sche
 import type { ClusterSpec, CurtailResponse, InferenceSpec, PoolSpec, TrainingSpec } from './cluster-spec.js';
 import { type FailureModel, jobMtbfHours, llama3FailureModel, youngIntervalHours } from './failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from './inference.js';
-import { busyFractionSeries, type ClusterResult, simulateCluster } from './simulator.js';
+import { busyFractionSeries, type ClusterResult, simulateCluster, siteBusyHours } from './simulator.js';
 
 /** Power figures of one accelerator type at a site (its first phase of that type). */
 export interface PoolPower {
@@ -75,6 +75,8 @@ export interface ScenarioWorkloadRun {
   readonly meta: readonly WorkloadMeta[];
   /** Engine inputs with each workload site's `busyFractionSeries` set. */
   readonly engine: EngineInputs;
+  /** Per site a workload uses, accelerators online per hour (the engine's fleet count); else undefined. */
+  readonly acceleratorsOnline: readonly (Float64Array | undefined)[];
 }
 
 export interface WorkloadRunOptions {
@@ -83,6 +85,12 @@ export interface WorkloadRunOptions {
   /** Ignore the sites' curtailment policies (the "without curtailment" case). */
   readonly ignoreCurtailment?: boolean;
   readonly seed?: number;
+  /**
+   * Simulate every failure and repair event of the background fleet (units no workload will use
+   * again) instead of their expectation (`SimulateOptions.backgroundExpectation`; docs/workloads.md
+   * gives the measured difference). Default false: the fast path.
+   */
+  readonly exact?: boolean;
 }
 
 function failureFor(w: TrainingWorkload | InferenceWorkload): FailureModel {
@@ -174,7 +182,7 @@ export function simulateScenarioWorkloads(
   const modes: ('power-cap' | 'pause')[] = siteIds.map(() => 'power-cap');
   for (const i of usedSites) {
     const site = engine.sites[i] as SiteInputs;
-    const scratch = allocateSiteHourly(site.id, engine.startMs, hours, site.phases.length);
+    const scratch = allocateSiteHourly(site.id, engine.startMs, hours, site.phases.length, false);
     environmentStage(site, engine.replay, scratch);
     localHours.set(i, scratch.localHour);
     const given = options.curtailRequestFraction?.[site.id];
@@ -346,16 +354,66 @@ export function simulateScenarioWorkloads(
     curtailRequestFraction: curtail,
     seed: options.seed ?? 1,
   };
-  const result = simulateCluster(spec);
-  const sites = engine.sites.map((site, i) => {
-    if (!usedSites.includes(i)) return site;
-    const online = (h: number) => {
+  const result = simulateCluster(spec, { backgroundExpectation: !options.exact });
+  const acceleratorsOnline = engine.sites.map((site, i) => {
+    if (!usedSites.includes(i)) return undefined;
+    const online = new Float64Array(hours);
+    for (let h = 0; h < hours; h++) {
       let n = 0;
       for (const p of site.phases)
         n += phaseOnlineAt(p.count, p.onlineMs, p.rampDays, engine.startMs + h * HOUR_MS);
-      return n;
-    };
-    return { ...site, busyFractionSeries: busyFractionSeries(result, i, online, site.busyFraction) };
+      online[h] = n;
+    }
+    return online;
   });
-  return { spec, result, meta, engine: { ...engine, sites } };
+  return {
+    spec,
+    result,
+    meta,
+    engine: withBusySeries(engine, result, acceleratorsOnline),
+    acceleratorsOnline,
+  };
+}
+
+/** Engine inputs with each workload site's busy-fraction series from the simulation. */
+function withBusySeries(
+  engine: EngineInputs,
+  result: ClusterResult,
+  acceleratorsOnline: readonly (Float64Array | undefined)[],
+): EngineInputs {
+  const sites = engine.sites.map((site, i) => {
+    const online = acceleratorsOnline[i];
+    if (online === undefined) return site;
+    const at = (h: number) => online[h] as number;
+    return { ...site, busyFractionSeries: busyFractionSeries(result, i, at, site.busyFraction) };
+  });
+  return { ...engine, sites };
+}
+
+/**
+ * A finished workload simulation on other engine inputs that differ from its own only in what the
+ * simulator does not read (the sites' background busy fraction, the compute MFU, costs, cooling...):
+ * the busy accelerator-hours are rebuilt for the new background fractions (linear in them, no event
+ * changes: `siteBusyHours`) and the busy series recomputed from the kept accelerators-online series
+ * (the phases are among what the simulator reads). Equal, bit for bit, to simulating again.
+ */
+export function rebaseWorkloadRun(run: ScenarioWorkloadRun, engine: EngineInputs): ScenarioWorkloadRun {
+  const background = run.spec.pools.map((p) => engine.sites[p.site]?.busyFraction ?? 0);
+  const same = run.spec.pools.every((p, i) => p.backgroundBusyFraction === background[i]);
+  const spec: ClusterSpec = same
+    ? run.spec
+    : {
+        ...run.spec,
+        pools: run.spec.pools.map((p, i) => ({ ...p, backgroundBusyFraction: background[i] ?? 0 })),
+      };
+  const result: ClusterResult = same
+    ? run.result
+    : { ...run.result, siteBusyAcceleratorHours: siteBusyHours(run.spec, run.result, background) };
+  return {
+    spec,
+    result,
+    meta: run.meta,
+    engine: withBusySeries(engine, result, run.acceleratorsOnline),
+    acceleratorsOnline: run.acceleratorsOnline,
+  };
 }

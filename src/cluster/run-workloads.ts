@@ -10,6 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import { CHECKPOINT_WRITE_BASIS, FAILURE_RATE_SCALE_BASIS, RESTART_BASIS } from '../model/workload-schema.js';
 import { LLAMA3_ACCELERATOR_HOURS } from './failure-model.js';
 import {
+  rebaseWorkloadRun,
   type ScenarioWorkloadRun,
   simulateScenarioWorkloads,
   type WorkloadRunOptions,
@@ -29,29 +30,29 @@ export interface PreparedWorkloads {
 
 /**
  * The last workload simulation per data source, reused when the next run gives the simulator the same
- * inputs: a sweep sample or a dashboard slider that changes only costs, jobs, cooling or the
- * interconnect does not re-simulate the workloads, since the cluster simulator reads none of those.
+ * inputs: a sweep sample or a dashboard slider that changes only costs, jobs, cooling, the
+ * interconnect, the compute MFU or the sites' background busy fraction does not re-simulate the
+ * workloads. The simulator reads none of the first; the busy fraction of units no workload holds is
+ * a factor on their free accelerator-hours and changes no event, so the busy series is rebuilt
+ * linearly from the cached result (`rebaseWorkloadRun`: equal, bit for bit, to a new simulation).
  */
 const lastRuns = new WeakMap<object, { key: string; run: ScenarioWorkloadRun }>();
 
 /** The scenario as the cluster simulator sees it (undefined: do not cache, e.g. given curtailment arrays). */
 function simulatorInputsKey(scenario: Scenario, options: WorkloadRunOptions): string | undefined {
   if (options.curtailRequestFraction !== undefined) return undefined;
-  const { economics, workforce, name, title, description, ...rest } = scenario as Scenario &
+  const { economics, workforce, name, title, description, compute, ...rest } = scenario as Scenario &
     Record<string, unknown>;
   delete rest.uncertainty;
   delete rest.$schema;
-  const sites = scenario.sites.map(({ cooling, interconnectMW, name: siteName, location, ...site }) => site);
-  return JSON.stringify({ ...rest, sites, options });
-}
-
-/** A cached simulation's busy-fraction series on this run's engine inputs. */
-function onEngine(cached: ScenarioWorkloadRun, engine: ResolvedScenario['engine']): ScenarioWorkloadRun {
-  const sites = engine.sites.map((site, i) => {
-    const busy = cached.engine.sites[i]?.busyFractionSeries;
-    return busy ? { ...site, busyFractionSeries: busy } : site;
-  });
-  return { ...cached, engine: { ...engine, sites } };
+  const { mfu, ...computeRead } = compute;
+  const sites = scenario.sites.map(
+    ({ cooling, interconnectMW, name: siteName, location, utilisation, ...site }) => {
+      const { busyFraction, ...utilisationRead } = utilisation;
+      return { ...site, utilisation: utilisationRead };
+    },
+  );
+  return JSON.stringify({ ...rest, compute: computeRead, sites, options });
 }
 
 export function prepareWorkloads(
@@ -67,7 +68,7 @@ export function prepareWorkloads(
   const cached = cacheOwner && key !== undefined ? lastRuns.get(cacheOwner) : undefined;
   const run =
     cached && cached.key === key
-      ? onEngine(cached.run, resolved.engine)
+      ? rebaseWorkloadRun(cached.run, resolved.engine)
       : simulateScenarioWorkloads(scenario, resolved.engine, options);
   if (cacheOwner && key !== undefined) lastRuns.set(cacheOwner, { key, run });
   const rawWorkloads = (raw as { workloads?: Record<string, unknown>[] } | undefined)?.workloads;

@@ -18,7 +18,7 @@
  * REPAIR (a unit comes back: to the service it came from while that is below target, else to the
  * free pool, which first serves services, then jobs waiting for spares, then jobs waiting to start).
  */
-import type { ClusterSpec, CurtailResponse } from './cluster-spec.js';
+import type { ClusterSpec, CurtailResponse, PoolSpec } from './cluster-spec.js';
 import { EventQueue } from './event-queue.js';
 import type { FailureModel } from './failure-model.js';
 import { type InferenceOutcome, InferenceService, inferenceOutcome } from './inference.js';
@@ -63,6 +63,15 @@ export interface ClusterResult {
    */
   readonly siteBusyAcceleratorHours: readonly Float64Array[];
   readonly siteUnitAcceleratorHours: readonly Float64Array[];
+  /**
+   * Per pool, per hour: accelerator-hours of free units (those no workload holds: they run the
+   * background share), and the power-equivalent factor the curtailment response leaves them (1 when
+   * not curtailed). The background busy fraction enters only as a factor on these, so the busy series
+   * for another background fraction is rebuilt from them without re-simulating (`siteBusyHours`).
+   * Empty arrays when the spec does not record hourly series.
+   */
+  readonly poolFreeAcceleratorHours: readonly Float64Array[];
+  readonly poolBackgroundFactor: readonly Float64Array[];
   /** The job and service state objects (hourly per-workload arrays), for energy accounting. */
   readonly jobs: readonly TrainingJob[];
   readonly services: readonly InferenceService[];
@@ -77,8 +86,17 @@ class Pool {
   freeFailures = 0;
   repairs = 0;
   peakInRepair = 0;
+  /**
+   * Background mode (see `SimulateOptions.backgroundExpectation`): no job or service will use the pool
+   * again, so its failures and repairs follow their expectation; `free` is then a real number.
+   */
+  expected = false;
+  /** Expected units in repair (background mode). */
+  expectedInRepair = 0;
   readonly cumulative: Float64Array;
   readonly failuresPerUnitHour: number;
+  /** Failures per unit-hour of the causes that take the unit out for repair. */
+  readonly repairsPerUnitHour: number;
   constructor(
     readonly failure: FailureModel,
     readonly acceleratorsPerUnit: number,
@@ -90,11 +108,27 @@ class Pool {
       this.cumulative[i] = s;
     });
     this.failuresPerUnitHour = s * acceleratorsPerUnit;
+    this.repairsPerUnitHour =
+      failure.causes.reduce((t, c) => t + (c.replacesUnit ? c.ratePerAcceleratorHour : 0), 0) *
+      acceleratorsPerUnit;
   }
 }
 
-export function simulateCluster(spec: ClusterSpec): ClusterResult {
-  return new Simulator(spec).run();
+export interface SimulateOptions {
+  /**
+   * Fast path for the background fleet: once every training job of a pool has finished and the pool
+   * serves no inference, its units only fail and are repaired while running background work; their
+   * only effect is on the free accelerator-hours. Those failures and repairs are then replaced by
+   * their expectation: with N units, R in repair, failure rate λ per unit-hour (causes that take the
+   * unit out) and mean repair time τ, dR/dt = λ(N − R) − R/τ, integrated exactly hour by hour
+   * (steady state R = Nλτ/(1 + λτ)). Workloads are unchanged; the other pools see a different
+   * random stream from then on. Default false (the exact event-driven simulation).
+   */
+  readonly backgroundExpectation?: boolean;
+}
+
+export function simulateCluster(spec: ClusterSpec, options: SimulateOptions = {}): ClusterResult {
+  return new Simulator(spec, options).run();
 }
 
 class Simulator {
@@ -107,6 +141,8 @@ class Simulator {
   private readonly servicesByPool: InferenceService[][];
   private readonly siteBusy: Float64Array[];
   private readonly siteUnits: Float64Array[];
+  private readonly poolFree: Float64Array[];
+  private readonly poolFactor: Float64Array[];
   /** Hour the accruals currently go to. */
   private hour = 0;
   private events = 0;
@@ -126,7 +162,10 @@ class Simulator {
   private readonly staleAtHorizonSeq: number[] = [];
   private horizonTickSeq = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly spec: ClusterSpec) {
+  constructor(
+    private readonly spec: ClusterSpec,
+    private readonly options: SimulateOptions = {},
+  ) {
     if (!(spec.hours > 0)) throw new RangeError(`cluster: hours must be > 0, got ${spec.hours}`);
     this.rng = new Rng(spec.seed);
     const record = spec.recordHourly ?? true;
@@ -145,6 +184,8 @@ class Simulator {
     this.servicesByPool = spec.pools.map((_, p) => this.services.filter((s) => s.spec.pool === p));
     this.siteBusy = spec.sites.map(() => new Float64Array(spec.hours));
     this.siteUnits = spec.sites.map(() => new Float64Array(spec.hours));
+    this.poolFree = spec.pools.map(() => new Float64Array(record ? spec.hours : 0));
+    this.poolFactor = spec.pools.map(() => new Float64Array(record ? spec.hours : 0));
     this.poolFreeHours = new Float64Array(spec.pools.length);
     this.poolKey0 = this.q.reserveKeys(spec.pools.length);
     this.jobKey0 = this.q.reserveKeys(spec.training.length);
@@ -172,6 +213,7 @@ class Simulator {
   run(): ClusterResult {
     const q = this.q;
     q.push(0, HOUR, 0);
+    for (let p = 0; p < this.pools.length; p++) this.maybeExpect(p, 0);
     while (q.pop()) {
       this.popped++;
       const now = q.t;
@@ -298,15 +340,19 @@ class Simulator {
       const pool = this.pools[p] as Pool;
       units[h] = (units[h] as number) + pool.added * ps.acceleratorsPerUnit;
       const c = this.spec.curtailRequestFraction?.[site]?.[h] ?? 0;
-      const bg =
-        ps.backgroundBusyFraction *
-        (c > 0 && ps.curtail ? ps.curtail(Math.min(1, c), 'power-cap').busyEquivalent : 1);
-      let b = (this.poolFreeHours[p] as number) * ps.acceleratorsPerUnit * bg;
-      for (const job of this.jobsByPool[p] as TrainingJob[])
-        b += (job.busyAcceleratorHours[h] as number) || 0;
-      for (const s of this.servicesByPool[p] as InferenceService[])
-        b += (s.busyAcceleratorHours[h] as number) || 0;
-      busy[h] = (busy[h] as number) + b;
+      const factor = c > 0 && ps.curtail ? ps.curtail(Math.min(1, c), 'power-cap').busyEquivalent : 1;
+      const free = (this.poolFreeHours[p] as number) * ps.acceleratorsPerUnit;
+      (this.poolFree[p] as Float64Array)[h] = free;
+      (this.poolFactor[p] as Float64Array)[h] = factor;
+      busy[h] =
+        (busy[h] as number) +
+        poolHourBusy(
+          free,
+          ps.backgroundBusyFraction * factor,
+          this.jobsByPool[p] as TrainingJob[],
+          this.servicesByPool[p] as InferenceService[],
+          h,
+        );
       this.poolFreeHours[p] = 0;
     }
   }
@@ -316,8 +362,47 @@ class Simulator {
   private accrueFree(p: number, now: number): void {
     const pool = this.pools[p] as Pool;
     const dt = now - pool.freeSince;
-    if (dt > 0) this.poolFreeHours[p] = (this.poolFreeHours[p] as number) + dt * pool.free;
+    if (dt > 0) {
+      if (pool.expected) this.accrueExpected(p, pool, dt);
+      else this.poolFreeHours[p] = (this.poolFreeHours[p] as number) + dt * pool.free;
+    }
     pool.freeSince = now;
+  }
+
+  /**
+   * Background mode over dt hours: free unit-hours = ∫(N − R)dt with R(t) = R* + (R0 − R*)e^{−kt},
+   * k = λ + 1/τ, R* = Nλ/k; expected repairs started = λ∫(N − R)dt.
+   */
+  private accrueExpected(p: number, pool: Pool, dt: number): void {
+    const lambda = pool.repairsPerUnitHour;
+    const n = pool.free + pool.expectedInRepair;
+    const k = lambda + 1 / pool.failure.repairHours;
+    const rStar = (n * lambda) / k;
+    const decay = Math.exp(-k * dt);
+    const r0 = pool.expectedInRepair;
+    const inRepairHours = rStar * dt + ((r0 - rStar) * (1 - decay)) / k;
+    const freeHours = n * dt - inRepairHours;
+    this.poolFreeHours[p] = (this.poolFreeHours[p] as number) + freeHours;
+    pool.repairs += lambda * freeHours;
+    pool.freeFailures += pool.failuresPerUnitHour * freeHours;
+    pool.expectedInRepair = rStar + (r0 - rStar) * decay;
+    pool.free = n - pool.expectedInRepair;
+    if (pool.expectedInRepair > pool.peakInRepair) pool.peakInRepair = pool.expectedInRepair;
+  }
+
+  /** Switches pool p to background mode when the option is on and no workload will use it again. */
+  private maybeExpect(p: number, now: number): void {
+    const pool = this.pools[p] as Pool;
+    if (!this.options.backgroundExpectation || pool.expected) return;
+    if ((this.servicesByPool[p] as InferenceService[]).length > 0) return;
+    for (const job of this.jobsByPool[p] as TrainingJob[]) if (job.state !== JobState.Done) return;
+    if (pool.failure.repairHours <= 0) return;
+    this.accrueFree(p, now);
+    pool.expected = true;
+    // every unit is free or in repair now; repairs in flight return through the expectation
+    pool.expectedInRepair = pool.inRepair;
+    pool.failToken++;
+    this.rescheduleFailure(this.poolKey0 + p, undefined, POOL_FAIL, p, pool.failToken);
   }
 
   /** Adds (or removes, delta < 0) free units and redraws the pool's failure event. */
@@ -325,6 +410,7 @@ class Simulator {
     const pool = this.pools[p] as Pool;
     this.accrueFree(p, now);
     pool.free += delta;
+    if (pool.expected) return;
     pool.failToken++;
     this.rescheduleFailure(
       this.poolKey0 + p,
@@ -406,6 +492,7 @@ class Simulator {
   private onRepair(p: number, origin: number, now: number): void {
     const pool = this.pools[p] as Pool;
     pool.inRepair--;
+    if (pool.expected) return; // already returning through the expectation
     if (origin !== TO_POOL) {
       const s = this.services[origin] as InferenceService;
       if (s.held < (s.spec.targetUnits[this.hour] as number)) {
@@ -477,6 +564,7 @@ class Simulator {
       this.setJobHeld(job, 0, now);
       this.changeFree(job.spec.pool, units, now);
       this.dispatch(job.spec.pool, now);
+      this.maybeExpect(job.spec.pool, now);
       return;
     }
     if (job.state !== JobState.Working) job.enter(JobState.Working, now);
@@ -593,16 +681,70 @@ class Simulator {
       inference: this.services.map(inferenceOutcome),
       pools: this.pools.map((p, i) => ({
         id: (this.spec.pools[i] as { id: string }).id,
-        freeUnitFailures: p.freeFailures,
-        repairs: p.repairs,
-        peakUnitsInRepair: p.peakInRepair,
+        // whole numbers, also where the background mode adds expected (fractional) counts
+        freeUnitFailures: Math.round(p.freeFailures),
+        repairs: Math.round(p.repairs),
+        peakUnitsInRepair: Math.round(p.peakInRepair),
       })),
       siteBusyAcceleratorHours: this.siteBusy,
       siteUnitAcceleratorHours: this.siteUnits,
+      poolFreeAcceleratorHours: this.poolFree,
+      poolBackgroundFactor: this.poolFactor,
       jobs: this.jobs,
       services: this.services,
     };
   }
+}
+
+/**
+ * Busy accelerator-hours of one pool in one hour: its free units at the background share `bg`
+ * (busy fraction × curtailment factor), plus what its jobs and services were busy.
+ */
+function poolHourBusy(
+  freeAcceleratorHours: number,
+  bg: number,
+  jobs: readonly TrainingJob[],
+  services: readonly InferenceService[],
+  h: number,
+): number {
+  let b = freeAcceleratorHours * bg;
+  for (const job of jobs) b += (job.busyAcceleratorHours[h] as number) || 0;
+  for (const s of services) b += (s.busyAcceleratorHours[h] as number) || 0;
+  return b;
+}
+
+/**
+ * Per site, per hour: busy accelerator-hours of a finished simulation as if its pools' background
+ * busy fractions had been `background[p]` (per pool). The background share changes no event (free
+ * units fail and are repaired whatever they run), so this equals, bit for bit, what `simulateCluster`
+ * gives for a spec with those fractions. Needs a result recorded hourly (the default).
+ */
+export function siteBusyHours(
+  spec: ClusterSpec,
+  result: ClusterResult,
+  background: readonly number[],
+): Float64Array[] {
+  const busy = spec.sites.map(() => new Float64Array(result.hours));
+  const jobsByPool = spec.pools.map((_, p) => result.jobs.filter((j) => j.spec.pool === p));
+  const servicesByPool = spec.pools.map((_, p) => result.services.filter((s) => s.spec.pool === p));
+  for (let p = 0; p < spec.pools.length; p++)
+    if ((result.poolFreeAcceleratorHours[p]?.length ?? 0) < result.hours)
+      throw new RangeError('siteBusyHours: the simulation did not record hourly series');
+  for (let h = 0; h < result.hours; h++) {
+    for (let p = 0; p < spec.pools.length; p++) {
+      const site = busy[(spec.pools[p] as PoolSpec).site] as Float64Array;
+      site[h] =
+        (site[h] as number) +
+        poolHourBusy(
+          (result.poolFreeAcceleratorHours[p] as Float64Array)[h] as number,
+          (background[p] as number) * ((result.poolBackgroundFactor[p] as Float64Array)[h] as number),
+          jobsByPool[p] as TrainingJob[],
+          servicesByPool[p] as InferenceService[],
+          h,
+        );
+    }
+  }
+  return busy;
 }
 
 /**

@@ -40,6 +40,34 @@ export function hasSupply(site: SiteInputs): boolean {
   );
 }
 
+/**
+ * Whether the grid-side stage writes the site's `GRID_SIDE_COLUMNS` (./site-hourly.ts): only with a
+ * curtailment policy or something behind the meter; else they stay zero and may share one array.
+ */
+export function hasGridSideColumns(site: SiteInputs): boolean {
+  return hasPolicies(site) || hasSupply(site);
+}
+
+/** Whether the site has curtailment policies (else nothing is shed, shifted or lost to them). */
+function hasPolicies(site: SiteInputs): boolean {
+  return (site.gridSide?.flexibility?.policies.length ?? 0) > 0;
+}
+
+/**
+ * The curtailment applied at a site without policies: nothing. Its five columns are the site's
+ * request column, which stays zero there (only read; `applyCurtailment` would fill five new arrays
+ * with zeros and a baseline nobody reads without policies).
+ */
+function noCurtailment(zero: Float64Array): AppliedCurtailment {
+  return {
+    shedITMW: zero,
+    addedITMW: zero,
+    baselineFLOP: zero,
+    lostFLOPAtFullService: zero,
+    capLossFLOPAtFullService: zero,
+  };
+}
+
 /** Schedule and apply curtailment; call after the IT stage. */
 export function gridSideBeforeFacility(
   site: SiteInputs,
@@ -47,6 +75,14 @@ export function gridSideBeforeFacility(
   out: SiteHourly,
 ): { schedule: CurtailmentSchedule; applied: AppliedCurtailment } {
   const schedule = curtailmentSchedule(site.gridSide, out, inputs.replay);
+  if (!hasPolicies(site)) {
+    // nothing requested: keep the (zero) request column instead of the schedule's two zero arrays
+    const zero = out.curtailRequestFraction;
+    return {
+      schedule: { ...schedule, curtailRequestFraction: zero, recoverFraction: zero },
+      applied: noCurtailment(zero),
+    };
+  }
   out.curtailRequestFraction.set(schedule.curtailRequestFraction);
   const applied = applyCurtailment(
     site,
@@ -67,11 +103,13 @@ export function gridSideSupply(
   schedule: CurtailmentSchedule,
   applied: AppliedCurtailment,
 ): SupplyReport {
-  // Load shed by power-cap or pause, at facility level: IT shed × PUE of the hour.
-  for (let h = 0; h < out.hours; h++) {
-    out.curtailedMW[h] = (applied.shedITMW[h] as number) * (out.pue[h] as number);
-    out.shiftedInMW[h] = (applied.addedITMW[h] as number) * (out.pue[h] as number);
-  }
+  // Load shed by power-cap or pause, at facility level: IT shed × PUE of the hour (none without policies:
+  // the columns stay zero).
+  if (hasPolicies(site))
+    for (let h = 0; h < out.hours; h++) {
+      out.curtailedMW[h] = (applied.shedITMW[h] as number) * (out.pue[h] as number);
+      out.shiftedInMW[h] = (applied.addedITMW[h] as number) * (out.pue[h] as number);
+    }
   const supply = site.gridSide?.supply;
   if (supply === undefined || !hasSupply(site)) return supplyStage(out);
   const renewableMW = new Float64Array(out.hours);
@@ -93,12 +131,14 @@ export function gridSideSupply(
 
 /** Adds on-site fuel cost and CO2 and the 4CP transmission charge; call after the impacts stage. */
 export function gridSideImpacts(site: SiteInputs, out: SiteHourly, schedule: CurtailmentSchedule): void {
+  // on-site fuel cost and CO2 (zero columns without anything behind the meter); on-site CO2 joins the
+  // headline on its lifecycle basis (onsiteCO2Tonnes stays combustion-only)
   const onsiteLifecycle = ONSITE_GAS_LIFECYCLE_OVER_DIRECT.value;
-  for (let h = 0; h < out.hours; h++) {
-    out.energyCostUSD[h] = (out.energyCostUSD[h] as number) + (out.fuelCostUSD[h] as number);
-    // On-site CO2 on the headline's lifecycle basis (onsiteCO2Tonnes stays combustion-only).
-    out.co2Tonnes[h] = (out.co2Tonnes[h] as number) + (out.onsiteCO2Tonnes[h] as number) * onsiteLifecycle;
-  }
+  if (hasSupply(site))
+    for (let h = 0; h < out.hours; h++) {
+      out.energyCostUSD[h] = (out.energyCostUSD[h] as number) + (out.fuelCostUSD[h] as number);
+      out.co2Tonnes[h] = (out.co2Tonnes[h] as number) + (out.onsiteCO2Tonnes[h] as number) * onsiteLifecycle;
+    }
   const rate = site.gridSide?.transmissionUSDPerKWYear ?? 0;
   if (rate <= 0) return;
   for (const cp of schedule.coincidentPeaks)
@@ -107,6 +147,7 @@ export function gridSideImpacts(site: SiteInputs, out: SiteHourly, schedule: Cur
 
 /** Takes capped-clock losses off the compute count and fills computeLostFLOP; call after compute. */
 export function gridSideCompute(site: SiteInputs, out: SiteHourly, applied: AppliedCurtailment): void {
+  if (!hasPolicies(site)) return; // no request: no capped clocks, no compute lost
   const onsite = site.gridSide?.flexibility?.action === 'onsite';
   for (let h = 0; h < out.hours; h++) {
     const demand = out.itDemandMW[h] as number;

@@ -13,12 +13,13 @@ import {
   gridSideCompute,
   gridSideImpacts,
   gridSideSupply,
+  hasGridSideColumns,
   hasSupply,
 } from './grid-side.js';
 import { impactsStage } from './impacts.js';
 import type { EngineInputs } from './inputs.js';
 import { itPowerStage } from './it-power.js';
-import { allocateSiteHourly, type SiteHourly } from './site-hourly.js';
+import { allocateSiteHourly, type ColumnPool, type SiteHourly } from './site-hourly.js';
 
 export interface SimulatedSite {
   readonly hourly: SiteHourly;
@@ -27,10 +28,14 @@ export interface SimulatedSite {
   readonly gridSide?: GridSideReport;
 }
 
-export function simulateSite(inputs: EngineInputs, siteIndex: number): SimulatedSite {
+/** One site; with `pool`, its columns are the pool's (the previous run's, zeroed) instead of new ones. */
+export function simulateSite(inputs: EngineInputs, siteIndex: number, pool?: ColumnPool): SimulatedSite {
   const site = inputs.sites[siteIndex];
   if (site === undefined) throw new RangeError(`no site at index ${siteIndex}`);
-  const out = allocateSiteHourly(site.id, inputs.startMs, inputs.hours, site.phases.length);
+  const grid = hasGridSideColumns(site);
+  const out = pool
+    ? pool.siteHourly(siteIndex, site.id, inputs.startMs, inputs.hours, site.phases.length, grid)
+    : allocateSiteHourly(site.id, inputs.startMs, inputs.hours, site.phases.length, grid);
   const environment = environmentStage(site, inputs.replay, out);
   fleetStage(site, out);
   itPowerStage(site, inputs, out);
@@ -49,13 +54,17 @@ export function simulateSite(inputs: EngineInputs, siteIndex: number): Simulated
   };
 }
 
-/** Runs every site; `onSite` reports progress (sites done, total). */
+/**
+ * Runs every site; `onSite` reports progress (sites done, total). With `pool` the hourly columns are
+ * reused from the pool's previous run (src/engine/site-hourly.ts `ColumnPool`), which that run loses.
+ */
 export function simulate(
   inputs: EngineInputs,
   onSite?: (done: number, total: number) => void,
+  pool?: ColumnPool,
 ): SimulatedSite[] {
   return inputs.sites.map((_, i) => {
-    const r = simulateSite(inputs, i);
+    const r = simulateSite(inputs, i, pool);
     onSite?.(i + 1, inputs.sites.length);
     return r;
   });

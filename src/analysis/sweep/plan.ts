@@ -19,6 +19,8 @@ export interface SweepOptions {
   readonly vary?: readonly string[];
   /** `path=v1,v2,…` */
   readonly grid?: readonly string[];
+  /** Workloads: the full event-driven background fleet in every sample (`--exact`). */
+  readonly exact?: boolean;
 }
 
 export interface SweepInput {
@@ -42,6 +44,8 @@ export interface SweepPlan {
   /** The scenario as written, without its `uncertainty` map. */
   readonly raw: Record<string, unknown>;
   readonly jobs: number;
+  /** Every sample simulates the background fleet event by event (`--exact`). */
+  readonly exact?: boolean;
 }
 
 /** One unit of work: the field values to set on the base scenario. */
@@ -50,6 +54,8 @@ export interface SweepJob {
   readonly point: number;
   readonly sample: number;
   readonly overrides: readonly (readonly [string, number])[];
+  /** Workloads simulated with every background failure and repair event (`--exact`). */
+  readonly exact?: boolean;
 }
 
 export function planSweep(scenario: Scenario, raw: unknown, options: SweepOptions): SweepPlan {
@@ -91,6 +97,7 @@ export function planSweep(scenario: Scenario, raw: unknown, options: SweepOption
     ),
     raw: base,
     jobs: points.length * samples,
+    ...(options.exact ? { exact: true } : {}),
   };
 }
 
@@ -106,5 +113,6 @@ export function sweepJob(plan: SweepPlan, index: number): SweepJob {
       ...Object.entries(plan.points[point] ?? {}),
       ...plan.inputs.map((inp, j) => [inp.path, row[j] as number] as const),
     ],
+    ...(plan.exact ? { exact: true } : {}),
   };
 }

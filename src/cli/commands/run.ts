@@ -20,6 +20,8 @@ export interface RunOptions {
   explain?: boolean;
   out?: string;
   quiet?: boolean;
+  /** Simulate every background failure and repair event (docs/workloads.md, "Fast path"). */
+  exact?: boolean;
 }
 
 /** Shows a progress bar on stderr once the work has taken more than a second. */
@@ -100,6 +102,7 @@ export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunR
   const result = runScenario(scenario, fileDataSource(), {
     raw,
     onProgress: (d, t) => progress.update(d, t),
+    ...(opts.exact ? { workloads: { exact: true } } : {}),
   });
   progress.stop();
   if (opts.json) {
@@ -139,6 +142,10 @@ export function registerRun(cli: Command): void {
     )
     .option('--no-store', 'do not save the run in the results store')
     .option('--hourly', 'also save the hourly series in the results store')
+    .option(
+      '--exact',
+      'workloads: simulate every failure and repair of the background fleet, not their expectation (docs/workloads.md)',
+    )
     .addHelpText(
       'after',
       `

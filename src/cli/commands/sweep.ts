@@ -30,6 +30,8 @@ export interface SweepCommandOptions {
   queue?: string;
   quiet?: boolean;
   store?: string | boolean;
+  /** Workloads: every background failure and repair event (docs/workloads.md, "Fast path"). */
+  exact?: boolean;
 }
 
 /** A progress bar with ETA on stderr (only when not quiet). */
@@ -74,6 +76,7 @@ export function sweepPlanFromCli(
       method: opts.method,
       vary: opts.vary,
       grid: opts.grid,
+      ...(opts.exact ? { exact: true } : {}),
     });
     return { ...plan, scenarioRaw: raw };
   } catch (err) {
@@ -162,6 +165,10 @@ export function registerSweep(cli: Command): void {
     )
     .option('--no-store', 'do not save the sweep')
     .option('-q, --quiet', 'no progress bar')
+    .option(
+      '--exact',
+      'workloads: simulate every failure and repair of the background fleet, not their expectation (docs/workloads.md)',
+    )
     .addHelpText(
       'after',
       `

@@ -6,6 +6,7 @@
 
 import type { SweepJob } from '../../analysis/sweep/plan.js';
 import { runSample, type SampleResult } from '../../analysis/sweep/sample.js';
+import { ColumnPool } from '../../engine/site-hourly.js';
 import { cachedDataSource } from './cached-data.js';
 
 export interface SampleTask {
@@ -14,6 +15,9 @@ export interface SampleTask {
   readonly job: SweepJob;
 }
 
+/** This thread's hourly columns, reused from sample to sample (only the metrics leave a sample). */
+const columns = new ColumnPool();
+
 export default function runTask(task: SampleTask): SampleResult {
-  return runSample(task.base, task.job, cachedDataSource());
+  return runSample(task.base, task.job, cachedDataSource(), columns);
 }

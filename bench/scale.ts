@@ -1,0 +1,83 @@
+/**
+ * Benchmark `scale`: `runScenario` on a fleet of N sites over Y years (default 50 sites × 10 years),
+ * in a child process of its own, so that its peak resident memory is the run's (the child reports
+ * `process.resourceUsage().maxRSS`). Target (issue 11): 50 × 10 years < 2 s and < 1 GB RSS; cost linear
+ * in sites × hours.
+ *
+ * The fleet: the two sites of bench/engine-hourly.ts (`BENCH_SCENARIO`: West Texas liquid + dry cooler,
+ * western New York air economiser with a binding interconnect), alternated and numbered, without
+ * workloads. What is timed: `runScenario` (validation, resolution with the bundled data already read
+ * once by a warm-up run of a one-site, one-year variant, the hourly engine for every site, summary,
+ * economics) — everything `gigawatt run --json` does after reading the files.
+ *
+ * Run alone: `node --import tsx bench/scale.ts [sites] [years]` (prints the JSON line).
+ */
+import { execFileSync } from 'node:child_process';
+import { fileDataSource } from '../src/io/data-source.js';
+import type { ScenarioInput } from '../src/model/scenario.js';
+import { validateScenario } from '../src/model/validate.js';
+import { runScenario } from '../src/run.js';
+import { BENCH_SCENARIO } from './engine-hourly.js';
+
+/** N sites alternating between the engine benchmark's two, over `years` years from 2026. */
+export function fleetScenario(sites: number, years: number): ScenarioInput {
+  const templates = BENCH_SCENARIO.sites;
+  return {
+    ...BENCH_SCENARIO,
+    name: `bench-scale-${sites}x${years}`,
+    end: `${2025 + years}-12-31`,
+    sites: Array.from({ length: sites }, (_, i) => {
+      const t = templates[i % templates.length] as (typeof templates)[number];
+      return { ...t, id: `${t.id}-${i}`, phases: t.phases.map((p) => ({ ...p, id: `${p.id}-${i}` })) };
+    }),
+  };
+}
+
+export interface ScaleResult {
+  readonly benchmark: 'scale';
+  readonly sites: number;
+  readonly years: number;
+  readonly siteHours: number;
+  readonly seconds: number;
+  readonly siteHoursPerSecond: number;
+  readonly maxRssMB: number;
+}
+
+/** Runs in this process (call in a fresh child so that maxRSS is this run's). */
+export function runScaleHere(sites: number, years: number): ScaleResult {
+  const data = fileDataSource();
+  const warm = validateScenario(fleetScenario(1, 1));
+  if (!warm.ok) throw new Error('scale warm-up scenario invalid');
+  runScenario(warm.scenario, data); // reads the data files; compiles the engine (not timed)
+  const t0 = performance.now();
+  const r = validateScenario(fleetScenario(sites, years));
+  if (!r.ok) throw new Error(`scale scenario invalid: ${JSON.stringify(r.issues[0])}`);
+  const run = runScenario(r.scenario, data);
+  const seconds = (performance.now() - t0) / 1000;
+  const siteHours = sites * (run.sites[0]?.hourly.hours ?? 0);
+  return {
+    benchmark: 'scale',
+    sites,
+    years,
+    siteHours,
+    seconds: Number(seconds.toFixed(3)),
+    siteHoursPerSecond: Math.round(siteHours / seconds),
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+/** `sites` × `years` in a child process (its own heap and RSS). */
+export async function benchScale(sites = 50, years = 10): Promise<ScaleResult> {
+  const out = execFileSync(
+    process.execPath,
+    ['--max-old-space-size=16384', '--import', 'tsx', import.meta.filename, String(sites), String(years)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').pop() as string) as ScaleResult;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const sites = Number(process.argv[2] ?? 50);
+  const years = Number(process.argv[3] ?? 10);
+  process.stdout.write(`${JSON.stringify(runScaleHere(sites, years))}\n`);
+}

@@ -1,0 +1,147 @@
+/**
+ * Fast paths pinned to the exact ones.
+ *
+ * 1. The workload simulation reused across runs that change only the background busy fraction or the
+ *    compute MFU: the background share is a factor on free accelerator-hours and changes no event, so
+ *    the reused run must equal a fresh simulation bit for bit (totals, workloads, busy series).
+ * 2. The background fleet by its expectation (the default) against the full event-driven simulation
+ *    (`workloads.exact`): for each seed, the difference must lie inside the exact path's own
+ *    seed-to-seed spread, measured here over seeds 1-4; the training run, which ends before its pool
+ *    switches to the expectation, is identical.
+ * 3. Hourly columns reused between runs (`ColumnPool`): a run written into the previous run's arrays
+ *    equals a run on new ones, column by column, even when the previous run left other values there.
+ */
+import { describe, expect, it } from 'vitest';
+import { sweepJob } from '../src/analysis/sweep/plan.js';
+import { sweepPlanFromCli } from '../src/cli/commands/sweep.js';
+import { ColumnPool, HOURLY_COLUMNS } from '../src/engine/site-hourly.js';
+import { fileDataSource } from '../src/io/data-source.js';
+import { loadScenario } from '../src/io/load-scenario.js';
+import type { DataSource } from '../src/model/resolve.js';
+import type { Scenario } from '../src/model/scenario.js';
+import { runScenario } from '../src/run.js';
+
+const base = fileDataSource();
+
+/** Two typed arrays hold the same bytes (bit for bit; fast on 10^5 elements, unlike toEqual). */
+function sameBits(a: ArrayBufferView | undefined, b: ArrayBufferView | undefined): boolean {
+  if (!a || !b) return false;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
+}
+/** A new DataSource object over the same files: a cache owner of its own, so nothing is reused. */
+const fresh = (): DataSource => ({ ...base });
+
+describe('workload simulation reused across busy-fraction and MFU changes', () => {
+  const { scenario } = loadScenario('anthropic-fluidstack');
+  const shared = fresh();
+  const first = runScenario(scenario, shared);
+
+  it('equals a fresh simulation bit for bit', () => {
+    const changed: Scenario = structuredClone(scenario);
+    (changed.sites[0] as Scenario['sites'][number]).utilisation.busyFraction = 0.6;
+    (changed.sites[1] as Scenario['sites'][number]).utilisation.busyFraction = 0.93;
+    changed.compute.mfu = 0.33;
+    const reused = runScenario(changed, shared);
+    const alone = runScenario(changed, fresh());
+    expect(reused.summary.totals).toEqual(alone.summary.totals);
+    expect(reused.summary.workloads).toEqual(alone.summary.workloads);
+    for (let i = 0; i < 2; i++)
+      expect(sameBits(reused.sites[i]?.hourly.busyFraction, alone.sites[i]?.hourly.busyFraction)).toBe(true);
+    // the change is real: less background work in Texas, more in New York, a lower MFU
+    expect(reused.summary.totals.computeDeliveredFLOP).toBeLessThan(
+      first.summary.totals.computeDeliveredFLOP,
+    );
+  });
+
+  it('busy accelerator-hours are linear in the background fraction (units no workload holds)', () => {
+    // Independent check of the rebuild: between background fractions b1 and b2 the Texas busy
+    // fraction moves by (b2 − b1) × (share of accelerators not held by a workload) in every hour.
+    const at = (b: number) => {
+      const s: Scenario = structuredClone(scenario);
+      (s.sites[0] as Scenario['sites'][number]).utilisation.busyFraction = b;
+      return runScenario(s, shared).sites[0]?.hourly.busyFraction as Float64Array;
+    };
+    const b0 = at(0);
+    const b5 = at(0.5);
+    const b10 = at(1);
+    for (let h = 0; h < b0.length; h += 97) {
+      const mid = (b0[h] as number) + ((b10[h] as number) - (b0[h] as number)) / 2;
+      if ((b10[h] as number) < 1) expect(b5[h]).toBeCloseTo(mid, 12);
+    }
+  });
+});
+
+describe('hourly columns reused between runs', () => {
+  it('a run into the previous run’s columns equals a run into new ones', () => {
+    const { scenario } = loadScenario('anthropic-fluidstack');
+    const data = fileDataSource();
+    const noWorkloads: Scenario = { ...structuredClone(scenario), workloads: [] };
+    const other: Scenario = structuredClone(noWorkloads);
+    (other.sites[0] as Scenario['sites'][number]).utilisation.busyFraction = 0.3;
+    (other.sites[1] as Scenario['sites'][number]).interconnectMW = 200; // unserved IT in New York
+    const pool = new ColumnPool();
+    const before = runScenario(other, data, { columns: pool });
+    const firstColumn = before.sites[0]?.hourly.itMW;
+    const reused = runScenario(noWorkloads, data, { columns: pool });
+    expect(reused.sites[0]?.hourly.itMW).toBe(firstColumn); // the same array, overwritten
+    const alone = runScenario(noWorkloads, data);
+    expect(reused.summary).toEqual(alone.summary);
+    for (let i = 0; i < 2; i++)
+      for (const [name] of HOURLY_COLUMNS)
+        expect(sameBits(reused.sites[i]?.hourly[name], alone.sites[i]?.hourly[name]), `${i} ${name}`).toBe(
+          true,
+        );
+  });
+});
+
+describe('background fleet by its expectation vs the exact event-driven simulation', () => {
+  const { scenario, raw } = loadScenario('anthropic-fluidstack');
+  const seeds = [1, 2, 3, 4];
+  const run = (exact: boolean, seed: number) =>
+    runScenario(scenario, fresh(), { raw, workloads: { exact, seed } }).summary;
+  const exact = seeds.map((seed) => run(true, seed));
+  const fast = seeds.map((seed) => run(false, seed));
+
+  it('every total differs by less than the exact path’s spread over seeds', () => {
+    for (const key of ['itEnergyMWh', 'facilityEnergyMWh', 'computeDeliveredFLOP', 'co2Tonnes'] as const) {
+      const values = exact.map((e) => e.totals[key]);
+      const spread = Math.max(...values) - Math.min(...values);
+      expect(spread, key).toBeGreaterThan(0); // the seeds do differ
+      seeds.forEach((_, i) => {
+        const diff = Math.abs((fast[i]?.totals[key] as number) - (exact[i]?.totals[key] as number));
+        expect(diff, `${key} seed ${seeds[i]}`).toBeLessThanOrEqual(spread);
+      });
+    }
+  });
+
+  it('the training run is the same event for event', () => {
+    seeds.forEach((_, i) => {
+      const { energyMWh, co2Tonnes, ...events } = fast[i]?.workloads?.[0] ?? {};
+      const { energyMWh: e0, co2Tonnes: c0, ...events0 } = exact[i]?.workloads?.[0] ?? {};
+      expect(events).toEqual(events0);
+      // its energy share moves only in the hour its pool switches to the expectation
+      expect(Math.abs((energyMWh as number) / (e0 as number) - 1)).toBeLessThan(1e-6);
+      expect(Math.abs((co2Tonnes as number) / (c0 as number) - 1)).toBeLessThan(1e-6);
+    });
+  });
+});
+
+describe('--exact reaches every sample', () => {
+  it('the plan and each job carry it; without it the jobs are as before', () => {
+    const opts = {
+      samples: '3',
+      seed: '1',
+      method: 'lhs',
+      output: 'npvUSD',
+      grid: [],
+      vary: ['compute.mfu=uniform:0.3,0.5'],
+    };
+    const exact = sweepPlanFromCli('anthropic-fluidstack', { ...opts, exact: true });
+    const fast = sweepPlanFromCli('anthropic-fluidstack', opts);
+    expect(sweepJob(exact, 2).exact).toBe(true);
+    expect('exact' in sweepJob(fast, 2)).toBe(false);
+    expect(sweepJob(fast, 2).overrides).toEqual(sweepJob(exact, 2).overrides);
+  });
+});
