@@ -11,7 +11,7 @@ const PATHS = {
   model: '^src/model/',
   cluster: '^src/cluster/',
   analysis: '^src/analysis/',
-  run: '^src/run\\.ts$',
+  run: '^src/run(-sample)?\\.ts$',
   io: '^src/io/',
   outer: '^src/(cli|server|report)/',
 };
@@ -36,7 +36,7 @@ module.exports = {
       name: 'pure-core',
       comment: 'catalog, engine, model, cluster, analysis and run.ts are isomorphic: no Node built-ins',
       severity: 'error',
-      from: { path: '^src/(catalog|engine|model|cluster|analysis)/|^src/(run|engine)\\.ts$' },
+      from: { path: '^src/(catalog|engine|model|cluster|analysis)/|^src/(run|run-sample|engine)\\.ts$' },
       to: { dependencyTypes: ['core'] },
     },
   ],

@@ -42,7 +42,7 @@ export { type RunSummary, summarize } from './analysis/summary.js';
 // Uncertainty: plans, single samples and the report (the worker pool lives in the Node entry).
 export { planSweep, type SweepJob, type SweepPlan, sweepJob } from './analysis/sweep/plan.js';
 export { type SweepReport, sweepReport } from './analysis/sweep/report.js';
-export { runSample, type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
+export { type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
 // Catalogs, each value with its source.
 export { ACCELERATORS, getAccelerator } from './catalog/accelerators.js';
 export { COOLING_SYSTEMS, getCoolingSystem } from './catalog/cooling.js';
@@ -80,3 +80,4 @@ export {
   validateScenario,
 } from './model/validate.js';
 export { type RunOptions, type RunResult, runScenario } from './run.js';
+export { runSample } from './run-sample.js';

@@ -11,7 +11,6 @@ import type { ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planSweep } from '../src/analysis/sweep/plan.js';
 import { sweepReport } from '../src/analysis/sweep/report.js';
-import { runSample } from '../src/analysis/sweep/sample.js';
 import { PRICE_SERIES, REGIONS } from '../src/catalog/regions.js';
 import { completeYears, type ReplayPolicy, replaySeries } from '../src/engine/replay.js';
 import { replayWindow } from '../src/engine/replay-window.js';
@@ -22,6 +21,7 @@ import { saveRun } from '../src/io/store/record.js';
 import { RunStore } from '../src/io/store/run-store.js';
 import { cachedDataSource } from '../src/io/sweep/cached-data.js';
 import { runScenario } from '../src/run.js';
+import { runSample } from '../src/run-sample.js';
 import { createApp } from '../src/server/app.js';
 import { startServer } from '../src/server/serve.js';
 

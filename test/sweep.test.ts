@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inverseCdf, normalQuantile } from '../src/analysis/sweep/distributions.js';
 import { planSweep, sweepJob } from '../src/analysis/sweep/plan.js';
 import { sweepReport } from '../src/analysis/sweep/report.js';
-import { runSample, SampleError, summaryMetrics } from '../src/analysis/sweep/sample.js';
+import { SampleError, summaryMetrics } from '../src/analysis/sweep/sample.js';
 import { sampleValues, unitSamples } from '../src/analysis/sweep/sampling.js';
 import { quantiles, spearman } from '../src/analysis/sweep/statistics.js';
 import { cachedDataSource } from '../src/io/sweep/cached-data.js';
@@ -11,6 +11,7 @@ import { runLocalSweep } from '../src/io/sweep/local-pool.js';
 import { checkDistribution, DistributionError, parseVary } from '../src/model/uncertainty.js';
 import { validateScenario } from '../src/model/validate.js';
 import { runScenario } from '../src/run.js';
+import { runSample } from '../src/run-sample.js';
 import { baseScenario, fakeData, parseOk } from './helpers.js';
 
 describe('distributions (inverse CDFs)', () => {

@@ -5,8 +5,9 @@
  */
 
 import type { SweepJob } from '../../analysis/sweep/plan.js';
-import { runSample, type SampleResult } from '../../analysis/sweep/sample.js';
+import type { SampleResult } from '../../analysis/sweep/sample.js';
 import { ColumnPool } from '../../engine/site-hourly.js';
+import { runSample } from '../../run-sample.js';
 import { cachedDataSource } from './cached-data.js';
 
 export interface SampleTask {

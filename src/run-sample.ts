@@ -1,0 +1,41 @@
+/**
+ * One sample of a sweep run end to end: the base scenario with the job's fields set, validated and run.
+ * It sits beside run.ts (the run layer) because it runs scenarios; what a sample reports
+ * (`summaryMetrics`, the output names) lives with the sweep analysis in src/analysis/sweep/sample.ts.
+ */
+import { cloneData, parseFieldPath, setPath } from './analysis/sweep/field-paths.js';
+import type { SweepJob } from './analysis/sweep/plan.js';
+import { SampleError, type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
+import type { ColumnPool } from './engine/site-hourly.js';
+import type { DataSource } from './model/data-source.js';
+import { validateScenario } from './model/validate.js';
+import { runScenario } from './run.js';
+
+/**
+ * Applies the job's overrides to the base scenario (as written) and runs it. A worker that runs many
+ * samples passes its `columns` pool: only the metrics leave a sample, so its hourly arrays are reused.
+ */
+export function runSample(
+  base: unknown,
+  job: SweepJob,
+  data: DataSource,
+  columns?: ColumnPool,
+): SampleResult {
+  const raw = cloneData(base) as Record<string, unknown>;
+  for (const [path, value] of job.overrides) setPath(raw, parseFieldPath(path), value);
+  const r = validateScenario(raw);
+  if (!r.ok) {
+    const i = r.issues[0];
+    const path = i?.path
+      .map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new SampleError(
+      `sample ${job.sample}${job.overrides.length ? ` (${job.overrides.map(([p, v]) => `${p}=${v}`).join(', ')})` : ''} is not a valid scenario: ${path}: ${i?.message} (got ${JSON.stringify(i?.value)}); bound the distribution with min/max`,
+    );
+  }
+  return {
+    index: job.index,
+    metrics: summaryMetrics(runScenario(r.scenario, data, { raw, ...(columns ? { columns } : {}) }).summary),
+  };
+}
