@@ -79,10 +79,26 @@ describe('GET /api/headroom: any bundled BA, as `gigawatt headroom --region X --
     const unknown = await get('/api/headroom?region=MARS');
     expect(unknown.status).toBe(404);
     expect((unknown.body as { details: { allowed: string[] } }).details.allowed).toEqual(
-      expect.arrayContaining(['ERCOT', 'PJM', 'FPL']),
+      expect.arrayContaining(['all', 'ERCOT', 'PJM', 'FPL']),
     );
-    expect((unknown.body as { details: { allowed: string[] } }).details.allowed).toHaveLength(31);
+    // all, the 12 catalog regions and the 19 demand-only BAs.
+    expect((unknown.body as { details: { allowed: string[] } }).details.allowed).toHaveLength(32);
   }, 60_000);
+
+  it('region=all: every bundled BA and their sum, the same JSON as `gigawatt headroom --json`', async () => {
+    const api = await get('/api/headroom?region=all&curtailment=0.5');
+    expect(api.status).toBe(200);
+    expect(api.body).toEqual(cliJson(['headroom', '--curtailment', '0.5', '--json']));
+    const body = api.body as {
+      bas: number;
+      rows: { headroomMW: number[] }[];
+      total: { headroomMW: number }[];
+    };
+    expect(body.bas).toBe(31);
+    // The total is the plain sum of the BAs' own headroom (not a coincident national figure).
+    const sum = body.rows.reduce((s, r) => s + (r.headroomMW[0] as number), 0);
+    expect(body.total[0]?.headroomMW).toBeCloseTo(sum, 6);
+  }, 120_000);
 });
 
 describe('GET /api/buildout: as `gigawatt buildout --json`', () => {

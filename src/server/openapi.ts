@@ -168,7 +168,7 @@ export function openApiDocument(
               in: 'query',
               required: true,
               description:
-                'catalog region id or EIA code of any BA with bundled EIA-930 demand (12 regions and the demand-only BAs)',
+                'catalog region id or EIA code of any BA with bundled EIA-930 demand (12 regions and the demand-only BAs), or `all` (every bundled BA and their sum, as `gigawatt headroom --json`)',
               schema: { type: 'string' },
             },
             {

@@ -1,14 +1,15 @@
 /**
  * The body of GET /api/headroom for one balancing authority: exactly `gigawatt headroom --region X --json`
  * (the same functions, src/cli/commands/headroom.ts: bundled EIA-930 demand via `loadDemandHistory`,
- * 2016–2024 by default, with `cleaning` and `dataQuality`). Runs in the compute pool (./worker.ts).
+ * 2016–2024 by default, with `cleaning` and `dataQuality`); for `all`, every bundled BA and their sum,
+ * exactly `gigawatt headroom --json`. Runs in the compute pool (./worker.ts).
  */
-import { headroomJson, regionHeadroom } from '../../cli/commands/headroom.js';
+import { headroomJson, nationalHeadroom, regionHeadroom } from '../../cli/commands/headroom.js';
 import { UsageError } from '../../cli/usage-error.js';
 
 export interface HeadroomTask {
   readonly kind: 'headroom';
-  /** Catalog region id or EIA code of a BA with bundled demand (checked by the route). */
+  /** Catalog region id or EIA code of a BA with bundled demand (checked by the route), or `all`. */
   readonly region: string;
   readonly limitsPct: readonly number[];
   readonly clock: 'local' | 'utc';
@@ -21,12 +22,13 @@ export type HeadroomOutcome = { readonly json: string } | { readonly badInput: s
 
 export function headroomBody(task: HeadroomTask): HeadroomOutcome {
   try {
-    const { data, analysis } = regionHeadroom({
-      region: task.region,
+    const opts = {
       curtailment: task.limitsPct.join(','),
       clock: task.clock,
       ...(task.years === undefined ? {} : { years: task.years }),
-    });
+    };
+    if (task.region === 'all') return { json: JSON.stringify(nationalHeadroom(opts)) };
+    const { data, analysis } = regionHeadroom({ ...opts, region: task.region });
     return { json: JSON.stringify(headroomJson(data, analysis)) };
   } catch (err) {
     // A UsageError names the CLI flag; the API's parameter has the same name without the dashes.

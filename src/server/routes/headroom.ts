@@ -2,7 +2,8 @@
  * GET /api/headroom?region=ERCOT[&years=2016-2024][&curtailment=0.25,0.5,1,5][&clock=local|utc]: how
  * much new flexible load a balancing authority can absorb at each curtailment limit
  * (src/analysis/headroom.ts). Any BA with bundled EIA-930 demand (the 12 catalog regions and the
- * demand-only BAs); the answer is exactly `gigawatt headroom --region X --json` (./compute/headroom-body.ts).
+ * demand-only BAs), or `all`; the answer is exactly `gigawatt headroom --region X --json`
+ * (./compute/headroom-body.ts).
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -20,7 +21,9 @@ export const headroomQuerySchema = z.strictObject({
   region: z
     .string()
     .min(1)
-    .describe('Region id (GET /api/catalog/regions) or EIA code of a BA with bundled demand.'),
+    .describe(
+      'Region id (GET /api/catalog/regions) or EIA code of a BA with bundled demand, or `all` (every bundled BA and their sum).',
+    ),
   years: z
     .string()
     .regex(
@@ -45,12 +48,13 @@ export function headroomRoutes(app: Hono, compute?: ComputePool): void {
   app.get('/api/headroom', async (c) => {
     const q = parseWith(headroomQuerySchema, c.req.query(), 'query');
     const history = findDemandHistory(q.region);
-    if (!history) {
+    const all = q.region.toLowerCase() === 'all';
+    if (!history && !all) {
       throw new ApiError(404, `unknown balancing authority '${q.region}'`, {
-        allowed: DEMAND_HISTORIES.map((h) => h.regionId ?? h.eiaBaCode),
+        allowed: ['all', ...DEMAND_HISTORIES.map((h) => h.regionId ?? h.eiaBaCode)],
       });
     }
-    const region = history.regionId ?? history.eiaBaCode;
+    const region = history ? (history.regionId ?? history.eiaBaCode) : 'all';
     const limitsPct = q.curtailment
       ? q.curtailment.split(',').map((s) => Number(s.trim().replace(/%$/, '')))
       : [...DEFAULT_CURTAILMENT_LIMITS_PCT];
