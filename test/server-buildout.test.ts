@@ -132,6 +132,27 @@ describe('GET /api/buildout: as `gigawatt buildout --json`', () => {
     expect(report.regions.length).toBeGreaterThan(0);
   }, 180_000);
 
+  it('over the time limit: 504, and the failure is not memoised (the next request computes again)', async () => {
+    const slow = new ComputePool({
+      threads: 1,
+      timeoutMs: 1,
+      worker: { filename: join(root, 'dist', 'compute-worker.js'), execArgv: [] },
+    });
+    try {
+      const limited = createApp({ store: false, webRoot: join(root, 'web', 'dist'), compute: slow });
+      const runs = vi.spyOn(slow, 'run');
+      for (let i = 0; i < 2; i++) {
+        const r = await limited.request('/api/buildout');
+        expect(r.status).toBe(504);
+        expect(((await r.json()) as { error: string }).error).toMatch(/time limit per request/);
+      }
+      expect(runs).toHaveBeenCalledTimes(2);
+      expect((await limited.request('/api/health')).status).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
   it('bad options: 400 with the field path, before any computation', async () => {
     const runs = vi.spyOn(compute, 'run');
     for (const [query, path] of [
