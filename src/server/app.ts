@@ -17,6 +17,7 @@ import { scenarioJsonSchema } from '../model/scenario.js';
 import type { ComputePool } from './compute/pool.js';
 import { ApiError, errorJson } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { buildoutRoutes } from './routes/buildout.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { faviconRoute } from './routes/favicon.js';
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions = {}): Hono {
     new RunCache(data, undefined, compute ? (input) => compute.run({ kind: 'run', ...input }) : undefined);
   runRoutes(app, runs);
   headroomRoutes(app, compute);
+  buildoutRoutes(app, compute);
   const store = storePath(options.store);
   runsRoutes(app, store);
   const sweeps =

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { METRIC_KEYS } from '../engine/metrics.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { scenarioJsonSchema } from '../model/scenario.js';
+import { MAX_API_TRIALS } from './routes/buildout.js';
 import { CATALOGS } from './routes/catalog.js';
 import { hourlyQuerySchema, MAX_SERVER_SWEEP_JOBS, runRequestSchema, sweepRequestSchema } from './schemas.js';
 
@@ -71,7 +72,7 @@ export function openApiDocument(
         'POST and DELETE endpoints need `Authorization: Bearer <token>` when the server was started with --token. ' +
         `Limits: request bodies up to ${limits.maxBodyBytes} bytes (413 past it); at most ${limits.maxSweepSamples} samples per sweep (400); ` +
         `at most ${limits.maxSweepsTotal} sweeps queued or running in total and ${limits.maxSweepsPerClient} per client (the bearer token, or the remote address without one; 429 with Retry-After past them). ` +
-        'Runs and headroom analyses run on a worker pool with a bounded queue (503 with Retry-After when full) and a time limit per request (504). ' +
+        'Runs, headroom analyses and build-out reports run on a worker pool with a bounded queue (503 with Retry-After when full) and a time limit per request (504). ' +
         'Keys `__proto__`, `constructor` and `prototype` are refused anywhere in a body and in field paths (400). ' +
         'The limits are set by environment variables (README, "Limits").',
     },
@@ -162,14 +163,73 @@ export function openApiDocument(
           summary:
             'Grid headroom for new flexible load at curtailment limits (as `gigawatt headroom --json`)',
           parameters: [
-            { name: 'region', in: 'query', required: true, schema: { type: 'string' } },
+            {
+              name: 'region',
+              in: 'query',
+              required: true,
+              description:
+                'catalog region id or EIA code of any BA with bundled EIA-930 demand (12 regions and the demand-only BAs), or `all` (every bundled BA and their sum, as `gigawatt headroom --json`)',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'years',
+              in: 'query',
+              description: 'UTC years, e.g. 2019-2024 or 2019,2021 (default: 2016–2024 where complete)',
+              schema: { type: 'string' },
+            },
             { name: 'curtailment', in: 'query', schema: { type: 'string', default: '0.25,0.5,1,5' } },
             { name: 'clock', in: 'query', schema: { enum: ['local', 'utc'], default: 'local' } },
           ],
           responses: {
-            200: { description: '{region, years, results: [{curtailmentPct, headroomMW, ...}]}' },
-            400: error('bad parameter'),
-            404: error('unknown region'),
+            200: {
+              description:
+                '{region, years, results: [{curtailmentPct, headroomMW, ...}], cleaning, dataQuality}: exactly `gigawatt headroom --region X --json`',
+            },
+            400: error('bad parameter, or years without complete data'),
+            404: error('unknown balancing authority'),
+            503: busy,
+            504: overTime,
+          },
+        },
+      },
+      '/api/buildout': {
+        get: {
+          summary:
+            'The national picture of the us-buildout fleet (as `gigawatt buildout --json`; docs/buildout.md). About 10 s of CPU; the default options are memoised',
+          // Heavy: test/server-fuzz.test.ts sends it only requests that fail validation.
+          'x-gigawatt-heavy': true,
+          parameters: [
+            { name: 'size', in: 'query', schema: { enum: ['near-term', 'announced'], default: 'near-term' } },
+            { name: 'duplicates', in: 'query', schema: { enum: ['drop', 'keep'], default: 'drop' } },
+            {
+              name: 'dates',
+              in: 'query',
+              schema: { enum: ['announced', 'p50', 'p90'], default: 'announced' },
+            },
+            { name: 'curtailment', in: 'query', schema: { type: 'string', default: '0.25,0.5,1,5' } },
+            {
+              name: 'years',
+              in: 'query',
+              description: 'historical UTC years of demand, e.g. 2019-2024 (default: all complete)',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'trials',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: MAX_API_TRIALS, default: 2000 },
+            },
+            {
+              name: 'seed',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+            },
+          ],
+          responses: {
+            200: {
+              description:
+                '{scenario, years, dates, limitsPct, regions, national, campuses, noDataBAs, supplyChain, environment, whoPays, method, …}',
+            },
+            400: error('bad parameter, or years without complete data'),
             503: busy,
             504: overTime,
           },

@@ -462,7 +462,8 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
   });
 }
 
-export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
+/** The report of `gigawatt buildout [name] --json` for these options (also GET /api/buildout). */
+export function buildoutReportFor(name: string, opts: BuildoutCliOptions): BuildoutReport {
   const limitsPct = parseLimitsPct(opts.curtailment);
   const historicalYears =
     opts.years === undefined
@@ -473,7 +474,7 @@ export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
     seed: positiveInt(opts.seed, '--seed', 1),
   };
   const { scenario, register } = inputs(name, opts, chainOptions);
-  const report = buildoutReport(scenario, fileDataSource(), {
+  return buildoutReport(scenario, fileDataSource(), {
     dates: datesOf(opts),
     limitsPct,
     register,
@@ -483,6 +484,10 @@ export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
       seed: positiveInt(opts.seed, '--seed', 1),
     },
   });
+}
+
+export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
+  const report = buildoutReportFor(name, opts);
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);
     if (!opts.json) process.stderr.write(`wrote ${files.join(', ')}\n`);

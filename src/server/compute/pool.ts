@@ -11,7 +11,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { ApiError } from '../errors.js';
+import type { BuildoutOutcome } from './buildout-body.js';
 import type { CachedRun } from './cached-run.js';
+import type { HeadroomOutcome } from './headroom-body.js';
 import type { ComputeTask } from './worker.js';
 
 export interface ComputePoolOptions {
@@ -69,7 +71,8 @@ export class ComputePool {
   }
 
   run(task: Extract<ComputeTask, { kind: 'run' }>): Promise<CachedRun>;
-  run(task: Extract<ComputeTask, { kind: 'headroom' }>): Promise<Record<string, unknown>>;
+  run(task: Extract<ComputeTask, { kind: 'headroom' }>): Promise<HeadroomOutcome>;
+  run(task: Extract<ComputeTask, { kind: 'buildout' }>): Promise<BuildoutOutcome>;
   async run(task: ComputeTask): Promise<unknown> {
     if (this.closing.signal.aborted) throw new ApiError(503, 'the server is shutting down', undefined, 5);
     // Counted here rather than by piscina, whose queue also takes tasks while threads start.
