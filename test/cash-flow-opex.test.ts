@@ -31,6 +31,7 @@ function campus(economics: Record<string, unknown>): ScenarioInput {
       operationsUSDPerMWYear: 100_000,
       staffUSDPerJobYear: 150_000,
       insuranceFractionPerYear: 0.01,
+      propertyTaxFractionPerYear: 0.02,
       fuelUSDPerYear: 1e6,
       taxRate: 0.25,
       ...economics,
@@ -67,8 +68,9 @@ describe('opex lines and tax of a simulated year', () => {
     expect(y2026.staffUSD).toBeCloseTo(1.5e6, 4);
     expect(y2026.fuelUSD).toBeCloseTo(1e6, 4);
   });
-  it('insurance = 1 % of all capex spent by the end of 2026', () => {
+  it('insurance = 1 % and property tax = 2 % of all capex spent by the end of 2026', () => {
     expect(y2026.insuranceUSD).toBeCloseTo(0.01 * (y2025.capexUSD + y2026.capexUSD), 4);
+    expect(y2026.propertyTaxUSD).toBeCloseTo(0.02 * (y2025.capexUSD + y2026.capexUSD), 4);
   });
   it('opex is the sum of its lines', () => {
     const lines =
@@ -77,6 +79,7 @@ describe('opex lines and tax of a simulated year', () => {
       y2026.operationsUSD +
       y2026.staffUSD +
       y2026.insuranceUSD +
+      y2026.propertyTaxUSD +
       y2026.fuelUSD;
     expect(y2026.opexUSD).toBeCloseTo(lines, 4);
   });
