@@ -1,7 +1,9 @@
 /** The text report of `gigawatt sweep`: quantiles with units, the tornado, the break-even years. */
+
 import pc from 'picocolors';
 import type { SweepReport } from '../analysis/sweep/report.js';
 import { count, energy, flop, power, tonnes, usd, water } from './format.js';
+import { terminalText } from './terminal-text.js';
 
 const FORMATS: Record<string, [string, (x: number) => string]> = {
   npvUSD: ['NPV', usd],
@@ -29,7 +31,7 @@ export function formatSweep(r: SweepReport): string {
   const out: string[] = [];
   out.push(
     pc.bold(
-      `gigawatt sweep · ${r.scenario}: ${r.samples.toLocaleString('en-US')} sample${r.samples === 1 ? '' : 's'} (${r.method}, seed ${r.seed})${r.points.length > 1 ? ` × ${r.points.length} grid points` : ''}`,
+      `gigawatt sweep · ${terminalText(r.scenario)}: ${r.samples.toLocaleString('en-US')} sample${r.samples === 1 ? '' : 's'} (${r.method}, seed ${r.seed})${r.points.length > 1 ? ` × ${r.points.length} grid points` : ''}`,
     ),
   );
   if (r.inputs.length === 0) out.push('No uncertain inputs: every sample is the deterministic run.');

@@ -3,7 +3,7 @@
  * scenario, with the same located issues as `gigawatt validate`; and runs it, caching recent runs.
  */
 import { fileDataSource } from '../io/data-source.js';
-import { builtinScenarioNames, loadScenario } from '../io/load-scenario.js';
+import { builtinScenarioNames, envLimits, loadScenario } from '../io/load-scenario.js';
 import {
   formatIssue,
   parseScenarioDocument,
@@ -58,9 +58,11 @@ export function scenarioFromRequest(ref: { scenario?: unknown; yaml?: string | u
     throw new ApiError(400, 'give exactly one of `scenario` (a built-in name or an object) or `yaml` (text)');
   }
   try {
-    if (ref.yaml !== undefined) return parseScenarioDocument(ref.yaml, 'request.yaml');
+    // the limits from GIGAWATT_MAX_* (a bad variable is a ScenarioError naming it, so a 400)
+    const limits = envLimits();
+    if (ref.yaml !== undefined) return parseScenarioDocument(ref.yaml, 'request.yaml', limits);
     if (typeof ref.scenario === 'string') return builtinScenario(ref.scenario);
-    return validateScenarioObject(ref.scenario, 'request');
+    return validateScenarioObject(ref.scenario, 'request', limits);
   } catch (err) {
     if (err instanceof ScenarioError) throw invalid(err);
     throw err;

@@ -211,7 +211,11 @@ function levelized(rows: readonly CashFlowYear[], rate: number, parameters: numb
   const pvCost = pv((r) => r.capexUSD + r.opexUSD - r.terminalValueUSD);
   const pvHours = pv((r) => r.acceleratorHours);
   const pvFLOP = pv((r) => r.computeFLOP);
-  const per = (units: number): number | null => (units > 0 ? pvCost / units : null);
+  // null where nothing (or next to nothing: a subnormal MFU) was delivered, never $0 or Infinity per unit
+  const per = (units: number): number | null => {
+    const v = pvCost / units;
+    return units > 0 && Number.isFinite(v) ? v : null;
+  };
   return {
     usdPerAcceleratorHour: per(pvHours),
     usdPerPFLOPDay: per(pvFLOP / FLOP_PER_PFLOP_DAY),
