@@ -3,10 +3,12 @@
  * canvas. Drag to zoom, double-click to reset, click a legend entry to hide a series. Exports the
  * visible range: PNG (the canvas), SVG (min/max per pixel column) and CSV (every hour).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { download, downloadCanvas, downloadCsv } from '../export';
+import { etcZone, isoMinute, siteStandardTime, type TimeZoneView, tickLabel, UTC } from '../time';
+import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
 export interface HourlySeriesSpec {
@@ -29,46 +31,76 @@ export function HourlyChart(p: {
   file: string;
   /** Hours per value (default 1; 24 for the server's first view of daily means). */
   stepHours?: number;
+  /** The site's standard-time offset east of UTC (its weather station's), when one applies. */
+  localOffsetHours?: number | undefined;
 }) {
   const STEP_S = HOUR_S * (p.stepHours ?? 1);
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const [local, setLocal] = useState(false);
+  const zone: TimeZoneView =
+    local && p.localOffsetHours !== undefined ? siteStandardTime(p.localOffsetHours) : UTC;
+  const zoneSuffix =
+    zone.offsetHours === 0 ? 'UTC' : zone.label.replace(/^site standard time \((.*)\)$/, '$1');
+  const [range, setRange] = useState<[number, number] | null>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const xs = new Float64Array(p.hours);
     for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * STEP_S;
+    const tz = etcZone(zone.offsetHours) ?? 'UTC';
+    const width = () => Math.max(200, el.clientWidth);
     const opts: uPlot.Options = {
-      width: Math.max(320, el.clientWidth),
+      width: width(),
       height: 300,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true } },
+      // Tick placement in the chosen zone (midnights, month starts), never the browser's.
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), tz),
       axes: [
-        {},
-        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => v.toLocaleString('en-US')) },
+        {
+          values: (_u, splits, _i, _space, incr) => {
+            const labels = splits.map((v) => tickLabel(v * 1000, incr, zone));
+            el.dataset.xTicks = labels.join('|');
+            return labels;
+          },
+        },
+        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => fmtNumber(v)) },
       ],
       series: [
-        { label: 'UTC' },
+        {
+          label: `Time (${zoneSuffix})`,
+          value: (_u: uPlot, v: number | null) =>
+            v === null ? '—' : `${isoMinute(v * 1000, zone)} ${zoneSuffix}`,
+        },
         ...p.series.map((s) => ({
           label: `${s.label} (${p.unit})`,
           stroke: s.color,
           width: 1,
           show: s.show ?? true,
-          value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)} ${p.unit}`),
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${fmtNumber(v, 1)} ${p.unit}`),
         })),
       ],
+      hooks: {
+        setScale: [
+          (u, key) => {
+            if (key === 'x' && u.scales.x?.min != null && u.scales.x.max != null)
+              setRange([u.scales.x.min, u.scales.x.max]);
+          },
+        ],
+      },
     };
     const u = new uPlot(opts, [xs, ...p.series.map((s) => s.values)] as unknown as uPlot.AlignedData, el);
     plot.current = u;
-    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(320, el.clientWidth), height: 300 }));
+    const ro = new ResizeObserver(() => u.setSize({ width: width(), height: 300 }));
     ro.observe(el);
     return () => {
       ro.disconnect();
       u.destroy();
       plot.current = null;
     };
-  }, [p.series, p.startMs, p.hours, p.unit, STEP_S]);
+  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours]);
 
   const visible = (): [number, number] => {
     const u = plot.current;
@@ -155,6 +187,26 @@ export function HourlyChart(p: {
         csv,
       }}
     >
+      <div class="chart-tools">
+        <label>
+          Times in{' '}
+          <select
+            value={local ? 'local' : 'utc'}
+            data-testid="time-zone"
+            onChange={(e) => setLocal((e.target as HTMLSelectElement).value === 'local')}
+          >
+            <option value="utc">UTC</option>
+            {p.localOffsetHours !== undefined && (
+              <option value="local">{siteStandardTime(p.localOffsetHours).label}</option>
+            )}
+          </select>
+        </label>
+        <span class="sub" data-testid="hourly-range">
+          {range
+            ? `${isoMinute(range[0] * 1000, zone)} → ${isoMinute(range[1] * 1000, zone)} ${zoneSuffix}`
+            : ''}
+        </span>
+      </div>
       <div ref={box} class="uplot-box" />
     </ChartFrame>
   );

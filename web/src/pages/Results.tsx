@@ -4,6 +4,7 @@
  * the dashboard and the self-contained report (src/report) render the same thing.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { getWeatherStation } from '../../../src/catalog/weather-stations';
 import type { ScenarioInput } from '../../../src/model/scenario';
 import { fleetColumn, monthly } from '../aggregate';
 import { BarChart } from '../charts/BarChart';
@@ -124,6 +125,15 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       })),
     [chosen, first],
   );
+  // Site standard time (its weather station's clock) for one site, or for the fleet when all agree.
+  const offsets = [
+    ...new Set(
+      (raw.sites ?? [])
+        .filter((x) => site === 'fleet' || x.id === site)
+        .map((x) => getWeatherStation(x.weather)?.tzOffsetHours),
+    ),
+  ];
+  const localOffsetHours = offsets.length === 1 ? offsets[0] : undefined;
   const months = useMemo(() => monthly(chosen, s.hours), [chosen, s.hours]);
   const cats = months.map((m) => m.month);
   const years = s.years.map((y) => String(y.year));
@@ -174,12 +184,14 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
               }
             : {})}
           series={series}
+          localOffsetHours={localOffsetHours}
           file={`${file}-${site}-hourly-power`}
         />
       )}
       <div class="grid2">
         <BarChart
           title="Monthly energy"
+          subtitle="Calendar months in UTC"
           unit="MWh"
           scale={{ factor: 1e3, label: 'GWh' }}
           categories={cats}

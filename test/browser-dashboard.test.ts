@@ -1,0 +1,103 @@
+/**
+ * The dashboard in Chromium as a user away from UTC sees it (time zone America/Chicago): time
+ * labels, narrow screens, controls under concurrent runs, not-found pages and accessibility (axe).
+ * Needs /usr/bin/chromium and web/dist (`node scripts/build-web.mjs`); one Chromium for the file.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/server/serve.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let close: () => void;
+
+type Hook = { __gigawatt?: { runs: number } };
+
+/** The legend's time under the cursor at the plot's left edge (the first hour). */
+async function legendTimeAtStart(p: Page): Promise<string | null> {
+  const chart = p.getByTestId('hourly-chart');
+  const over = chart.locator('.u-over');
+  await over.scrollIntoViewIfNeeded();
+  const box = await over.boundingBox();
+  if (!box) throw new Error('no plot area');
+  await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await p.mouse.move(box.x + 0.5, box.y + box.height / 2);
+  await p.waitForTimeout(100);
+  return chart.locator('.u-legend .u-series').first().locator('.u-value').textContent();
+}
+
+async function openCampus(p: Page, name: string): Promise<void> {
+  await p.goto(`${base}#/campus/${name}`);
+  await p.waitForFunction(() => ((globalThis as unknown as Hook).__gigawatt?.runs ?? 0) >= 1, undefined, {
+    timeout: 60_000,
+  });
+  await p.getByTestId('hourly-chart').locator('canvas').first().waitFor();
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist missing: node scripts/build-web.mjs');
+  const { server } = await startServer({ port: 0, host: '127.0.0.1', webRoot: WEB_DIST });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  close = () => server.close();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+    timezoneId: 'America/Chicago',
+  });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  close?.();
+});
+
+describe('time labels in a browser at UTC−6 (America/Chicago)', () => {
+  it('the browser really is away from UTC', async () => {
+    await page.goto(base);
+    // 2026-01-01T00:00Z is 2025-12-31 18:00 in Chicago (CST, UTC−6).
+    expect(await page.evaluate(() => new Date(Date.UTC(2026, 0, 1)).getHours())).toBe(18);
+  });
+
+  it('the hourly chart labels 2026-01-01 00:00 UTC as such, in the legend, range and axis', async () => {
+    await openCampus(page, 'anthropic-fluidstack');
+    const chart = page.getByTestId('hourly-chart');
+    expect(await chart.getByTestId('hourly-range').textContent()).toMatch(/^2026-01-01 00:00 → .* UTC$/);
+    // The first tick of a year-long axis is the first month, in ISO form.
+    const ticks = (await chart.locator('.uplot-box').getAttribute('data-x-ticks'))?.split('|') ?? [];
+    expect(ticks[0]).toBe('2026-01');
+    for (const t of ticks) expect(t).toMatch(/^\d{4}(-\d{2})?(-\d{2})?$|^\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await legendTimeAtStart(page)).toBe('2026-01-01 00:00 UTC');
+  });
+
+  it('switches the hourly chart to the site’s standard time, labelled with its offset', async () => {
+    await page.getByTestId('site-select').selectOption('west-texas');
+    const chart = page.getByTestId('hourly-chart');
+    await chart.getByTestId('time-zone').selectOption('local');
+    // West Texas uses the Abilene station (UTC−6 standard time): 00:00 UTC is 18:00 the day before.
+    expect(await chart.getByTestId('hourly-range').textContent()).toMatch(/^2025-12-31 18:00 → .* UTC−6$/);
+    expect(await legendTimeAtStart(page)).toBe('2025-12-31 18:00 UTC−6');
+  });
+});
