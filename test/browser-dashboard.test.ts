@@ -101,3 +101,49 @@ describe('time labels in a browser at UTC−6 (America/Chicago)', () => {
     expect(await legendTimeAtStart(page)).toBe('2025-12-31 18:00 UTC−6');
   });
 });
+
+describe('any screen', () => {
+  for (const [name, path] of [
+    ['gallery', ''],
+    ['campus page', '#/campus/anthropic-fluidstack'],
+    ['compare page', '#/compare/anthropic-fluidstack/stargate-abilene'],
+  ] as const) {
+    it(`the ${name} has no horizontal page scroll at 360×740`, async () => {
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 360, height: 740 });
+      await phone.goto(`${base}${path}`);
+      if (path.includes('campus'))
+        await phone.getByTestId('hourly-chart').locator('canvas').first().waitFor();
+      else if (path.includes('compare'))
+        await phone.getByTestId('compare-table').waitFor({ timeout: 60_000 });
+      else await phone.getByTestId('gallery').waitFor();
+      await phone.waitForTimeout(200); // ResizeObserver → uPlot.setSize
+      // Charts (canvas, SVG) and every chart box fit the screen; a wide table scrolls inside its box.
+      const { scroll, client, over } = await phone.evaluate(() => {
+        const el = document.documentElement;
+        const over: string[] = [];
+        for (const c of document.querySelectorAll('canvas, svg, .chart, .kpi, aside, nav'))
+          if (c.getBoundingClientRect().right > el.clientWidth + 0.5)
+            over.push(`${c.tagName}.${c.getAttribute('class') ?? ''} ${c.getBoundingClientRect().right}`);
+        return { scroll: el.scrollWidth, client: el.clientWidth, over };
+      });
+      expect(scroll).toBeLessThanOrEqual(client);
+      expect(over).toEqual([]);
+      await phone.close();
+    });
+  }
+
+  it('at 800 px the campus page is one column and the hourly chart fits its box', async () => {
+    const p = await context.newPage();
+    await p.setViewportSize({ width: 800, height: 900 });
+    await openCampus(p, 'anthropic-fluidstack');
+    await p.waitForTimeout(200);
+    const aside = await p.locator('aside').boundingBox();
+    const main = await p.locator('.campus main').boundingBox();
+    expect(aside && main && main.y >= aside.y + aside.height - 1).toBe(true);
+    const box = await p.getByTestId('hourly-chart').boundingBox();
+    const canvas = await p.getByTestId('hourly-chart').locator('canvas').first().boundingBox();
+    expect(box && canvas && canvas.x + canvas.width <= box.x + box.width).toBe(true);
+    await p.close();
+  });
+});
