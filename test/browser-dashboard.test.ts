@@ -34,7 +34,9 @@ async function legendTimeAtStart(p: Page): Promise<string | null> {
   return chart.locator('.u-legend .u-series').first().locator('.u-value').textContent();
 }
 
+/** Opens a campus page in a fresh document and waits for the browser's first run. */
 async function openCampus(p: Page, name: string): Promise<void> {
+  await p.goto('about:blank');
   await p.goto(`${base}#/campus/${name}`);
   await p.waitForFunction(() => ((globalThis as unknown as Hook).__gigawatt?.runs ?? 0) >= 1, undefined, {
     timeout: 60_000,
@@ -145,5 +147,58 @@ describe('any screen', () => {
     const canvas = await p.getByTestId('hourly-chart').locator('canvas').first().boundingBox();
     expect(box && canvas && canvas.x + canvas.width <= box.x + box.width).toBe(true);
     await p.close();
+  });
+});
+
+describe('controls that tell the truth', () => {
+  it('a slider keeps its value while an older run finishes, and only the latest run is shown', async () => {
+    await openCampus(page, 'anthropic-fluidstack');
+    const n = await page.evaluate(() => (globalThis as unknown as Hook).__gigawatt?.runs ?? 0);
+    const slider = page.getByTestId('slider-busy-0');
+    // Two moves in quick succession: the first run is in flight when the second is asked for.
+    await slider.evaluate((el) => {
+      const input = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
+      input.value = '0.5';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.value = '0.3';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(await page.getByTestId('run-status').textContent()).toContain('simulating');
+    await page.waitForFunction((k) => ((globalThis as unknown as Hook).__gigawatt?.runs ?? 0) > k, n, {
+      timeout: 60_000,
+    });
+    // The first result shown is the latest request's (busy 0.3), never the stale 0.5 one.
+    const shown = await page.evaluate(
+      () =>
+        (
+          (
+            globalThis as unknown as {
+              __gigawatt: { raw: { sites: { utilisation: { busyFraction: number } }[] } };
+            }
+          ).__gigawatt.raw.sites[0] as { utilisation: { busyFraction: number } }
+        ).utilisation.busyFraction,
+    );
+    expect(shown).toBe(0.3);
+    expect(await slider.inputValue()).toBe('0.3');
+    expect(await page.getByTestId('run-status').textContent()).toMatch(/^Simulated/);
+    await page.waitForTimeout(1500); // nothing stale arrives later either
+    expect(await slider.inputValue()).toBe('0.3');
+    expect(await page.evaluate(() => (globalThis as unknown as Hook).__gigawatt?.runs)).toBe(n + 1);
+  });
+
+  it('an unknown campus gets a not-found page, with no controls of another scenario', async () => {
+    await page.goto(`${base}#/campus/no-such-campus`);
+    await page.getByTestId('not-found').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('not-found').textContent()).toContain('no-such-campus');
+    expect(await page.getByTestId('controls').count()).toBe(0);
+    expect(await page.getByTestId('hourly-chart').count()).toBe(0);
+  });
+
+  it('switching scenario shows only the new scenario’s controls', async () => {
+    await openCampus(page, 'stargate-abilene');
+    await page.goto(`${base}#/campus/anthropic-fluidstack`);
+    await page.getByTestId('slider-busy-1').waitFor({ timeout: 30_000 });
+    const legends = await page.locator('[data-testid="controls"] legend').allTextContents();
+    expect(legends).toEqual(['west-texas', 'western-new-york']);
   });
 });

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { LocatedIssue } from '../../../src/model/parse-yaml';
 import { formatIssue } from '../../../src/model/parse-yaml';
 import type { ScenarioInput } from '../../../src/model/scenario';
-import { catalogIds, getScenario } from '../api';
+import { ApiError, catalogIds, getScenario } from '../api';
 import { engine } from '../engine-client';
 import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
@@ -210,6 +210,7 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const [issues, setIssues] = useState<LocatedIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notFound, setNotFound] = useState(false);
   const [tab, setTab] = useState<'sliders' | 'yaml'>('sliders');
   const [cooling, setCooling] = useState<{ id: string; name: string }[]>([]);
   const runs = useRef(0);
@@ -217,10 +218,14 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const workerAnswered = useRef(false);
   const timer = useRef<number | undefined>(undefined);
 
-  const simulate = async (req: Omit<RunRequest, 'id'>) => {
+  /** Id of the latest run asked for: an answer to any earlier one is stale and never shown. */
+  const latest = useRef(0);
+
+  const simulate = async (req: Omit<RunRequest, 'id'>, keepControls = false) => {
+    const id = ++latest.current;
     setBusy(true);
     const res = await engine().run(req);
-    if (!res) return; // superseded by a newer request
+    if (!res || id !== latest.current) return; // superseded, or a newer run was asked for since
     setBusy(false);
     if (res.ok) {
       workerAnswered.current = true;
@@ -232,7 +237,8 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
         timing: res.timing,
       };
       setRun(view);
-      setRaw(res.raw as Raw);
+      // Slider runs keep what the user set (already in `raw`); an editor run sets the controls.
+      if (!keepControls) setRaw(res.raw as Raw);
       setIssues([]);
       setError(null);
       runs.current += 1;
@@ -245,13 +251,23 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
 
   useEffect(() => {
     let current = true;
+    // A new scenario: nothing of the previous one stays (controls, text, problems, its runs).
+    latest.current += 1;
     setRun(null);
+    setInitial(null);
+    setRaw(null);
+    setText('');
+    setIssues([]);
+    setError(null);
+    setNotFound(false);
+    setBusy(false);
     workerAnswered.current = false;
     engine(); // start the worker (its bundle loads while the scenario is fetched)
     const summary = serverSummary(p.name);
     summary.catch(() => undefined);
     getScenario(p.name)
       .then((s) => {
+        if (!current) return;
         setInitial(s.raw as Raw);
         setRaw(s.raw as Raw);
         setText(s.yaml);
@@ -266,7 +282,11 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
         );
         return simulate({ yaml: s.yaml });
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        if (!current) return;
+        if (e instanceof ApiError && e.status === 404) setNotFound(true);
+        else setError(e.message);
+      });
     catalogIds('cooling').then(setCooling, () => undefined);
     return () => {
       current = false;
@@ -276,7 +296,7 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const onSliders = (next: Raw) => {
     setRaw(next);
     setText(`# edited in the dashboard (comments of the original are not kept)\n${stringify(next)}`);
-    void simulate({ raw: next });
+    void simulate({ raw: next }, true);
   };
   const onText = (t: string) => {
     setText(t);
@@ -291,6 +311,17 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   };
 
   const title = run?.summary.title ?? p.name;
+  if (notFound) {
+    return (
+      <div class="not-found" data-testid="not-found">
+        <h1>No scenario called “{p.name}”</h1>
+        <p>
+          There is no built-in scenario with that name. <a href="#/">See every scenario</a>, or run your own
+          file with <code>gigawatt run my-campus.yaml</code>.
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="campus">
       <h2 data-testid="campus-title">{title}</h2>

@@ -27,13 +27,21 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     listScenarios().then(setList, (e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
+    // Only the latest pair's runs and errors show: a change of A or B makes earlier ones stale.
+    let current = true;
     setRuns(null);
-    location.hash = `#/compare/${a}/${b}`;
+    setError(null);
+    history.replaceState(null, '', `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
     (async () => {
       const ra = await runBuiltin(a);
       const rb = await runBuiltin(b);
-      setRuns([ra, rb]);
-    })().catch((e: Error) => setError(e.message));
+      if (current) setRuns([ra, rb]);
+    })().catch((e: Error) => {
+      if (current) setError(e.message);
+    });
+    return () => {
+      current = false;
+    };
   }, [a, b]);
 
   const pick = (value: string, set: (v: string) => void, testId: string) => (
