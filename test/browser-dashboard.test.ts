@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server/serve.js';
@@ -141,7 +142,7 @@ describe('any screen', () => {
     await openCampus(p, 'anthropic-fluidstack');
     await p.waitForTimeout(200);
     const aside = await p.locator('aside').boundingBox();
-    const main = await p.locator('.campus main').boundingBox();
+    const main = await p.locator('.campus .results-col').boundingBox();
     expect(aside && main && main.y >= aside.y + aside.height - 1).toBe(true);
     const box = await p.getByTestId('hourly-chart').boundingBox();
     const canvas = await p.getByTestId('hourly-chart').locator('canvas').first().boundingBox();
@@ -200,5 +201,61 @@ describe('controls that tell the truth', () => {
     await page.getByTestId('slider-busy-1').waitFor({ timeout: 30_000 });
     const legends = await page.locator('[data-testid="controls"] legend').allTextContents();
     expect(legends).toEqual(['west-texas', 'western-new-york']);
+  });
+});
+
+describe('accessibility', () => {
+  const pages = [
+    ['gallery', '', 'gallery'],
+    ['campus page', '#/campus/anthropic-fluidstack', 'hourly-chart'],
+    ['compare page', '#/compare/anthropic-fluidstack/stargate-abilene', 'compare-table'],
+    ['not-found page', '#/campus/no-such-campus', 'not-found'],
+  ] as const;
+  for (const [name, path, ready] of pages) {
+    it(`the ${name} has no critical or serious axe violation and its own title`, async () => {
+      const p = await context.newPage();
+      await p.goto(`${base}${path}`);
+      await p.getByTestId(ready).first().waitFor({ timeout: 60_000 });
+      await p.waitForTimeout(300);
+      const result = await new AxeBuilder({ page: p }).analyze();
+      const bad = result.violations
+        .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(bad).toEqual([]);
+      expect(await p.locator('main h1').count()).toBe(1);
+      titles.set(name, await p.title());
+      await p.close();
+    });
+  }
+  const titles = new Map<string, string>();
+
+  it('zooms the hourly chart and hides a series from the keyboard; the map has a table', async () => {
+    await openCampus(page, 'anthropic-fluidstack');
+    const chart = page.getByTestId('hourly-chart');
+    const range = chart.getByTestId('hourly-range');
+    // The scenario runs five calendar years.
+    expect(await range.textContent()).toMatch(/^2026-01-01 00:00 → 2030-12-31 23:00 UTC$/);
+    await chart.getByTestId('zoom-in').focus();
+    await page.keyboard.press('Enter');
+    // Half the span about its centre (2028-07-01 ~12:00): 2027-04-01 ~ to 2029-10-01 ~.
+    expect(await range.textContent()).toMatch(
+      /^2027-0[34]-\d\d \d\d:\d\d → 2029-(09|10)-\d\d \d\d:\d\d UTC$/,
+    );
+    await page.keyboard.press('Tab'); // zoom out
+    await page.keyboard.press('Tab'); // earlier
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // half a span back twice: stops at the start
+    expect(await range.textContent()).toMatch(/^2026-01-01 00:00 → 2028-0[67]-\d\d/);
+    const it = chart.locator('.u-legend .u-series').nth(1);
+    expect(await it.getAttribute('aria-pressed')).toBe('true');
+    await it.focus();
+    await page.keyboard.press(' ');
+    expect(await it.getAttribute('class')).toContain('u-off');
+    expect(await it.getAttribute('aria-pressed')).toBe('false');
+    await page.getByTestId('map-table').locator('summary').click();
+    expect(await page.getByTestId('map-table').locator('tbody tr').count()).toBe(2);
+  });
+  it('every page has a different document title', () => {
+    expect(new Set(titles.values()).size).toBe(pages.length);
   });
 });

@@ -32,7 +32,7 @@ function App() {
   else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
   return (
     <>
-      <nav>
+      <nav aria-label="Main">
         <a href="#/" class="brand">
           gigawatt
         </a>
@@ -41,7 +41,7 @@ function App() {
         <a href="#/compare">Compare</a>
         <a href="api/openapi.json">API</a>
       </nav>
-      <div class="page">{page}</div>
+      <main class="page">{page}</main>
     </>
   );
 }

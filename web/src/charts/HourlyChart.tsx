@@ -93,6 +93,21 @@ export function HourlyChart(p: {
     };
     const u = new uPlot(opts, [xs, ...p.series.map((s) => s.values)] as unknown as uPlot.AlignedData, el);
     plot.current = u;
+    // Legend entries work from the keyboard too: Tab to one, Enter or Space shows or hides it.
+    el.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((row, i) => {
+      if (i === 0) return;
+      row.tabIndex = 0;
+      row.setAttribute('role', 'button');
+      const sync = () => row.setAttribute('aria-pressed', String(u.series[i]?.show !== false));
+      sync();
+      row.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        u.setSeries(i, { show: u.series[i]?.show === false });
+        sync();
+      });
+      row.addEventListener('click', () => setTimeout(sync));
+    });
     const ro = new ResizeObserver(() => u.setSize({ width: width(), height: 300 }));
     ro.observe(el);
     return () => {
@@ -101,6 +116,33 @@ export function HourlyChart(p: {
       plot.current = null;
     };
   }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours]);
+
+  /** Keyboard and button zoom: scale the visible span about its centre, or move it by half a span. */
+  const setX = (min: number, max: number) => {
+    const u = plot.current;
+    if (!u) return;
+    const lo = p.startMs / 1000;
+    const hi = lo + (p.hours - 1) * STEP_S;
+    const span = Math.min(hi - lo, Math.max(24 * HOUR_S, max - min));
+    const from = Math.min(Math.max(lo, min), hi - span);
+    u.setScale('x', { min: from, max: from + span });
+  };
+  const xNow = (): [number, number] => {
+    const x = plot.current?.scales.x;
+    return [x?.min ?? p.startMs / 1000, x?.max ?? p.startMs / 1000 + (p.hours - 1) * STEP_S];
+  };
+  const zoom = (factor: number) => {
+    const [min, max] = xNow();
+    const c = (min + max) / 2;
+    const half = ((max - min) / 2) * factor;
+    setX(c - half, c + half);
+  };
+  const pan = (dir: number) => {
+    const [min, max] = xNow();
+    const d = (dir * (max - min)) / 2;
+    setX(min + d, max + d);
+  };
+  const reset = () => setX(p.startMs / 1000, p.startMs / 1000 + (p.hours - 1) * STEP_S);
 
   const visible = (): [number, number] => {
     const u = plot.current;
@@ -201,7 +243,24 @@ export function HourlyChart(p: {
             )}
           </select>
         </label>
-        <span class="sub" data-testid="hourly-range">
+        <span class="zoom">
+          <button type="button" onClick={() => zoom(0.5)} data-testid="zoom-in">
+            Zoom in
+          </button>
+          <button type="button" onClick={() => zoom(2)} data-testid="zoom-out">
+            Zoom out
+          </button>
+          <button type="button" onClick={() => pan(-1)} aria-label="Earlier">
+            ←
+          </button>
+          <button type="button" onClick={() => pan(1)} aria-label="Later">
+            →
+          </button>
+          <button type="button" onClick={reset}>
+            Whole period
+          </button>
+        </span>
+        <span class="sub" data-testid="hourly-range" aria-live="polite">
           {range
             ? `${isoMinute(range[0] * 1000, zone)} → ${isoMinute(range[1] * 1000, zone)} ${zoneSuffix}`
             : ''}

@@ -11,6 +11,7 @@ import { ApiError, catalogIds, getScenario } from '../api';
 import { engine } from '../engine-client';
 import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
+import { useTitle } from '../title';
 import { Results } from './Results';
 
 declare global {
@@ -184,6 +185,7 @@ function Editor(p: { text: string; issues: readonly LocatedIssue[]; onInput: (t:
         ref={area}
         value={p.text}
         spellcheck={false}
+        aria-label="Scenario YAML"
         data-testid="yaml-editor"
         onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
       />
@@ -311,6 +313,7 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   };
 
   const title = run?.summary.title ?? p.name;
+  useTitle(notFound ? 'Scenario not found' : title);
   if (notFound) {
     return (
       <div class="not-found" data-testid="not-found">
@@ -324,7 +327,7 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   }
   return (
     <div class="campus">
-      <h2 data-testid="campus-title">{title}</h2>
+      <h1 data-testid="campus-title">{title}</h1>
       <div class="layout">
         <aside>
           <div class="tabs">
@@ -339,7 +342,12 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
             >
               YAML
             </button>
-            <button type="button" onClick={downloadYaml} title="Download the scenario as YAML">
+            <button
+              type="button"
+              onClick={downloadYaml}
+              title="Download the scenario as YAML"
+              aria-label="Download the scenario as YAML"
+            >
               ⤓
             </button>
           </div>
@@ -367,9 +375,9 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
           </p>
           {error && <p class="error">{error}</p>}
         </aside>
-        <main>
+        <div class="results-col">
           {run ? <Results run={run} regions={p.regions} /> : <p>{error ? '' : 'Loading and simulating…'}</p>}
-        </main>
+        </div>
       </div>
     </div>
   );

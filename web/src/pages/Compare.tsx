@@ -6,6 +6,7 @@ import { BarChart } from '../charts/BarChart';
 import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
+import { useTitle } from '../title';
 import { formatValue, metricInfo } from '../units';
 
 async function runBuiltin(name: string): Promise<RunView> {
@@ -23,6 +24,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
   const [b, setB] = useState(p.b ?? 'stargate-abilene');
   const [runs, setRuns] = useState<[RunView, RunView] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useTitle(`Compare ${a} and ${b}`);
   useEffect(() => {
     listScenarios().then(setList, (e: Error) => setError(e.message));
   }, []);
@@ -44,14 +46,17 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     };
   }, [a, b]);
 
-  const pick = (value: string, set: (v: string) => void, testId: string) => (
-    <select value={value} data-testid={testId} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
-      {list.map((s) => (
-        <option key={s.name} value={s.name}>
-          {s.name}
-        </option>
-      ))}
-    </select>
+  const pick = (label: string, value: string, set: (v: string) => void, testId: string) => (
+    <label>
+      {label}{' '}
+      <select value={value} data-testid={testId} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
+        {list.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
   const ta = runs?.[0].summary.totals as unknown as Record<string, number> | undefined;
   const tb = runs?.[1].summary.totals as unknown as Record<string, number> | undefined;
@@ -68,9 +73,9 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     allYears.map((yr) => ys.find((y) => y.year === yr)?.[k] ?? 0);
   return (
     <div class="compare">
-      <h2>Compare</h2>
-      <p>
-        A: {pick(a, setA, 'compare-a')} B: {pick(b, setB, 'compare-b')}
+      <h1>Compare</h1>
+      <p class="compare-pick">
+        {pick('A:', a, setA, 'compare-a')} {pick('B:', b, setB, 'compare-b')}
       </p>
       {error && <p class="error">{error}</p>}
       {!runs && !error && <p>Simulating both in your browser…</p>}
