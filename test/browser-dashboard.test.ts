@@ -3,16 +3,22 @@
  * labels, narrow screens, controls under concurrent runs, not-found pages and accessibility (axe).
  * Needs /usr/bin/chromium and web/dist (`node scripts/build-web.mjs`); one Chromium for the file.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileDataSource } from '../src/io/data-source.js';
+import { loadScenario } from '../src/io/load-scenario.js';
+import { runScenario } from '../src/run.js';
 import { startServer } from '../src/server/serve.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
+/** Screenshots of the views this file covers: a temporary folder, or GIGAWATT_SCREENSHOTS (docs/img). */
+const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 
 let browser: Browser;
 let context: BrowserContext;
@@ -123,9 +129,22 @@ describe('any screen', () => {
       await phone.waitForTimeout(200); // ResizeObserver → uPlot.setSize
       // Charts (canvas, SVG) and every chart box fit the screen; a wide table scrolls inside its box.
       const { scroll, client, over } = await phone.evaluate(() => {
-        const el = document.documentElement;
+        type Box = {
+          tagName: string;
+          getAttribute(n: string): string | null;
+          getBoundingClientRect(): { right: number };
+        };
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              documentElement: { scrollWidth: number; clientWidth: number };
+              querySelectorAll(s: string): ArrayLike<Box>;
+            };
+          }
+        ).document;
+        const el = doc.documentElement;
         const over: string[] = [];
-        for (const c of document.querySelectorAll('canvas, svg, .chart, .kpi, aside, nav'))
+        for (const c of Array.from(doc.querySelectorAll('canvas, svg, .chart, .kpi, aside, nav')))
           if (c.getBoundingClientRect().right > el.clientWidth + 0.5)
             over.push(`${c.tagName}.${c.getAttribute('class') ?? ''} ${c.getBoundingClientRect().right}`);
         return { scroll: el.scrollWidth, client: el.clientWidth, over };
@@ -257,5 +276,47 @@ describe('accessibility', () => {
   });
   it('every page has a different document title', () => {
     expect(new Set(titles.values()).size).toBe(pages.length);
+  });
+});
+
+describe('economics', () => {
+  it('shows NPV, IRR, payback, levelized cost and cash flows by year as the CLI computes them', async () => {
+    const { scenario, raw } = loadScenario('anthropic-fluidstack');
+    const e = runScenario(scenario, fileDataSource(), { raw }).summary.economics;
+    if (!e.cashFlows || e.npvUSD === undefined || !e.levelized) throw new Error('no cash flows in Node');
+    await openCampus(page, 'anthropic-fluidstack');
+    const view = page.getByTestId('economics');
+    await view.waitFor();
+    const kpi = (id: string) => view.locator(`[data-kpi="${id}"] .kpi-value`).textContent();
+    // Three significant digits of the Node figures, in billions / percent.
+    expect(await kpi('npv')).toBe(`$${Number((e.npvUSD / 1e9).toPrecision(3))}B`);
+    expect(await kpi('irr')).toBe(`${((e.irr ?? Number.NaN) * 100).toFixed(1)} %`);
+    expect(await kpi('payback')).toMatch(
+      new RegExp(`^${e.paybackYear} \\(${(e.paybackYears ?? 0).toFixed(1)} years\\)$`),
+    );
+    expect(await kpi('usd-per-accel-hour')).toBe(`$${(e.levelized.usdPerAcceleratorHour ?? 0).toFixed(2)}`);
+    expect(await view.getByTestId('revenue-basis').textContent()).toContain(e.revenueBasis ?? '?');
+    // One row per cash-flow year, capex in the year it is spent (2025: before the 2026 start).
+    const rows = view.locator('[data-testid="cash-flow-table"] tbody tr');
+    expect(await rows.count()).toBe(e.cashFlows.length);
+    const first = e.cashFlows[0];
+    if (!first) throw new Error('no first year');
+    expect(first.year).toBe(2025);
+    expect(await rows.first().locator('[data-col="capexUSD"]').textContent()).toBe(
+      `$${Number((first.capexUSD / 1e9).toPrecision(3))}B`,
+    );
+    // Negative cash flows carry the U+2212 minus sign, never a hyphen.
+    const net = await rows.first().locator('[data-col="netCashFlowUSD"]').textContent();
+    expect(net).toMatch(/^\u2212\$/);
+    // Axis ticks fall on round values: equal steps of 1, 2 or 5 × 10^k.
+    const ticks = (await view.getByTestId('cash-flow-chart').locator('.y-tick text').allTextContents()).map(
+      (t) => Number(t.replace(/,/g, '').replace('\u2212', '-')),
+    );
+    expect(ticks[0]).toBe(0);
+    const step = (ticks[1] ?? 0) - (ticks[0] ?? 0);
+    const mantissa = step / 10 ** Math.floor(Math.log10(step));
+    expect([1, 2, 5]).toContain(Math.round(mantissa * 1e9) / 1e9);
+    for (const [k, t] of ticks.entries()) expect(t).toBeCloseTo(k * step, 9);
+    await page.screenshot({ path: join(IMG, 'economics.png'), fullPage: false });
   });
 });

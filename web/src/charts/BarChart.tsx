@@ -4,6 +4,7 @@
  */
 import { useRef } from 'preact/hooks';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
 export interface BarSeries {
@@ -29,15 +30,17 @@ export interface BarChartProps {
 
 const W = 640;
 
-function niceMax(x: number): number {
-  if (x <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x) return m * p;
+/** A round tick step (1, 2 or 5 × 10^k) giving about `count` intervals over `span`. */
+export function niceStep(span: number, count = 4): number {
+  if (!(span > 0)) return 1;
+  const raw = span / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return m * p;
   return 10 * p;
 }
 
-const tick = (x: number) =>
-  Math.abs(x) >= 1000 ? x.toLocaleString('en-US') : String(Number(x.toPrecision(3)));
+/** A tick value: thousands separators, U+2212 minus, no float noise (0.30000000000000004 → 0.3). */
+const tick = (x: number) => fmtNumber(Number(x.toPrecision(12)));
 
 export function BarChart(p: BarChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
@@ -51,16 +54,20 @@ export function BarChart(p: BarChartProps) {
       ? p.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0)
       : Math.max(0, ...p.series.map((s) => s.values[i] ?? 0)),
   );
-  const minLine = mode === 'line' ? Math.min(...p.series.flatMap((s) => s.values)) : 0;
-  const lo = mode === 'line' && minLine > 0 ? Math.floor((minLine / f) * 0.98 * 100) / 100 : 0;
-  const hi = niceMax(Math.max(...totals, 0) / f);
+  // Axis from a round lower bound (0 for bars) to a round upper bound, ticks on round steps.
+  const top = Math.max(...totals, 0) / f;
+  const minLine = mode === 'line' ? Math.min(...p.series.flatMap((s) => s.values)) / f : 0;
+  const roughLo = mode === 'line' && minLine > 0 && minLine > top / 2 ? minLine : 0;
+  const step = niceStep(top - roughLo || top || 1);
+  const lo = Math.floor(roughLo / step) * step;
+  const hi = Math.max(lo + step, Math.ceil(top / step) * step);
   const m = { l: 64, r: 10, t: 10, b: 36 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
   const y = (v: number) => m.t + ph - ((v / f - lo) / (hi - lo || 1)) * ph;
   const band = pw / Math.max(1, n);
   const labelEvery = Math.max(1, Math.ceil(n / 8));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => lo + t * (hi - lo));
+  const ticks = Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, k) => lo + k * step);
 
   const bars: preact.JSX.Element[] = [];
   p.categories.forEach((_, i) => {
@@ -141,7 +148,7 @@ export function BarChart(p: BarChartProps) {
       >
         <rect x="0" y="0" width={W} height={H} fill="#fff" />
         {ticks.map((t) => (
-          <g key={t}>
+          <g key={t} class="y-tick">
             <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} stroke="#e5e7eb" />
             <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" fill="#4b5563">
               {tick(t)}

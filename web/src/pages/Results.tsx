@@ -13,6 +13,7 @@ import { UsMap } from '../charts/UsMap';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
 import { fmt, formatValue, metricInfo } from '../units';
+import { Economics } from './Economics';
 
 const HEADLINE = [
   'peakFacilityMW',
@@ -242,18 +243,8 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: '#059669' }]}
           file={`${file}-compute-by-year`}
         />
-        <BarChart
-          title="Capex and energy cost by year"
-          unit="$"
-          scale={{ factor: 1e9, label: '$ billion' }}
-          categories={years}
-          series={[
-            { name: 'Capex', values: s.years.map((y) => y.capexUSD), color: '#1d4ed8' },
-            { name: 'Energy cost', values: s.years.map((y) => y.energyCostUSD), color: '#f97316' },
-          ]}
-          file={`${file}-capex-by-year`}
-        />
       </div>
+      <Economics summary={s} />
       {phases.length > 0 && (
         <section class="chart">
           <header>
