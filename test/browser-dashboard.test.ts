@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunSummary } from '../src/analysis/summary.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
 import { runScenario } from '../src/run.js';
@@ -279,10 +280,19 @@ describe('accessibility', () => {
   });
 });
 
+/** The Node summary of anthropic-fluidstack (computed once for the economics and workload views). */
+let nodeSummary: RunSummary | undefined;
+function fluidstackInNode(): RunSummary {
+  if (!nodeSummary) {
+    const { scenario, raw } = loadScenario('anthropic-fluidstack');
+    nodeSummary = runScenario(scenario, fileDataSource(), { raw }).summary;
+  }
+  return nodeSummary;
+}
+
 describe('economics', () => {
   it('shows NPV, IRR, payback, levelized cost and cash flows by year as the CLI computes them', async () => {
-    const { scenario, raw } = loadScenario('anthropic-fluidstack');
-    const e = runScenario(scenario, fileDataSource(), { raw }).summary.economics;
+    const e = fluidstackInNode().economics;
     if (!e.cashFlows || e.npvUSD === undefined || !e.levelized) throw new Error('no cash flows in Node');
     await openCampus(page, 'anthropic-fluidstack');
     const view = page.getByTestId('economics');
@@ -318,5 +328,44 @@ describe('economics', () => {
     expect([1, 2, 5]).toContain(Math.round(mantissa * 1e9) / 1e9);
     for (const [k, t] of ticks.entries()) expect(t).toBeCloseTo(k * step, 9);
     await page.screenshot({ path: join(IMG, 'economics.png'), fullPage: false });
+  });
+});
+
+describe('workloads', () => {
+  it('shows the training run on the period with its completion and interruptions, and inference shortfall', async () => {
+    const w = fluidstackInNode().workloads ?? [];
+    const train = w.find((x) => x.kind === 'training');
+    const infer = w.find((x) => x.kind === 'inference');
+    if (!train?.startDate || !train.completionDate || !infer)
+      throw new Error('fixture has no training/inference');
+    await openCampus(page, 'anthropic-fluidstack');
+    const view = page.getByTestId('workloads');
+    await view.waitFor();
+    const row = view.locator(`[data-testid="training"] tr[data-workload="${train.id}"]`);
+    expect(await row.locator('[data-col="completion"]').textContent()).toBe(train.completionDate);
+    expect(await row.locator('[data-col="interruptions"]').textContent()).toBe(
+      train.interruptionsTotal.toLocaleString('en-US'),
+    );
+    // The bar spans start → completion as a share of the 5-year period (2026-01-01 → 2031-01-01).
+    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+    const share = days(train.startDate, train.completionDate) / days('2026-01-01', '2031-01-01');
+    const bar = await view
+      .locator('[data-testid="training"] svg rect[fill="#2563eb"]')
+      .first()
+      .getAttribute('width');
+    expect(Number(bar) / (640 - 110 - 10)).toBeCloseTo(share, 3);
+    // Interruptions by cause add up to the total.
+    const counts = await view
+      .getByTestId(`interruptions-${train.id}`)
+      .locator('tbody td.num')
+      .allTextContents();
+    expect(counts.reduce((a, c) => a + Number(c.replace(/,/g, '')), 0)).toBe(train.interruptionsTotal);
+    expect(
+      await view
+        .locator(`[data-testid="inference"] tr[data-workload="${infer.id}"] [data-col="shortfall"]`)
+        .textContent(),
+    ).toBe(`${(infer.shortfallHours ?? Number.NaN).toLocaleString('en-US')} h`);
+    await view.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(IMG, 'workloads.png') });
   });
 });

@@ -14,6 +14,7 @@ import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
 import { fmt, formatValue, metricInfo } from '../units';
 import { Economics } from './Economics';
+import { Workloads } from './Workloads';
 
 const HEADLINE = [
   'peakFacilityMW',
@@ -32,6 +33,7 @@ const POWER_SERIES: readonly [string, string, string, boolean][] = [
   ['facilityMW', 'Facility', '#6b7280', false],
   ['gridImportMW', 'Grid import', '#111827', true],
   ['unservedITMW', 'Unserved IT (interconnect)', '#dc2626', true],
+  ['curtailedMW', 'Curtailed (flexibility)', '#db2777', true],
 ];
 
 export function Headline(p: { run: RunView }) {
@@ -117,7 +119,13 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
   const first = run.sites[0];
   const series: HourlySeriesSpec[] = useMemo(
     () =>
-      POWER_SERIES.filter(([k]) => first && k in first.columns).map(([key, label, color, show]) => ({
+      // Series the run has; curtailment only when some hour was curtailed.
+      POWER_SERIES.filter(
+        ([k]) =>
+          first &&
+          k in first.columns &&
+          (k !== 'curtailedMW' || fleetColumn(run.sites, k).some((v) => v > 0)),
+      ).map(([key, label, color, show]) => ({
         key,
         label,
         color,
@@ -245,6 +253,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
         />
       </div>
       <Economics summary={s} />
+      <Workloads workloads={s.workloads} start={s.period.start} end={s.period.end} />
       {phases.length > 0 && (
         <section class="chart">
           <header>
