@@ -369,3 +369,29 @@ describe('workloads', () => {
     await page.screenshot({ path: join(IMG, 'workloads.png') });
   });
 });
+
+describe('flexibility', () => {
+  it('shows curtailment and 4CP by year as the CLI computes them, with the 4CP hours on the hourly chart', async () => {
+    const { scenario, raw } = loadScenario('anthropic-fluidstack-flexible');
+    const f = runScenario(scenario, fileDataSource(), { raw }).summary.flexibility;
+    const site = f?.sites[0];
+    const y0 = site?.years[0];
+    if (!site || !y0?.fourCP) throw new Error('fixture has no 4CP');
+    await openCampus(page, 'anthropic-fluidstack-flexible');
+    const view = page.getByTestId('flexibility');
+    await view.waitFor();
+    const row = view.locator(`[data-testid="flex-years-${site.id}"] tr[data-year="${y0.year}"]`);
+    expect(await row.locator('[data-col="hours"]').textContent()).toBe(
+      `${y0.curtailmentHours.toLocaleString('en-US')} h`,
+    );
+    const peaks = site.years.reduce((a, y) => a + (y.fourCP?.peaks.length ?? 0), 0);
+    // Four coincident peaks (June–September) a year.
+    expect(peaks).toBe(4 * site.years.filter((y) => y.fourCP).length);
+    expect(await view.getByTestId(`fourcp-${site.id}`).locator('tbody tr').count()).toBe(peaks);
+    expect(await page.getByTestId('hourly-chart').locator('.sub').first().textContent()).toContain(
+      `the ${peaks} ERCOT 4CP hours`,
+    );
+    const names = await page.getByTestId('hourly-chart').locator('.u-legend .u-label').allTextContents();
+    expect(names).toContain('Curtailed (flexibility) (MW)');
+  });
+});

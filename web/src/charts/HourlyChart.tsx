@@ -33,6 +33,8 @@ export function HourlyChart(p: {
   stepHours?: number;
   /** The site's standard-time offset east of UTC (its weather station's), when one applies. */
   localOffsetHours?: number | undefined;
+  /** Instants to mark with a dashed vertical line (e.g. the ERCOT 4CP hours), ms UTC. */
+  markers?: readonly { ms: number; label: string }[];
 }) {
   const STEP_S = HOUR_S * (p.stepHours ?? 1);
   const box = useRef<HTMLDivElement>(null);
@@ -83,6 +85,26 @@ export function HourlyChart(p: {
         })),
       ],
       hooks: {
+        draw: [
+          (u) => {
+            const ms = p.markers ?? [];
+            if (ms.length === 0) return;
+            const c = u.ctx;
+            c.save();
+            c.strokeStyle = '#7c3aed';
+            c.setLineDash([4, 3]);
+            c.lineWidth = 1.5;
+            for (const m of ms) {
+              const x = u.valToPos(m.ms / 1000, 'x', true);
+              if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+              c.beginPath();
+              c.moveTo(x, u.bbox.top);
+              c.lineTo(x, u.bbox.top + u.bbox.height);
+              c.stroke();
+            }
+            c.restore();
+          },
+        ],
         setScale: [
           (u, key) => {
             if (key === 'x' && u.scales.x?.min != null && u.scales.x.max != null)
@@ -115,7 +137,7 @@ export function HourlyChart(p: {
       u.destroy();
       plot.current = null;
     };
-  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours]);
+  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours, p.markers]);
 
   /** Keyboard and button zoom: scale the visible span about its centre, or move it by half a span. */
   const setX = (min: number, max: number) => {
@@ -218,7 +240,9 @@ export function HourlyChart(p: {
   return (
     <ChartFrame
       title={p.title}
-      subtitle={p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry to hide a series.'}
+      subtitle={`${p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry (or Tab to it and press Enter) to hide a series.'}${
+        p.markers && p.markers.length > 0 ? ` Dashed lines: the ${p.markers.length} ERCOT 4CP hours.` : ''
+      }`}
       testId="hourly-chart"
       exports={{
         png: () => {

@@ -14,6 +14,7 @@ import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
 import { fmt, formatValue, metricInfo } from '../units';
 import { Economics } from './Economics';
+import { Flexibility, fourCPMarkers } from './Flexibility';
 import { Workloads } from './Workloads';
 
 const HEADLINE = [
@@ -143,6 +144,10 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
     ),
   ];
   const localOffsetHours = offsets.length === 1 ? offsets[0] : undefined;
+  const markers = useMemo(
+    () => fourCPMarkers(s.flexibility).filter((m) => site === 'fleet' || m.label === `4CP ${site}`),
+    [s.flexibility, site],
+  );
   const months = useMemo(() => monthly(chosen, s.hours), [chosen, s.hours]);
   const cats = months.map((m) => m.month);
   const years = s.years.map((y) => String(y.year));
@@ -194,6 +199,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
             : {})}
           series={series}
           localOffsetHours={localOffsetHours}
+          markers={markers}
           file={`${file}-${site}-hourly-power`}
         />
       )}
@@ -252,6 +258,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           file={`${file}-compute-by-year`}
         />
       </div>
+      <Flexibility report={s.flexibility} />
       <Economics summary={s} />
       <Workloads workloads={s.workloads} start={s.period.start} end={s.period.end} />
       {phases.length > 0 && (
