@@ -395,3 +395,22 @@ describe('flexibility', () => {
     expect(names).toContain('Curtailed (flexibility) (MW)');
   });
 });
+
+describe('compare', () => {
+  it('states each period, lines months up by calendar month and uses one minus sign', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}#/compare/anthropic-fluidstack/stargate-abilene`);
+    const table = p.getByTestId('compare-table');
+    await table.waitFor({ timeout: 60_000 });
+    const head = await table.locator('thead').textContent();
+    expect(head).toContain('A: anthropic-fluidstack (2026-01-01 → 2030-12-31)');
+    expect(head).toMatch(/B: stargate-abilene \(2025-06-01 → \d{4}-\d{2}-\d{2}\)/);
+    const cells = await table.locator('td.num').allTextContents();
+    expect(cells.some((c) => c.includes('\u2212'))).toBe(true);
+    for (const c of cells) expect(c, c).not.toMatch(/-\d|e[+-]?\d+ (?!FLOP)/);
+    const pue = p.locator('section.chart', { hasText: 'PUE by calendar month' });
+    const labels = await pue.locator('svg > text').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['Jan', 'Jul']));
+    await p.close();
+  });
+});

@@ -66,7 +66,7 @@ export const fmt = {
       [1e3, 'thousand m³'],
       [1, 'm³'],
     ]),
-  flop: (x: number) => (x === 0 ? '0 FLOP' : `${x.toExponential(2).replace('e+', 'e')} FLOP`),
+  flop: (x: number) => (x === 0 ? '0 FLOP' : `${minus(x.toExponential(2).replace('e+', 'e'))} FLOP`),
   count: (x: number) => fmtNumber(Math.round(x)),
   ratio: (x: number) => (x === 0 ? '—' : x.toFixed(3)),
   percent: (x: number) => `${(x * 100).toFixed(1)} %`,

@@ -7,7 +7,7 @@ import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
 import { useTitle } from '../title';
-import { formatValue, metricInfo } from '../units';
+import { fmtNumber, formatValue, metricInfo } from '../units';
 
 async function runBuiltin(name: string): Promise<RunView> {
   const r = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
@@ -16,6 +16,20 @@ async function runBuiltin(name: string): Promise<RunView> {
   if (!res) throw new Error('superseded');
   if (!res.ok) throw new Error(res.error ?? res.issues.map((i) => i.message).join('; '));
   return { raw: res.raw, summary: res.summary, sites: res.sites, units: res.units, timing: res.timing };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Energy-weighted PUE of each calendar month (January of every year together, …); 0 with no IT energy. */
+export function pueByCalendarMonth(run: RunView): number[] {
+  const it = new Array<number>(12).fill(0);
+  const fac = new Array<number>(12).fill(0);
+  for (const m of monthly(run.sites)) {
+    const k = Number(m.month.slice(5, 7)) - 1;
+    it[k] = (it[k] as number) + m.itMWh;
+    fac[k] = (fac[k] as number) + m.facilityMWh;
+  }
+  return it.map((e, k) => (e > 0 ? (fac[k] as number) / e : 0));
 }
 
 export function ComparePage(p: { a?: string | undefined; b?: string | undefined }) {
@@ -104,8 +118,12 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               <thead>
                 <tr>
                   <th>metric</th>
-                  <th>A: {a}</th>
-                  <th>B: {b}</th>
+                  <th>
+                    A: {a} ({runs[0].summary.period.start} → {runs[0].summary.period.end})
+                  </th>
+                  <th>
+                    B: {b} ({runs[1].summary.period.start} → {runs[1].summary.period.end})
+                  </th>
                   <th>B − A</th>
                   <th>%</th>
                 </tr>
@@ -118,7 +136,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
                     <td class="num">{formatValue(r.k, r.y)}</td>
                     <td class="num">{r.d === 0 ? '0' : `${r.d > 0 ? '+' : ''}${formatValue(r.k, r.d)}`}</td>
                     <td class="num">
-                      {r.pct === null ? '—' : `${r.pct > 0 ? '+' : ''}${(r.pct * 100).toFixed(1)} %`}
+                      {r.pct === null ? '—' : `${r.pct > 0 ? '+' : ''}${fmtNumber(r.pct * 100, 1)} %`}
                     </td>
                   </tr>
                 ))}
@@ -149,25 +167,14 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               file={`compare-${a}-${b}-co2`}
             />
             <BarChart
-              title="Monthly PUE (first 12 months of each)"
+              title="PUE by calendar month"
+              subtitle="Facility / IT energy of each calendar month (UTC), over all years of each scenario"
               unit="ratio"
               mode="line"
-              categories={Array.from({ length: 12 }, (_, i) => `month ${i + 1}`)}
+              categories={MONTHS}
               series={[
-                {
-                  name: `A: ${a}`,
-                  values: monthly(runs[0].sites)
-                    .slice(0, 12)
-                    .map((m) => m.pue),
-                  color: '#2563eb',
-                },
-                {
-                  name: `B: ${b}`,
-                  values: monthly(runs[1].sites)
-                    .slice(0, 12)
-                    .map((m) => m.pue),
-                  color: '#f97316',
-                },
+                { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: '#2563eb' },
+                { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: '#f97316' },
               ]}
               file={`compare-${a}-${b}-pue`}
             />
