@@ -414,3 +414,60 @@ describe('compare', () => {
     await p.close();
   });
 });
+
+describe('state you can share', () => {
+  it('slider edits go into the URL, compressed, and a new tab opened on it simulates the edited scenario', async () => {
+    await openCampus(page, 'stargate-abilene');
+    const n = await page.evaluate(() => (globalThis as unknown as Hook).__gigawatt?.runs ?? 0);
+    await page.getByTestId('slider-busy-0').evaluate((el) => {
+      const input = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
+      input.value = '0.42';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction((k) => ((globalThis as unknown as Hook).__gigawatt?.runs ?? 0) > k, n, {
+      timeout: 60_000,
+    });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { location: { hash: string } }).location.hash.includes('?s='),
+      undefined,
+      { timeout: 10_000 },
+    );
+    const url = page.url();
+    expect(url).toMatch(/#\/campus\/stargate-abilene\?s=[A-Za-z0-9_-]+$/);
+    // Compressed: far shorter than the YAML it holds.
+    const yamlLength = await page.evaluate(() => {
+      const raw = (globalThis as unknown as { __gigawatt: { raw: unknown } }).__gigawatt.raw;
+      return JSON.stringify(raw).length;
+    });
+    expect(url.split('?s=')[1]?.length ?? 0).toBeLessThan(yamlLength);
+
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.waitForFunction(
+      () => ((globalThis as unknown as Hook).__gigawatt?.runs ?? 0) >= 1,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    const busy = await other.evaluate(
+      () =>
+        (
+          globalThis as unknown as {
+            __gigawatt: { raw: { sites: { utilisation?: { busyFraction?: number } }[] } };
+          }
+        ).__gigawatt.raw.sites[0]?.utilisation?.busyFraction,
+    );
+    expect(busy).toBe(0.42);
+    expect(await other.getByTestId('slider-busy-0').inputValue()).toBe('0.42');
+    await other.close();
+
+    // Reset to the published scenario takes the edits out of the URL.
+    await page.getByTestId('reset').click();
+    await page.waitForFunction(
+      () => !(globalThis as unknown as { location: { hash: string } }).location.hash.includes('?s='),
+      undefined,
+      { timeout: 10_000 },
+    );
+  });
+});

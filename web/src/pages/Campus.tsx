@@ -12,6 +12,7 @@ import { engine } from '../engine-client';
 import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
 import { useTitle } from '../title';
+import { campusHash, packText, unpackText } from '../url-state';
 import { Results } from './Results';
 
 declare global {
@@ -57,6 +58,7 @@ function Controls(p: {
   initial: Raw;
   cooling: { id: string; name: string }[];
   onChange: (raw: Raw) => void;
+  onReset: () => void;
 }) {
   const edit = (f: (r: Raw) => void) => {
     const next = structuredClone(p.raw);
@@ -162,7 +164,7 @@ function Controls(p: {
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => p.onChange(structuredClone(p.initial))}>
+      <button type="button" onClick={p.onReset} data-testid="reset">
         Reset to the scenario as published
       </button>
     </div>
@@ -204,7 +206,7 @@ function Editor(p: { text: string; issues: readonly LocatedIssue[]; onInput: (t:
   );
 }
 
-export function CampusPage(p: { name: string; regions: readonly string[] }) {
+export function CampusPage(p: { name: string; edits?: string | undefined; regions: readonly string[] }) {
   const [initial, setInitial] = useState<Raw | null>(null);
   const [raw, setRaw] = useState<Raw | null>(null);
   const [text, setText] = useState('');
@@ -213,6 +215,9 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [notFound, setNotFound] = useState(false);
+  /** The published YAML of the scenario: text that differs from it is an edit (kept in the URL). */
+  const published = useRef('');
+  const urlTimer = useRef<number | undefined>(undefined);
   const [tab, setTab] = useState<'sliders' | 'yaml'>('sliders');
   const [cooling, setCooling] = useState<{ id: string; name: string }[]>([]);
   const runs = useRef(0);
@@ -273,6 +278,22 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
         setInitial(s.raw as Raw);
         setRaw(s.raw as Raw);
         setText(s.yaml);
+        published.current = s.yaml;
+        if (p.edits) {
+          // A link with edits: simulate the edited scenario (the server's first view is the published one).
+          return unpackText(p.edits).then(
+            (t) => {
+              if (!current) return;
+              setText(t);
+              return simulate({ yaml: t });
+            },
+            () => {
+              if (current)
+                setError('The edits in this link could not be read; showing the published scenario.');
+              return simulate({ yaml: s.yaml });
+            },
+          );
+        }
         // First view from the server's cached run of this built-in, until the worker's own run
         // (the same summary) replaces it; without it (e.g. a server with a token) the worker's.
         const ids = ((s.raw as Raw).sites ?? []).map((x) => x.id);
@@ -293,12 +314,35 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
     return () => {
       current = false;
     };
-  }, [p.name]);
+  }, [p.name, p.edits]);
+
+  // Edits go into the URL (debounced), and closing the tab with edits asks first.
+  const edited = text !== '' && published.current !== '' && text !== published.current;
+  useEffect(() => {
+    window.clearTimeout(urlTimer.current);
+    if (!published.current) return;
+    urlTimer.current = window.setTimeout(() => {
+      if (!edited) history.replaceState(null, '', campusHash(p.name));
+      else void packText(text).then((s) => history.replaceState(null, '', campusHash(p.name, s)));
+    }, 300);
+  }, [text, edited, p.name]);
+  useEffect(() => {
+    if (!edited) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited]);
 
   const onSliders = (next: Raw) => {
     setRaw(next);
     setText(`# edited in the dashboard (comments of the original are not kept)\n${stringify(next)}`);
     void simulate({ raw: next }, true);
+  };
+  const onReset = () => {
+    if (!initial) return;
+    setRaw(structuredClone(initial));
+    setText(published.current);
+    void simulate({ yaml: published.current });
   };
   const onText = (t: string) => {
     setText(t);
@@ -352,7 +396,7 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
             </button>
           </div>
           {tab === 'sliders' && raw && initial && (
-            <Controls raw={raw} initial={initial} cooling={cooling} onChange={onSliders} />
+            <Controls raw={raw} initial={initial} cooling={cooling} onChange={onSliders} onReset={onReset} />
           )}
           {tab === 'yaml' && <Editor text={text} issues={issues} onInput={onText} />}
           {tab === 'sliders' && issues.length > 0 && (
