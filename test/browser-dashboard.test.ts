@@ -152,6 +152,7 @@ describe('any screen', () => {
       });
       expect(scroll).toBeLessThanOrEqual(client);
       expect(over).toEqual([]);
+      if (path.includes('campus')) await phone.screenshot({ path: join(IMG, 'campus-360.png') });
       await phone.close();
     });
   }
@@ -327,7 +328,7 @@ describe('economics', () => {
     const mantissa = step / 10 ** Math.floor(Math.log10(step));
     expect([1, 2, 5]).toContain(Math.round(mantissa * 1e9) / 1e9);
     for (const [k, t] of ticks.entries()) expect(t).toBeCloseTo(k * step, 9);
-    await page.screenshot({ path: join(IMG, 'economics.png'), fullPage: false });
+    await view.screenshot({ path: join(IMG, 'economics.png') });
   });
 });
 
@@ -365,8 +366,7 @@ describe('workloads', () => {
         .locator(`[data-testid="inference"] tr[data-workload="${infer.id}"] [data-col="shortfall"]`)
         .textContent(),
     ).toBe(`${(infer.shortfallHours ?? Number.NaN).toLocaleString('en-US')} h`);
-    await view.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(IMG, 'workloads.png') });
+    await view.screenshot({ path: join(IMG, 'workloads.png') });
   });
 });
 
@@ -393,6 +393,8 @@ describe('flexibility', () => {
     );
     const names = await page.getByTestId('hourly-chart').locator('.u-legend .u-label').allTextContents();
     expect(names).toContain('Curtailed (flexibility) (MW)');
+    await page.getByTestId('hourly-chart').screenshot({ path: join(IMG, 'hourly-4cp.png') });
+    await view.screenshot({ path: join(IMG, 'flexibility.png') });
   });
 });
 

@@ -44,7 +44,23 @@ const tick = (x: number) => fmtNumber(Number(x.toPrecision(12)));
 
 export function BarChart(p: BarChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const H = p.height ?? 240;
+  // Legend entries wrap onto rows of 14 px under the axis (about 6.2 px per character at 11 px).
+  const legend: { x: number; row: number }[] = [];
+  {
+    let x = 64;
+    let row = 0;
+    for (const ser of p.series) {
+      const w = 24 + ser.name.length * 6.2;
+      if (x + w > W - 10 && x > 64) {
+        row += 1;
+        x = 64;
+      }
+      legend.push({ x, row });
+      x += w;
+    }
+  }
+  const legendRows = (legend[legend.length - 1]?.row ?? 0) + 1;
+  const H = (p.height ?? 240) + (legendRows - 1) * 14;
   const mode = p.mode ?? 'grouped';
   const f = p.scale?.factor ?? 1;
   const unitLabel = p.scale?.label ?? p.unit;
@@ -61,7 +77,7 @@ export function BarChart(p: BarChartProps) {
   const step = niceStep(top - roughLo || top || 1);
   const lo = Math.floor(roughLo / step) * step;
   const hi = Math.max(lo + step, Math.ceil(top / step) * step);
-  const m = { l: 64, r: 10, t: 10, b: 36 };
+  const m = { l: 64, r: 10, t: 10, b: 36 + (legendRows - 1) * 14 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
   const y = (v: number) => m.t + ph - ((v / f - lo) / (hi - lo || 1)) * ph;
@@ -174,7 +190,10 @@ export function BarChart(p: BarChartProps) {
           ) : null,
         )}
         {p.series.map((s, k) => (
-          <g key={s.name} transform={`translate(${m.l + k * 150}, ${H - 10})`}>
+          <g
+            key={s.name}
+            transform={`translate(${legend[k]?.x ?? m.l}, ${H - 10 - (legendRows - 1 - (legend[k]?.row ?? 0)) * 14})`}
+          >
             <rect width="10" height="10" y="-9" fill={s.color} />
             <text x="14" fill="#111827">
               {s.name}
