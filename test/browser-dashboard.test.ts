@@ -332,6 +332,27 @@ describe('economics', () => {
   });
 });
 
+describe('number formatting', () => {
+  it('the phase table reads "IT capacity" and 144,000 accelerators, never exponent notation', async () => {
+    await openCampus(page, 'anthropic-fluidstack');
+    const table = page.getByTestId('phase-table');
+    const head = await table.locator('thead').textContent();
+    expect(head).toContain('IT capacity');
+    expect(head).not.toContain('It capacity');
+    const cells = await table.locator('tbody td').allTextContents();
+    expect(cells).toContain('144,000');
+    for (const c of cells) expect(c, c).not.toMatch(/\de[+-]?\d/);
+    // Legend values carry thousands separators: IT power of a campus over 1 GW peak.
+    const over = page.getByTestId('hourly-chart').locator('.u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = await over.boundingBox();
+    if (!box) throw new Error('no plot area');
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    const values = await page.getByTestId('hourly-chart').locator('.u-legend .u-value').allTextContents();
+    expect(values.some((v) => /^\d{1,3}(,\d{3})+\.\d MW$/.test(v))).toBe(true);
+  });
+});
+
 describe('workloads', () => {
   it('shows the training run on the period with its completion and interruptions, and inference shortfall', async () => {
     const w = fluidstackInNode().workloads ?? [];

@@ -262,7 +262,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       <Economics summary={s} />
       <Workloads workloads={s.workloads} start={s.period.start} end={s.period.end} />
       {phases.length > 0 && (
-        <section class="chart">
+        <section class="chart" data-testid="phase-table">
           <header>
             <h3>Capex and jobs by phase</h3>
             <div class="exports">
