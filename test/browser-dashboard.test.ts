@@ -250,6 +250,21 @@ describe('accessibility', () => {
   }
   const titles = new Map<string, string>();
 
+  it('the YAML editor tab and the flexible campus (all views) have no critical or serious violation', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}#/campus/anthropic-fluidstack-flexible`);
+    await p.getByTestId('flexibility').waitFor({ timeout: 60_000 });
+    await p.getByTestId('workloads').waitFor();
+    await p.getByTestId('tab-yaml').click();
+    await p.getByTestId('yaml-editor').waitFor();
+    const result = await new AxeBuilder({ page: p }).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+    await p.close();
+  });
+
   it('zooms the hourly chart and hides a series from the keyboard; the map has a table', async () => {
     await openCampus(page, 'anthropic-fluidstack');
     const chart = page.getByTestId('hourly-chart');
