@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../src/analysis/summary.js';
+import { reportCommand } from '../src/cli/commands/report.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
 import { runScenario } from '../src/run.js';
@@ -249,6 +250,21 @@ describe('accessibility', () => {
     });
   }
   const titles = new Map<string, string>();
+
+  it('the one-file report (gigawatt report) has no critical or serious violation', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gigawatt-report-')), 'report.html');
+    reportCommand('anthropic-fluidstack', { out });
+    const p = await context.newPage();
+    await p.goto(`file://${out}`);
+    await p.getByTestId('economics').waitFor({ timeout: 30_000 });
+    const result = await new AxeBuilder({ page: p }).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+    expect(await p.locator('main h1').count()).toBe(1);
+    await p.close();
+  });
 
   it('the YAML editor tab and the flexible campus (all views) have no critical or serious violation', async () => {
     const p = await context.newPage();
