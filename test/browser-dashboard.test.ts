@@ -158,6 +158,18 @@ describe('any screen', () => {
     });
   }
 
+  it('prints without navigation, controls or export buttons', async () => {
+    const p = await context.newPage();
+    await openCampus(p, 'stargate-abilene');
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.locator('nav').isVisible()).toBe(false);
+    expect(await p.locator('aside').isVisible()).toBe(false);
+    expect(await p.locator('.exports button').first().isVisible()).toBe(false);
+    expect(await p.getByTestId('kpis').isVisible()).toBe(true);
+    expect(await p.getByTestId('hourly-chart').isVisible()).toBe(true);
+    await p.close();
+  });
+
   it('at 800 px the campus page is one column and the hourly chart fits its box', async () => {
     const p = await context.newPage();
     await p.setViewportSize({ width: 800, height: 900 });
