@@ -474,6 +474,10 @@ describe('compare', () => {
     const cells = await table.locator('td.num').allTextContents();
     expect(cells.some((c) => c.includes('\u2212'))).toBe(true);
     for (const c of cells) expect(c, c).not.toMatch(/-\d|e[+-]?\d+ (?!FLOP)/);
+    const npv = fluidstackInNode().economics.npvUSD ?? Number.NaN;
+    expect(
+      await p.locator('[data-testid="compare-economics"] tr[data-row="npv"] td').nth(1).textContent(),
+    ).toBe(`$${Number((npv / 1e9).toPrecision(3))}B`);
     const pue = p.locator('section.chart', { hasText: 'PUE by calendar month' });
     const labels = await pue.locator('svg > text').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['Jan', 'Jul']));

@@ -7,7 +7,7 @@ import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
 import { useTitle } from '../title';
-import { fmtNumber, formatValue, metricInfo } from '../units';
+import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
 
 async function runBuiltin(name: string): Promise<RunView> {
   const r = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
@@ -30,6 +30,53 @@ export function pueByCalendarMonth(run: RunView): number[] {
     fac[k] = (fac[k] as number) + m.facilityMWh;
   }
   return it.map((e, k) => (e > 0 ? (fac[k] as number) / e : 0));
+}
+
+/** NPV, IRR, payback and levelized cost of each run (its own period and discount rate), side by side. */
+function EconomicsRows(p: { a: string; b: string; runs: [RunView, RunView] }) {
+  const ea = p.runs[0].summary.economics;
+  const eb = p.runs[1].summary.economics;
+  if (!ea.cashFlows || !eb.cashFlows) return null;
+  const pct = (x: number | null | undefined) =>
+    x === null || x === undefined ? 'n/a' : `${fmtNumber(x * 100, 1)} %`;
+  const usd2 = (x: number | null | undefined) =>
+    x === null || x === undefined ? 'n/a' : `$${fmtNumber(x, 2)}`;
+  const rows: [string, string, (e: typeof ea) => string][] = [
+    ['npv', 'NPV', (e) => (e.npvUSD === undefined ? 'n/a' : fmt.usd(e.npvUSD))],
+    ['discount', 'Discount rate', (e) => pct(e.discountRate)],
+    ['irr', 'IRR', (e) => pct(e.irr)],
+    ['payback', 'Payback year', (e) => (e.paybackYear == null ? 'not in period' : String(e.paybackYear))],
+    ['lcoc', 'Levelized cost per accelerator-hour', (e) => usd2(e.levelized?.usdPerAcceleratorHour)],
+    ['lcot', 'Levelized cost per million tokens', (e) => usd2(e.levelized?.usdPerMillionTokens)],
+  ];
+  return (
+    <section class="chart" data-testid="compare-economics">
+      <header>
+        <div>
+          <h3>Economics</h3>
+          <p class="sub">Each over its own period and at its own discount rate; not differenced.</p>
+        </div>
+      </header>
+      <table>
+        <thead>
+          <tr>
+            <th>metric</th>
+            <th>A: {p.a}</th>
+            <th>B: {p.b}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([id, label, f]) => (
+            <tr key={id} data-row={id}>
+              <td>{label}</td>
+              <td class="num">{f(ea)}</td>
+              <td class="num">{f(eb)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
 
 export function ComparePage(p: { a?: string | undefined; b?: string | undefined }) {
@@ -143,6 +190,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               </tbody>
             </table>
           </section>
+          <EconomicsRows a={a} b={b} runs={runs} />
           <div class="grid2">
             <BarChart
               title="Facility energy by year"
