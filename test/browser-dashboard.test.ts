@@ -30,17 +30,27 @@ let close: () => void;
 
 type Hook = { __gigawatt?: { runs: number } };
 
-/** The legend's time under the cursor at the plot's left edge (the first hour). */
+/**
+ * The legend's time under the cursor at the plot's left edge (the first hour). The chart is redrawn
+ * from scratch when its zone or series change, so a plot replaced mid-way is looked up again.
+ */
 async function legendTimeAtStart(p: Page): Promise<string | null> {
   const chart = p.getByTestId('hourly-chart');
-  const over = chart.locator('.u-over');
-  await over.scrollIntoViewIfNeeded();
-  const box = await over.boundingBox();
-  if (!box) throw new Error('no plot area');
-  await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await p.mouse.move(box.x + 0.5, box.y + box.height / 2);
-  await p.waitForTimeout(100);
-  return chart.locator('.u-legend .u-series').first().locator('.u-value').textContent();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const over = chart.locator('.u-over');
+      await over.scrollIntoViewIfNeeded();
+      const box = await over.boundingBox();
+      if (!box) throw new Error('no plot area');
+      await p.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await p.mouse.move(box.x + 0.5, box.y + box.height / 2);
+      await p.waitForTimeout(100);
+      return await chart.locator('.u-legend .u-series').first().locator('.u-value').textContent();
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await p.waitForTimeout(300);
+    }
+  }
 }
 
 /** Opens a campus page in a fresh document and waits for the browser's first run. */
