@@ -16,10 +16,20 @@ export interface ScenarioListItem {
   }[];
 }
 
+/** An API error with its HTTP status (e.g. 404 for an unknown scenario). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 export async function getJson<T>(path: string): Promise<T> {
   const r = await fetch(path);
   const body = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
-  if (!r.ok) throw new Error((body as { error?: string }).error ?? `HTTP ${r.status}`);
+  if (!r.ok) throw new ApiError((body as { error?: string }).error ?? `HTTP ${r.status}`, r.status);
   return body as T;
 }
 

@@ -26,13 +26,16 @@ function App() {
       () => undefined,
     );
   }, []);
-  const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [path, query] = hash.replace(/^#\/?/, '').split('?') as [string, string | undefined];
+  const parts = path.split('/').map(decodeURIComponent);
+  const edits = new URLSearchParams(query ?? '').get('s') ?? undefined;
   let page = <Gallery />;
-  if (parts[0] === 'campus' && parts[1]) page = <CampusPage name={parts[1]} regions={regions} />;
+  if (parts[0] === 'campus' && parts[1])
+    page = <CampusPage name={parts[1]} edits={edits} regions={regions} />;
   else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
   return (
     <>
-      <nav>
+      <nav aria-label="Main">
         <a href="#/" class="brand">
           gigawatt
         </a>
@@ -41,7 +44,7 @@ function App() {
         <a href="#/compare">Compare</a>
         <a href="api/openapi.json">API</a>
       </nav>
-      <div class="page">{page}</div>
+      <main class="page">{page}</main>
     </>
   );
 }

@@ -31,8 +31,8 @@ function Report() {
           {s.scenario} · generated {data.generated} by gigawatt {data.version}
         </span>
       </nav>
-      <div class="page">
-        <h2>{s.title ?? s.scenario}</h2>
+      <main class="page">
+        <h1>{s.title ?? s.scenario}</h1>
         <Results run={data.run} regions={data.regions} />
         <details class="chart">
           <summary>Scenario (YAML)</summary>
@@ -53,7 +53,7 @@ function Report() {
             </tbody>
           </table>
         </details>
-      </div>
+      </main>
     </>
   );
 }

@@ -4,11 +4,29 @@
  * unit without edits here.
  */
 
+/** U+2212 for negatives, as everywhere in the dashboard (never a hyphen-minus). */
+const minus = (s: string): string => s.replace(/^-/, '\u2212');
+
+/**
+ * A number with thousands separators and the U+2212 minus: `decimals` fixed digits, or at most 3
+ * significant digits for fractions (never exponent notation: 144000 → "144,000").
+ */
+export function fmtNumber(x: number, decimals?: number): string {
+  if (!Number.isFinite(x)) return '—';
+  const s =
+    decimals !== undefined
+      ? x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+      : x.toLocaleString(
+          'en-US',
+          Math.abs(x) >= 1000 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 },
+        );
+  return minus(s === '-0' ? '0' : s);
+}
+
 const trim = (x: number, digits = 3): string => {
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return '—';
-  const s = x.toPrecision(digits);
-  return s.includes('e') ? s : Number(s).toLocaleString('en-US', { maximumSignificantDigits: digits });
+  return minus(x.toLocaleString('en-US', { maximumSignificantDigits: digits }));
 };
 
 function scaled(x: number, steps: readonly (readonly [number, string])[]): string {
@@ -48,8 +66,8 @@ export const fmt = {
       [1e3, 'thousand m³'],
       [1, 'm³'],
     ]),
-  flop: (x: number) => (x === 0 ? '0 FLOP' : `${x.toExponential(2).replace('e+', 'e')} FLOP`),
-  count: (x: number) => Math.round(x).toLocaleString('en-US'),
+  flop: (x: number) => (x === 0 ? '0 FLOP' : `${minus(x.toExponential(2).replace('e+', 'e'))} FLOP`),
+  count: (x: number) => fmtNumber(Math.round(x)),
   ratio: (x: number) => (x === 0 ? '—' : x.toFixed(3)),
   percent: (x: number) => `${(x * 100).toFixed(1)} %`,
 };
@@ -107,7 +125,9 @@ function humanize(key: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(' ')
-    .map((w, i) => (w.length > 1 && w === w.toUpperCase() ? w : i === 0 ? w : w.toLowerCase()));
+    .map((w, i) =>
+      /^it$/i.test(w) ? 'IT' : w.length > 1 && w === w.toUpperCase() ? w : i === 0 ? w : w.toLowerCase(),
+    );
   const s = words.join(' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -4,6 +4,7 @@
  */
 import { useRef } from 'preact/hooks';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
 export interface BarSeries {
@@ -29,19 +30,37 @@ export interface BarChartProps {
 
 const W = 640;
 
-function niceMax(x: number): number {
-  if (x <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x) return m * p;
+/** A round tick step (1, 2 or 5 × 10^k) giving about `count` intervals over `span`. */
+export function niceStep(span: number, count = 4): number {
+  if (!(span > 0)) return 1;
+  const raw = span / count;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return m * p;
   return 10 * p;
 }
 
-const tick = (x: number) =>
-  Math.abs(x) >= 1000 ? x.toLocaleString('en-US') : String(Number(x.toPrecision(3)));
+/** A tick value: thousands separators, U+2212 minus, no float noise (0.30000000000000004 → 0.3). */
+const tick = (x: number) => fmtNumber(Number(x.toPrecision(12)));
 
 export function BarChart(p: BarChartProps) {
   const svgRef = useRef<SVGSVGElement>(null);
-  const H = p.height ?? 240;
+  // Legend entries wrap onto rows of 14 px under the axis (about 6.2 px per character at 11 px).
+  const legend: { x: number; row: number }[] = [];
+  {
+    let x = 64;
+    let row = 0;
+    for (const ser of p.series) {
+      const w = 24 + ser.name.length * 6.2;
+      if (x + w > W - 10 && x > 64) {
+        row += 1;
+        x = 64;
+      }
+      legend.push({ x, row });
+      x += w;
+    }
+  }
+  const legendRows = (legend[legend.length - 1]?.row ?? 0) + 1;
+  const H = (p.height ?? 240) + (legendRows - 1) * 14;
   const mode = p.mode ?? 'grouped';
   const f = p.scale?.factor ?? 1;
   const unitLabel = p.scale?.label ?? p.unit;
@@ -51,16 +70,20 @@ export function BarChart(p: BarChartProps) {
       ? p.series.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0)
       : Math.max(0, ...p.series.map((s) => s.values[i] ?? 0)),
   );
-  const minLine = mode === 'line' ? Math.min(...p.series.flatMap((s) => s.values)) : 0;
-  const lo = mode === 'line' && minLine > 0 ? Math.floor((minLine / f) * 0.98 * 100) / 100 : 0;
-  const hi = niceMax(Math.max(...totals, 0) / f);
-  const m = { l: 64, r: 10, t: 10, b: 36 };
+  // Axis from a round lower bound (0 for bars) to a round upper bound, ticks on round steps.
+  const top = Math.max(...totals, 0) / f;
+  const minLine = mode === 'line' ? Math.min(...p.series.flatMap((s) => s.values)) / f : 0;
+  const roughLo = mode === 'line' && minLine > 0 && minLine > top / 2 ? minLine : 0;
+  const step = niceStep(top - roughLo || top || 1);
+  const lo = Math.floor(roughLo / step) * step;
+  const hi = Math.max(lo + step, Math.ceil(top / step) * step);
+  const m = { l: 64, r: 10, t: 10, b: 36 + (legendRows - 1) * 14 };
   const pw = W - m.l - m.r;
   const ph = H - m.t - m.b;
   const y = (v: number) => m.t + ph - ((v / f - lo) / (hi - lo || 1)) * ph;
   const band = pw / Math.max(1, n);
   const labelEvery = Math.max(1, Math.ceil(n / 8));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => lo + t * (hi - lo));
+  const ticks = Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, k) => lo + k * step);
 
   const bars: preact.JSX.Element[] = [];
   p.categories.forEach((_, i) => {
@@ -141,7 +164,7 @@ export function BarChart(p: BarChartProps) {
       >
         <rect x="0" y="0" width={W} height={H} fill="#fff" />
         {ticks.map((t) => (
-          <g key={t}>
+          <g key={t} class="y-tick">
             <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} stroke="#e5e7eb" />
             <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" fill="#4b5563">
               {tick(t)}
@@ -167,7 +190,10 @@ export function BarChart(p: BarChartProps) {
           ) : null,
         )}
         {p.series.map((s, k) => (
-          <g key={s.name} transform={`translate(${m.l + k * 150}, ${H - 10})`}>
+          <g
+            key={s.name}
+            transform={`translate(${legend[k]?.x ?? m.l}, ${H - 10 - (legendRows - 1 - (legend[k]?.row ?? 0)) * 14})`}
+          >
             <rect width="10" height="10" y="-9" fill={s.color} />
             <text x="14" fill="#111827">
               {s.name}

@@ -3,10 +3,12 @@
  * canvas. Drag to zoom, double-click to reset, click a legend entry to hide a series. Exports the
  * visible range: PNG (the canvas), SVG (min/max per pixel column) and CSV (every hour).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { download, downloadCanvas, downloadCsv } from '../export';
+import { etcZone, isoMinute, siteStandardTime, type TimeZoneView, tickLabel, UTC } from '../time';
+import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
 export interface HourlySeriesSpec {
@@ -29,46 +31,140 @@ export function HourlyChart(p: {
   file: string;
   /** Hours per value (default 1; 24 for the server's first view of daily means). */
   stepHours?: number;
+  /** The site's standard-time offset east of UTC (its weather station's), when one applies. */
+  localOffsetHours?: number | undefined;
+  /** Instants to mark with a dashed vertical line (e.g. the ERCOT 4CP hours), ms UTC. */
+  markers?: readonly { ms: number; label: string }[];
 }) {
   const STEP_S = HOUR_S * (p.stepHours ?? 1);
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const [local, setLocal] = useState(false);
+  const zone: TimeZoneView =
+    local && p.localOffsetHours !== undefined ? siteStandardTime(p.localOffsetHours) : UTC;
+  const zoneSuffix =
+    zone.offsetHours === 0 ? 'UTC' : zone.label.replace(/^site standard time \((.*)\)$/, '$1');
+  const [range, setRange] = useState<[number, number] | null>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const xs = new Float64Array(p.hours);
     for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * STEP_S;
+    const tz = etcZone(zone.offsetHours) ?? 'UTC';
+    const width = () => Math.max(200, el.clientWidth);
     const opts: uPlot.Options = {
-      width: Math.max(320, el.clientWidth),
+      width: width(),
       height: 300,
       cursor: { drag: { x: true, y: false } },
       scales: { x: { time: true } },
+      // Tick placement in the chosen zone (midnights, month starts), never the browser's.
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), tz),
       axes: [
-        {},
-        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => v.toLocaleString('en-US')) },
+        {
+          values: (_u, splits, _i, _space, incr) => {
+            const labels = splits.map((v) => tickLabel(v * 1000, incr, zone));
+            el.dataset.xTicks = labels.join('|');
+            return labels;
+          },
+        },
+        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => fmtNumber(v)) },
       ],
       series: [
-        { label: 'UTC' },
+        {
+          label: `Time (${zoneSuffix})`,
+          value: (_u: uPlot, v: number | null) =>
+            v === null ? '—' : `${isoMinute(v * 1000, zone)} ${zoneSuffix}`,
+        },
         ...p.series.map((s) => ({
           label: `${s.label} (${p.unit})`,
           stroke: s.color,
           width: 1,
           show: s.show ?? true,
-          value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${v.toFixed(1)} ${p.unit}`),
+          value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${fmtNumber(v, 1)} ${p.unit}`),
         })),
       ],
+      hooks: {
+        draw: [
+          (u) => {
+            const ms = p.markers ?? [];
+            if (ms.length === 0) return;
+            const c = u.ctx;
+            c.save();
+            c.strokeStyle = '#7c3aed';
+            c.setLineDash([4, 3]);
+            c.lineWidth = 1.5;
+            for (const m of ms) {
+              const x = u.valToPos(m.ms / 1000, 'x', true);
+              if (x < u.bbox.left || x > u.bbox.left + u.bbox.width) continue;
+              c.beginPath();
+              c.moveTo(x, u.bbox.top);
+              c.lineTo(x, u.bbox.top + u.bbox.height);
+              c.stroke();
+            }
+            c.restore();
+          },
+        ],
+        setScale: [
+          (u, key) => {
+            if (key === 'x' && u.scales.x?.min != null && u.scales.x.max != null)
+              setRange([u.scales.x.min, u.scales.x.max]);
+          },
+        ],
+      },
     };
     const u = new uPlot(opts, [xs, ...p.series.map((s) => s.values)] as unknown as uPlot.AlignedData, el);
     plot.current = u;
-    const ro = new ResizeObserver(() => u.setSize({ width: Math.max(320, el.clientWidth), height: 300 }));
+    // Legend entries work from the keyboard too: Tab to one, Enter or Space shows or hides it.
+    el.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((row, i) => {
+      if (i === 0) return;
+      row.tabIndex = 0;
+      row.setAttribute('role', 'button');
+      const sync = () => row.setAttribute('aria-pressed', String(u.series[i]?.show !== false));
+      sync();
+      row.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        u.setSeries(i, { show: u.series[i]?.show === false });
+        sync();
+      });
+      row.addEventListener('click', () => setTimeout(sync));
+    });
+    const ro = new ResizeObserver(() => u.setSize({ width: width(), height: 300 }));
     ro.observe(el);
     return () => {
       ro.disconnect();
       u.destroy();
       plot.current = null;
     };
-  }, [p.series, p.startMs, p.hours, p.unit, STEP_S]);
+  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours, p.markers]);
+
+  /** Keyboard and button zoom: scale the visible span about its centre, or move it by half a span. */
+  const setX = (min: number, max: number) => {
+    const u = plot.current;
+    if (!u) return;
+    const lo = p.startMs / 1000;
+    const hi = lo + (p.hours - 1) * STEP_S;
+    const span = Math.min(hi - lo, Math.max(24 * HOUR_S, max - min));
+    const from = Math.min(Math.max(lo, min), hi - span);
+    u.setScale('x', { min: from, max: from + span });
+  };
+  const xNow = (): [number, number] => {
+    const x = plot.current?.scales.x;
+    return [x?.min ?? p.startMs / 1000, x?.max ?? p.startMs / 1000 + (p.hours - 1) * STEP_S];
+  };
+  const zoom = (factor: number) => {
+    const [min, max] = xNow();
+    const c = (min + max) / 2;
+    const half = ((max - min) / 2) * factor;
+    setX(c - half, c + half);
+  };
+  const pan = (dir: number) => {
+    const [min, max] = xNow();
+    const d = (dir * (max - min)) / 2;
+    setX(min + d, max + d);
+  };
+  const reset = () => setX(p.startMs / 1000, p.startMs / 1000 + (p.hours - 1) * STEP_S);
 
   const visible = (): [number, number] => {
     const u = plot.current;
@@ -144,7 +240,9 @@ export function HourlyChart(p: {
   return (
     <ChartFrame
       title={p.title}
-      subtitle={p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry to hide a series.'}
+      subtitle={`${p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry (or Tab to it and press Enter) to hide a series.'}${
+        p.markers && p.markers.length > 0 ? ` Dashed lines: the ${p.markers.length} ERCOT 4CP hours.` : ''
+      }`}
       testId="hourly-chart"
       exports={{
         png: () => {
@@ -155,6 +253,43 @@ export function HourlyChart(p: {
         csv,
       }}
     >
+      <div class="chart-tools">
+        <label>
+          Times in{' '}
+          <select
+            value={local ? 'local' : 'utc'}
+            data-testid="time-zone"
+            onChange={(e) => setLocal((e.target as HTMLSelectElement).value === 'local')}
+          >
+            <option value="utc">UTC</option>
+            {p.localOffsetHours !== undefined && (
+              <option value="local">{siteStandardTime(p.localOffsetHours).label}</option>
+            )}
+          </select>
+        </label>
+        <span class="zoom">
+          <button type="button" onClick={() => zoom(0.5)} data-testid="zoom-in">
+            Zoom in
+          </button>
+          <button type="button" onClick={() => zoom(2)} data-testid="zoom-out">
+            Zoom out
+          </button>
+          <button type="button" onClick={() => pan(-1)} aria-label="Earlier">
+            ←
+          </button>
+          <button type="button" onClick={() => pan(1)} aria-label="Later">
+            →
+          </button>
+          <button type="button" onClick={reset}>
+            Whole period
+          </button>
+        </span>
+        <span class="sub" data-testid="hourly-range" aria-live="polite">
+          {range
+            ? `${isoMinute(range[0] * 1000, zone)} → ${isoMinute(range[1] * 1000, zone)} ${zoneSuffix}`
+            : ''}
+        </span>
+      </div>
       <div ref={box} class="uplot-box" />
     </ChartFrame>
   );

@@ -9,7 +9,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-albers-10m.json';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
-import { fmt } from '../units';
+import { fmt, fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
 export interface MapSite {
@@ -117,6 +117,31 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
           </g>
         ))}
       </svg>
+      <details class="map-table" data-testid="map-table">
+        <summary>The sites as a table</summary>
+        <table>
+          <thead>
+            <tr>
+              <th>site</th>
+              <th>region</th>
+              <th>latitude (°N)</th>
+              <th>longitude (°E)</th>
+              <th>peak facility power</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.sites.map((s) => (
+              <tr key={s.id}>
+                <td>{s.label ?? s.id}</td>
+                <td>{s.region}</td>
+                <td class="num">{fmtNumber(s.latitude, 3)}</td>
+                <td class="num">{fmtNumber(s.longitude, 3)}</td>
+                <td class="num">{fmt.power(s.peakFacilityMW)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </ChartFrame>
   );
 }

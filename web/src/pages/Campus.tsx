@@ -7,10 +7,12 @@ import { stringify } from 'yaml';
 import type { LocatedIssue } from '../../../src/model/parse-yaml';
 import { formatIssue } from '../../../src/model/parse-yaml';
 import type { ScenarioInput } from '../../../src/model/scenario';
-import { catalogIds, getScenario } from '../api';
+import { ApiError, catalogIds, getScenario } from '../api';
 import { engine } from '../engine-client';
 import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
+import { useTitle } from '../title';
+import { campusHash, packText, unpackText } from '../url-state';
 import { Results } from './Results';
 
 declare global {
@@ -56,6 +58,7 @@ function Controls(p: {
   initial: Raw;
   cooling: { id: string; name: string }[];
   onChange: (raw: Raw) => void;
+  onReset: () => void;
 }) {
   const edit = (f: (r: Raw) => void) => {
     const next = structuredClone(p.raw);
@@ -161,7 +164,7 @@ function Controls(p: {
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => p.onChange(structuredClone(p.initial))}>
+      <button type="button" onClick={p.onReset} data-testid="reset">
         Reset to the scenario as published
       </button>
     </div>
@@ -184,6 +187,7 @@ function Editor(p: { text: string; issues: readonly LocatedIssue[]; onInput: (t:
         ref={area}
         value={p.text}
         spellcheck={false}
+        aria-label="Scenario YAML"
         data-testid="yaml-editor"
         onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
       />
@@ -202,7 +206,7 @@ function Editor(p: { text: string; issues: readonly LocatedIssue[]; onInput: (t:
   );
 }
 
-export function CampusPage(p: { name: string; regions: readonly string[] }) {
+export function CampusPage(p: { name: string; edits?: string | undefined; regions: readonly string[] }) {
   const [initial, setInitial] = useState<Raw | null>(null);
   const [raw, setRaw] = useState<Raw | null>(null);
   const [text, setText] = useState('');
@@ -210,6 +214,10 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const [issues, setIssues] = useState<LocatedIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notFound, setNotFound] = useState(false);
+  /** The published YAML of the scenario: text that differs from it is an edit (kept in the URL). */
+  const published = useRef('');
+  const urlTimer = useRef<number | undefined>(undefined);
   const [tab, setTab] = useState<'sliders' | 'yaml'>('sliders');
   const [cooling, setCooling] = useState<{ id: string; name: string }[]>([]);
   const runs = useRef(0);
@@ -217,10 +225,14 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   const workerAnswered = useRef(false);
   const timer = useRef<number | undefined>(undefined);
 
-  const simulate = async (req: Omit<RunRequest, 'id'>) => {
+  /** Id of the latest run asked for: an answer to any earlier one is stale and never shown. */
+  const latest = useRef(0);
+
+  const simulate = async (req: Omit<RunRequest, 'id'>, keepControls = false) => {
+    const id = ++latest.current;
     setBusy(true);
     const res = await engine().run(req);
-    if (!res) return; // superseded by a newer request
+    if (!res || id !== latest.current) return; // superseded, or a newer run was asked for since
     setBusy(false);
     if (res.ok) {
       workerAnswered.current = true;
@@ -232,7 +244,8 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
         timing: res.timing,
       };
       setRun(view);
-      setRaw(res.raw as Raw);
+      // Slider runs keep what the user set (already in `raw`); an editor run sets the controls.
+      if (!keepControls) setRaw(res.raw as Raw);
       setIssues([]);
       setError(null);
       runs.current += 1;
@@ -245,16 +258,42 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
 
   useEffect(() => {
     let current = true;
+    // A new scenario: nothing of the previous one stays (controls, text, problems, its runs).
+    latest.current += 1;
     setRun(null);
+    setInitial(null);
+    setRaw(null);
+    setText('');
+    setIssues([]);
+    setError(null);
+    setNotFound(false);
+    setBusy(false);
     workerAnswered.current = false;
     engine(); // start the worker (its bundle loads while the scenario is fetched)
     const summary = serverSummary(p.name);
     summary.catch(() => undefined);
     getScenario(p.name)
       .then((s) => {
+        if (!current) return;
         setInitial(s.raw as Raw);
         setRaw(s.raw as Raw);
         setText(s.yaml);
+        published.current = s.yaml;
+        if (p.edits) {
+          // A link with edits: simulate the edited scenario (the server's first view is the published one).
+          return unpackText(p.edits).then(
+            (t) => {
+              if (!current) return;
+              setText(t);
+              return simulate({ yaml: t });
+            },
+            () => {
+              if (current)
+                setError('The edits in this link could not be read; showing the published scenario.');
+              return simulate({ yaml: s.yaml });
+            },
+          );
+        }
         // First view from the server's cached run of this built-in, until the worker's own run
         // (the same summary) replaces it; without it (e.g. a server with a token) the worker's.
         const ids = ((s.raw as Raw).sites ?? []).map((x) => x.id);
@@ -266,17 +305,44 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
         );
         return simulate({ yaml: s.yaml });
       })
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => {
+        if (!current) return;
+        if (e instanceof ApiError && e.status === 404) setNotFound(true);
+        else setError(e.message);
+      });
     catalogIds('cooling').then(setCooling, () => undefined);
     return () => {
       current = false;
     };
-  }, [p.name]);
+  }, [p.name, p.edits]);
+
+  // Edits go into the URL (debounced), and closing the tab with edits asks first.
+  const edited = text !== '' && published.current !== '' && text !== published.current;
+  useEffect(() => {
+    window.clearTimeout(urlTimer.current);
+    if (!published.current) return;
+    urlTimer.current = window.setTimeout(() => {
+      if (!edited) history.replaceState(null, '', campusHash(p.name));
+      else void packText(text).then((s) => history.replaceState(null, '', campusHash(p.name, s)));
+    }, 300);
+  }, [text, edited, p.name]);
+  useEffect(() => {
+    if (!edited) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edited]);
 
   const onSliders = (next: Raw) => {
     setRaw(next);
     setText(`# edited in the dashboard (comments of the original are not kept)\n${stringify(next)}`);
-    void simulate({ raw: next });
+    void simulate({ raw: next }, true);
+  };
+  const onReset = () => {
+    if (!initial) return;
+    setRaw(structuredClone(initial));
+    setText(published.current);
+    void simulate({ yaml: published.current });
   };
   const onText = (t: string) => {
     setText(t);
@@ -291,9 +357,21 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
   };
 
   const title = run?.summary.title ?? p.name;
+  useTitle(notFound ? 'Scenario not found' : title);
+  if (notFound) {
+    return (
+      <div class="not-found" data-testid="not-found">
+        <h1>No scenario called “{p.name}”</h1>
+        <p>
+          There is no built-in scenario with that name. <a href="#/">See every scenario</a>, or run your own
+          file with <code>gigawatt run my-campus.yaml</code>.
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="campus">
-      <h2 data-testid="campus-title">{title}</h2>
+      <h1 data-testid="campus-title">{title}</h1>
       <div class="layout">
         <aside>
           <div class="tabs">
@@ -308,12 +386,17 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
             >
               YAML
             </button>
-            <button type="button" onClick={downloadYaml} title="Download the scenario as YAML">
+            <button
+              type="button"
+              onClick={downloadYaml}
+              title="Download the scenario as YAML"
+              aria-label="Download the scenario as YAML"
+            >
               ⤓
             </button>
           </div>
           {tab === 'sliders' && raw && initial && (
-            <Controls raw={raw} initial={initial} cooling={cooling} onChange={onSliders} />
+            <Controls raw={raw} initial={initial} cooling={cooling} onChange={onSliders} onReset={onReset} />
           )}
           {tab === 'yaml' && <Editor text={text} issues={issues} onInput={onText} />}
           {tab === 'sliders' && issues.length > 0 && (
@@ -336,9 +419,9 @@ export function CampusPage(p: { name: string; regions: readonly string[] }) {
           </p>
           {error && <p class="error">{error}</p>}
         </aside>
-        <main>
+        <div class="results-col">
           {run ? <Results run={run} regions={p.regions} /> : <p>{error ? '' : 'Loading and simulating…'}</p>}
-        </main>
+        </div>
       </div>
     </div>
   );

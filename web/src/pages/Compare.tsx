@@ -6,7 +6,8 @@ import { BarChart } from '../charts/BarChart';
 import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
-import { formatValue, metricInfo } from '../units';
+import { useTitle } from '../title';
+import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
 
 async function runBuiltin(name: string): Promise<RunView> {
   const r = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
@@ -17,33 +18,106 @@ async function runBuiltin(name: string): Promise<RunView> {
   return { raw: res.raw, summary: res.summary, sites: res.sites, units: res.units, timing: res.timing };
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Energy-weighted PUE of each calendar month (January of every year together, …); 0 with no IT energy. */
+export function pueByCalendarMonth(run: RunView): number[] {
+  const it = new Array<number>(12).fill(0);
+  const fac = new Array<number>(12).fill(0);
+  for (const m of monthly(run.sites)) {
+    const k = Number(m.month.slice(5, 7)) - 1;
+    it[k] = (it[k] as number) + m.itMWh;
+    fac[k] = (fac[k] as number) + m.facilityMWh;
+  }
+  return it.map((e, k) => (e > 0 ? (fac[k] as number) / e : 0));
+}
+
+/** NPV, IRR, payback and levelized cost of each run (its own period and discount rate), side by side. */
+function EconomicsRows(p: { a: string; b: string; runs: [RunView, RunView] }) {
+  const ea = p.runs[0].summary.economics;
+  const eb = p.runs[1].summary.economics;
+  if (!ea.cashFlows || !eb.cashFlows) return null;
+  const pct = (x: number | null | undefined) =>
+    x === null || x === undefined ? 'n/a' : `${fmtNumber(x * 100, 1)} %`;
+  const usd2 = (x: number | null | undefined) =>
+    x === null || x === undefined ? 'n/a' : `$${fmtNumber(x, 2)}`;
+  const rows: [string, string, (e: typeof ea) => string][] = [
+    ['npv', 'NPV', (e) => (e.npvUSD === undefined ? 'n/a' : fmt.usd(e.npvUSD))],
+    ['discount', 'Discount rate', (e) => pct(e.discountRate)],
+    ['irr', 'IRR', (e) => pct(e.irr)],
+    ['payback', 'Payback year', (e) => (e.paybackYear == null ? 'not in period' : String(e.paybackYear))],
+    ['lcoc', 'Levelized cost per accelerator-hour', (e) => usd2(e.levelized?.usdPerAcceleratorHour)],
+    ['lcot', 'Levelized cost per million tokens', (e) => usd2(e.levelized?.usdPerMillionTokens)],
+  ];
+  return (
+    <section class="chart" data-testid="compare-economics">
+      <header>
+        <div>
+          <h3>Economics</h3>
+          <p class="sub">Each over its own period and at its own discount rate; not differenced.</p>
+        </div>
+      </header>
+      <table>
+        <thead>
+          <tr>
+            <th>metric</th>
+            <th>A: {p.a}</th>
+            <th>B: {p.b}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([id, label, f]) => (
+            <tr key={id} data-row={id}>
+              <td>{label}</td>
+              <td class="num">{f(ea)}</td>
+              <td class="num">{f(eb)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function ComparePage(p: { a?: string | undefined; b?: string | undefined }) {
   const [list, setList] = useState<ScenarioListItem[]>([]);
   const [a, setA] = useState(p.a ?? 'anthropic-fluidstack');
   const [b, setB] = useState(p.b ?? 'stargate-abilene');
   const [runs, setRuns] = useState<[RunView, RunView] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useTitle(`Compare ${a} and ${b}`);
   useEffect(() => {
     listScenarios().then(setList, (e: Error) => setError(e.message));
   }, []);
   useEffect(() => {
+    // Only the latest pair's runs and errors show: a change of A or B makes earlier ones stale.
+    let current = true;
     setRuns(null);
-    location.hash = `#/compare/${a}/${b}`;
+    setError(null);
+    history.replaceState(null, '', `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
     (async () => {
       const ra = await runBuiltin(a);
       const rb = await runBuiltin(b);
-      setRuns([ra, rb]);
-    })().catch((e: Error) => setError(e.message));
+      if (current) setRuns([ra, rb]);
+    })().catch((e: Error) => {
+      if (current) setError(e.message);
+    });
+    return () => {
+      current = false;
+    };
   }, [a, b]);
 
-  const pick = (value: string, set: (v: string) => void, testId: string) => (
-    <select value={value} data-testid={testId} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
-      {list.map((s) => (
-        <option key={s.name} value={s.name}>
-          {s.name}
-        </option>
-      ))}
-    </select>
+  const pick = (label: string, value: string, set: (v: string) => void, testId: string) => (
+    <label>
+      {label}{' '}
+      <select value={value} data-testid={testId} onChange={(e) => set((e.target as HTMLSelectElement).value)}>
+        {list.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
   const ta = runs?.[0].summary.totals as unknown as Record<string, number> | undefined;
   const tb = runs?.[1].summary.totals as unknown as Record<string, number> | undefined;
@@ -60,9 +134,9 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     allYears.map((yr) => ys.find((y) => y.year === yr)?.[k] ?? 0);
   return (
     <div class="compare">
-      <h2>Compare</h2>
-      <p>
-        A: {pick(a, setA, 'compare-a')} B: {pick(b, setB, 'compare-b')}
+      <h1>Compare</h1>
+      <p class="compare-pick">
+        {pick('A:', a, setA, 'compare-a')} {pick('B:', b, setB, 'compare-b')}
       </p>
       {error && <p class="error">{error}</p>}
       {!runs && !error && <p>Simulating both in your browser…</p>}
@@ -91,8 +165,12 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               <thead>
                 <tr>
                   <th>metric</th>
-                  <th>A: {a}</th>
-                  <th>B: {b}</th>
+                  <th>
+                    A: {a} ({runs[0].summary.period.start} → {runs[0].summary.period.end})
+                  </th>
+                  <th>
+                    B: {b} ({runs[1].summary.period.start} → {runs[1].summary.period.end})
+                  </th>
                   <th>B − A</th>
                   <th>%</th>
                 </tr>
@@ -105,13 +183,14 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
                     <td class="num">{formatValue(r.k, r.y)}</td>
                     <td class="num">{r.d === 0 ? '0' : `${r.d > 0 ? '+' : ''}${formatValue(r.k, r.d)}`}</td>
                     <td class="num">
-                      {r.pct === null ? '—' : `${r.pct > 0 ? '+' : ''}${(r.pct * 100).toFixed(1)} %`}
+                      {r.pct === null ? '—' : `${r.pct > 0 ? '+' : ''}${fmtNumber(r.pct * 100, 1)} %`}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
+          <EconomicsRows a={a} b={b} runs={runs} />
           <div class="grid2">
             <BarChart
               title="Facility energy by year"
@@ -136,25 +215,14 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               file={`compare-${a}-${b}-co2`}
             />
             <BarChart
-              title="Monthly PUE (first 12 months of each)"
+              title="PUE by calendar month"
+              subtitle="Facility / IT energy of each calendar month (UTC), over all years of each scenario"
               unit="ratio"
               mode="line"
-              categories={Array.from({ length: 12 }, (_, i) => `month ${i + 1}`)}
+              categories={MONTHS}
               series={[
-                {
-                  name: `A: ${a}`,
-                  values: monthly(runs[0].sites)
-                    .slice(0, 12)
-                    .map((m) => m.pue),
-                  color: '#2563eb',
-                },
-                {
-                  name: `B: ${b}`,
-                  values: monthly(runs[1].sites)
-                    .slice(0, 12)
-                    .map((m) => m.pue),
-                  color: '#f97316',
-                },
+                { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: '#2563eb' },
+                { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: '#f97316' },
               ]}
               file={`compare-${a}-${b}-pue`}
             />

@@ -1,18 +1,34 @@
 /** The scenario gallery: every built-in scenario with its sites, regions and period. */
 import { useEffect, useState } from 'preact/hooks';
 import { listScenarios, type ScenarioListItem } from '../api';
+import { useTitle } from '../title';
 import { fmt } from '../units';
 
 export function Gallery() {
   const [list, setList] = useState<ScenarioListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useTitle('Scenarios');
   useEffect(() => {
     listScenarios().then(setList, (e: Error) => setError(e.message));
   }, []);
-  if (error) return <p class="error">{error}</p>;
-  if (!list) return <p>Loading scenarios…</p>;
+  const heading = <h1>Scenarios</h1>;
+  if (error)
+    return (
+      <div>
+        {heading}
+        <p class="error">{error}</p>
+      </div>
+    );
+  if (!list)
+    return (
+      <div>
+        {heading}
+        <p>Loading scenarios…</p>
+      </div>
+    );
   return (
     <div>
+      {heading}
       <p class="lede">
         Pick a campus to see what it draws hour by hour, what it emits, how much water it uses, what it costs
         and how much compute it delivers. Every number is simulated in your browser from real weather, grid
@@ -21,7 +37,7 @@ export function Gallery() {
       <div class="gallery" data-testid="gallery">
         {list.map((s) => (
           <a class="card" key={s.name} href={`#/campus/${s.name}`} data-testid={`scenario-${s.name}`}>
-            <h3>{s.title ?? s.name}</h3>
+            <h2>{s.title ?? s.name}</h2>
             <p class="sub">
               <code>{s.name}</code> · {s.start} → {s.end}
             </p>

@@ -4,6 +4,7 @@
  * the dashboard and the self-contained report (src/report) render the same thing.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { getWeatherStation } from '../../../src/catalog/weather-stations';
 import type { ScenarioInput } from '../../../src/model/scenario';
 import { fleetColumn, monthly } from '../aggregate';
 import { BarChart } from '../charts/BarChart';
@@ -12,6 +13,9 @@ import { UsMap } from '../charts/UsMap';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
 import { fmt, formatValue, metricInfo } from '../units';
+import { Economics } from './Economics';
+import { Flexibility, fourCPMarkers } from './Flexibility';
+import { Workloads } from './Workloads';
 
 const HEADLINE = [
   'peakFacilityMW',
@@ -30,6 +34,7 @@ const POWER_SERIES: readonly [string, string, string, boolean][] = [
   ['facilityMW', 'Facility', '#6b7280', false],
   ['gridImportMW', 'Grid import', '#111827', true],
   ['unservedITMW', 'Unserved IT (interconnect)', '#dc2626', true],
+  ['curtailedMW', 'Curtailed (flexibility)', '#db2777', true],
 ];
 
 export function Headline(p: { run: RunView }) {
@@ -115,7 +120,13 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
   const first = run.sites[0];
   const series: HourlySeriesSpec[] = useMemo(
     () =>
-      POWER_SERIES.filter(([k]) => first && k in first.columns).map(([key, label, color, show]) => ({
+      // Series the run has; curtailment only when some hour was curtailed.
+      POWER_SERIES.filter(
+        ([k]) =>
+          first &&
+          k in first.columns &&
+          (k !== 'curtailedMW' || fleetColumn(run.sites, k).some((v) => v > 0)),
+      ).map(([key, label, color, show]) => ({
         key,
         label,
         color,
@@ -123,6 +134,19 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
         values: fleetColumn(chosen, key),
       })),
     [chosen, first],
+  );
+  // Site standard time (its weather station's clock) for one site, or for the fleet when all agree.
+  const offsets = [
+    ...new Set(
+      (raw.sites ?? [])
+        .filter((x) => site === 'fleet' || x.id === site)
+        .map((x) => getWeatherStation(x.weather)?.tzOffsetHours),
+    ),
+  ];
+  const localOffsetHours = offsets.length === 1 ? offsets[0] : undefined;
+  const markers = useMemo(
+    () => fourCPMarkers(s.flexibility).filter((m) => site === 'fleet' || m.label === `4CP ${site}`),
+    [s.flexibility, site],
   );
   const months = useMemo(() => monthly(chosen, s.hours), [chosen, s.hours]);
   const cats = months.map((m) => m.month);
@@ -174,12 +198,15 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
               }
             : {})}
           series={series}
+          localOffsetHours={localOffsetHours}
+          markers={markers}
           file={`${file}-${site}-hourly-power`}
         />
       )}
       <div class="grid2">
         <BarChart
           title="Monthly energy"
+          subtitle="Calendar months in UTC"
           unit="MWh"
           scale={{ factor: 1e3, label: 'GWh' }}
           categories={cats}
@@ -230,20 +257,12 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: '#059669' }]}
           file={`${file}-compute-by-year`}
         />
-        <BarChart
-          title="Capex and energy cost by year"
-          unit="$"
-          scale={{ factor: 1e9, label: '$ billion' }}
-          categories={years}
-          series={[
-            { name: 'Capex', values: s.years.map((y) => y.capexUSD), color: '#1d4ed8' },
-            { name: 'Energy cost', values: s.years.map((y) => y.energyCostUSD), color: '#f97316' },
-          ]}
-          file={`${file}-capex-by-year`}
-        />
       </div>
+      <Flexibility report={s.flexibility} />
+      <Economics summary={s} />
+      <Workloads workloads={s.workloads} start={s.period.start} end={s.period.end} />
       {phases.length > 0 && (
-        <section class="chart">
+        <section class="chart" data-testid="phase-table">
           <header>
             <h3>Capex and jobs by phase</h3>
             <div class="exports">

@@ -1,0 +1,198 @@
+/**
+ * The economics of one run (`run --json` → `economics`): NPV, IRR, payback and break-even, levelized
+ * cost, cash flows by year (capex in the years it is spent, opex by kind, revenue) and every
+ * financial value the run assumed, with its kind and basis. Renders nothing when the run has no
+ * cash flows.
+ */
+import type { RunSummary } from '../../../src/analysis/summary';
+import { BarChart } from '../charts/BarChart';
+import { downloadCsv } from '../export';
+import { fmt, fmtNumber } from '../units';
+
+type CashFlows = NonNullable<RunSummary['economics']['cashFlows']>;
+
+const OPEX: readonly [keyof CashFlows[number], string, string][] = [
+  ['energyUSD', 'Energy', '#f97316'],
+  ['transmissionUSD', 'Transmission (4CP)', '#dc2626'],
+  ['operationsUSD', 'Operations', '#0891b2'],
+  ['staffUSD', 'Staff', '#7c3aed'],
+  ['insuranceUSD', 'Insurance', '#65a30d'],
+  ['propertyTaxUSD', 'Property tax', '#6b7280'],
+  ['fuelUSD', 'Fuel', '#111827'],
+];
+
+const COLUMNS: readonly [keyof CashFlows[number], string][] = [
+  ['capexUSD', 'Capex'],
+  ['opexUSD', 'Opex'],
+  ['revenueUSD', 'Revenue'],
+  ['depreciationUSD', 'Depreciation'],
+  ['taxUSD', 'Tax'],
+  ['terminalValueUSD', 'Terminal value'],
+  ['netCashFlowUSD', 'Net cash flow'],
+  ['cumulativeCashFlowUSD', 'Cumulative'],
+  ['discountedCashFlowUSD', 'Discounted'],
+];
+
+/** Dollar axis scale for values up to `max`: billions or millions. */
+function usdScale(max: number): { factor: number; label: string } {
+  return max >= 1e9 ? { factor: 1e9, label: '$ billion' } : { factor: 1e6, label: '$ million' };
+}
+
+const orNA = (x: number | null | undefined, f: (x: number) => string, why: string) =>
+  x === null || x === undefined ? `n/a (${why})` : f(x);
+
+export function Economics(p: { summary: RunSummary }) {
+  const e = p.summary.economics;
+  const flows = e.cashFlows;
+  if (!flows || flows.length === 0 || e.npvUSD === undefined) return null;
+  const years = flows.map((c) => String(c.year));
+  const file = `${p.summary.scenario}-cash-flows`;
+  const big = usdScale(Math.max(...flows.map((c) => Math.max(c.capexUSD, c.revenueUSD, c.opexUSD))));
+  const opexScale = usdScale(Math.max(...flows.map((c) => c.opexUSD)));
+  const lev = e.levelized;
+  const kpis: [string, string, string][] = [
+    ['npv', `NPV at ${fmtNumber((e.discountRate ?? 0) * 100, 1)} %`, fmt.usd(e.npvUSD)],
+    ['irr', 'IRR', orNA(e.irr, (x) => `${fmtNumber(x * 100, 1)} %`, 'NPV never changes sign')],
+    [
+      'payback',
+      'Payback',
+      orNA(
+        e.paybackYear,
+        (y) => `${y} (${fmtNumber(e.paybackYears ?? 0, 1)} years)`,
+        'not within the simulated period',
+      ),
+    ],
+    ['breakeven', 'Break-even (profit ≥ 0 from)', orNA(e.breakEvenYear, String, 'not within the period')],
+    [
+      'usd-per-accel-hour',
+      'Levelized cost per accelerator-hour',
+      orNA(lev?.usdPerAcceleratorHour, (x) => `$${fmtNumber(x, 2)}`, 'no compute delivered'),
+    ],
+    [
+      'usd-per-pflop-day',
+      'Levelized cost per PFLOP-day',
+      orNA(lev?.usdPerPFLOPDay, (x) => `$${fmtNumber(x, 2)}`, 'no compute delivered'),
+    ],
+    [
+      'usd-per-mtok',
+      'Levelized cost per million tokens',
+      orNA(lev?.usdPerMillionTokens, (x) => `$${fmtNumber(x, 3)}`, 'no compute delivered'),
+    ],
+  ];
+  const financial = p.summary.assumptions.filter((a) => a.path.startsWith('economics.'));
+  return (
+    <section class="economics" data-testid="economics" aria-labelledby="economics-h">
+      <h2 id="economics-h">Economics</h2>
+      <div class="kpis" data-testid="economics-kpis">
+        {kpis.map(([id, label, value]) => (
+          <div class="kpi" key={id} data-kpi={id}>
+            <div class="kpi-value">{value}</div>
+            <div class="kpi-label">{label}</div>
+          </div>
+        ))}
+      </div>
+      <p class="note" data-testid="revenue-basis">
+        Revenue: {e.revenueBasis ?? 'not stated'}. Cash flows are nominal US dollars by calendar year (UTC);
+        capex falls in the years it is spent, before each phase comes online.
+      </p>
+      <div class="grid2">
+        <BarChart
+          title="Capex, opex and revenue by year"
+          unit="$"
+          scale={big}
+          categories={years}
+          series={[
+            { name: 'Capex', values: flows.map((c) => c.capexUSD), color: '#1d4ed8' },
+            { name: 'Opex', values: flows.map((c) => c.opexUSD), color: '#f97316' },
+            { name: 'Revenue', values: flows.map((c) => c.revenueUSD), color: '#059669' },
+          ]}
+          file={`${file}-totals`}
+          testId="cash-flow-chart"
+        />
+        <BarChart
+          title="Opex by year"
+          subtitle="Energy, 4CP transmission, operations, staff, insurance, property tax, fuel"
+          unit="$"
+          scale={opexScale}
+          mode="stacked"
+          categories={years}
+          series={OPEX.filter(([k]) => flows.some((c) => (c[k] as number) > 0)).map(([k, name, color]) => ({
+            name,
+            color,
+            values: flows.map((c) => c[k] as number),
+          }))}
+          file={`${file}-opex`}
+          testId="opex-chart"
+        />
+      </div>
+      <section class="chart" data-testid="cash-flow-table">
+        <header>
+          <h3>Cash flows by year</h3>
+          <div class="exports">
+            <button
+              type="button"
+              onClick={() =>
+                downloadCsv(
+                  `${file}.csv`,
+                  ['year', ...COLUMNS.map(([k]) => `${k} ($)`)],
+                  flows.map((c) => [c.year, ...COLUMNS.map(([k]) => c[k] as number)]),
+                )
+              }
+            >
+              CSV
+            </button>
+          </div>
+        </header>
+        <table>
+          <thead>
+            <tr>
+              <th>year</th>
+              {COLUMNS.map(([k, label]) => (
+                <th key={k} class="num">
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {flows.map((c) => (
+              <tr key={c.year} data-year={c.year}>
+                <td>{c.year}</td>
+                {COLUMNS.map(([k]) => (
+                  <td key={k} class="num" data-col={k}>
+                    {fmt.usd(c[k] as number)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {financial.length > 0 && (
+        <details class="chart" data-testid="financial-assumptions">
+          <summary>The financial values this run used ({financial.length})</summary>
+          <table>
+            <thead>
+              <tr>
+                <th>value</th>
+                <th>used</th>
+                <th>kind</th>
+                <th>source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {financial.map((a) => (
+                <tr key={a.path}>
+                  <td>{a.path}</td>
+                  <td>{`${a.value} ${a.unit}`}</td>
+                  <td>{a.kind}</td>
+                  <td>{a.basis}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Time labels for the charts, independent of the browser's time zone: a chart shows UTC or the
+ * site's local STANDARD time (the fixed offset of its weather station, src/catalog/weather-stations.ts,
+ * which is the clock the weather data are on; no daylight saving), always as ISO dates.
+ */
+
+/** The zone a chart labels its times in: UTC, or a fixed offset east of UTC in hours. */
+export interface TimeZoneView {
+  readonly offsetHours: number;
+  /** "UTC" or "site standard time (UTC−6)". */
+  readonly label: string;
+}
+
+export const UTC: TimeZoneView = { offsetHours: 0, label: 'UTC' };
+
+/** "UTC−6", "UTC+5:30", "UTC" (with the U+2212 minus sign). */
+export function offsetName(offsetHours: number): string {
+  if (offsetHours === 0) return 'UTC';
+  const a = Math.abs(offsetHours);
+  const h = Math.floor(a);
+  const m = Math.round((a - h) * 60);
+  return `UTC${offsetHours < 0 ? '\u2212' : '+'}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
+export function siteStandardTime(offsetHours: number): TimeZoneView {
+  return { offsetHours, label: `site standard time (${offsetName(offsetHours)})` };
+}
+
+/**
+ * IANA name of a whole-hour fixed offset for uPlot.tzDate ("Etc/GMT+6" is UTC−6: POSIX signs are
+ * inverted), or undefined for fractional offsets.
+ */
+export function etcZone(offsetHours: number): string | undefined {
+  if (offsetHours === 0) return 'UTC';
+  if (!Number.isInteger(offsetHours) || Math.abs(offsetHours) > 14) return undefined;
+  return `Etc/GMT${offsetHours < 0 ? '+' : '-'}${Math.abs(offsetHours)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Calendar fields of a UTC instant (ms) seen in the zone. */
+function fields(ms: number, zone: TimeZoneView) {
+  const d = new Date(ms + zone.offsetHours * 3_600_000);
+  return {
+    y: d.getUTCFullYear(),
+    mo: pad(d.getUTCMonth() + 1),
+    d: pad(d.getUTCDate()),
+    h: pad(d.getUTCHours()),
+    mi: pad(d.getUTCMinutes()),
+  };
+}
+
+/** "2026-01-01 00:00" in the zone (no zone suffix). */
+export function isoMinute(ms: number, zone: TimeZoneView): string {
+  const f = fields(ms, zone);
+  return `${f.y}-${f.mo}-${f.d} ${f.h}:${f.mi}`;
+}
+
+/**
+ * Axis tick labels for ticks `incrementS` seconds apart: years, months ("2026-03"), days
+ * ("2026-03-14") or hours ("03-14 06:00"), always ISO order.
+ */
+export function tickLabel(ms: number, incrementS: number, zone: TimeZoneView): string {
+  const f = fields(ms, zone);
+  if (incrementS >= 365 * 86_400) return String(f.y);
+  if (incrementS >= 28 * 86_400) return `${f.y}-${f.mo}`;
+  if (incrementS >= 86_400) return `${f.y}-${f.mo}-${f.d}`;
+  return `${f.mo}-${f.d} ${f.h}:${f.mi}`;
+}
