@@ -11,7 +11,7 @@ describe('EventQueue', () => {
       q.push(t, 0, i);
     });
     const popped: [number, number][] = [];
-    while (q.pop()) popped.push([q.t, q.a]);
+    while (q.pop()) popped.push([q.time, q.target]);
     expect(popped).toEqual([
       [0.5, 5],
       [1, 1],
@@ -30,7 +30,7 @@ describe('EventQueue', () => {
     for (const it of items) q.push(it.t, 1, it.i, it.i);
     const expected = [...items].sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i);
     const got: number[] = [];
-    while (q.pop()) got.push(q.a);
+    while (q.pop()) got.push(q.target);
     expect(got).toEqual(expected);
   });
   it('refuses a time that is not finite', () => {

@@ -20,13 +20,13 @@ describe('EventQueue keyed events', () => {
     const want: string[] = [];
     let now = 0;
     const popBoth = () => {
-      if (keyed.pop()) got.push(`${keyed.t}/${keyed.k}/${keyed.a}/${keyed.tok}`);
+      if (keyed.pop()) got.push(`${keyed.time}/${keyed.kind}/${keyed.target}/${keyed.token}`);
       while (plain.pop()) {
-        if (plain.k === 1 && plain.tok !== token[plain.a]) continue;
-        want.push(`${plain.t}/${plain.k}/${plain.a}/${plain.tok}`);
+        if (plain.kind === 1 && plain.token !== token[plain.target]) continue;
+        want.push(`${plain.time}/${plain.kind}/${plain.target}/${plain.token}`);
         break;
       }
-      now = Math.max(now, keyed.t);
+      now = Math.max(now, keyed.time);
     };
     for (let i = 0; i < 20_000; i++) {
       const op = rng.int(10);
@@ -50,7 +50,7 @@ describe('EventQueue keyed events', () => {
     }
     while (keyed.size > 0) popBoth();
     let live = 0;
-    while (plain.pop()) if (!(plain.k === 1 && plain.tok !== token[plain.a])) live++;
+    while (plain.pop()) if (!(plain.kind === 1 && plain.token !== token[plain.target])) live++;
     expect(live).toBe(0);
     expect(got.length).toBeGreaterThan(5000);
     expect(got).toEqual(want);
@@ -71,7 +71,7 @@ describe('EventQueue keyed events', () => {
     q.cancel(k + 1);
     expect(q.hasKey(k + 1)).toBe(false);
     const order: number[] = [];
-    while (q.pop()) order.push(q.t);
+    while (q.pop()) order.push(q.time);
     expect(order).toEqual([2, 4]);
   });
 

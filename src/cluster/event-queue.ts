@@ -43,13 +43,21 @@ export class EventQueue {
   private kn = 0;
 
   /** Time (h) of the event last popped: valid after `pop()` returned true. */
-  t = 0;
+  time = 0;
   /** Kind of the event last popped. */
-  k = 0;
+  kind = 0;
   /** Target (entity index) of the event last popped. */
-  a = 0;
-  /** Token of the event last popped (compare with the entity's current token to skip stale ones). */
-  tok = 0;
+  target = 0;
+  /**
+   * Token of the event last popped: compare with the entity's current token to skip stale ones. An
+   * event kind with no staleness to check may carry another integer here (its `payload`).
+   */
+  token = 0;
+
+  /** The token slot read as the integer an event carries (e.g. a repair's origin), for readability. */
+  get payload(): number {
+    return this.token;
+  }
 
   constructor(capacity = 1024) {
     const c = Math.max(16, capacity);
@@ -223,7 +231,7 @@ export class EventQueue {
     this.kPos[key] = i;
   }
 
-  /** Pops the earliest event into `t`, `k`, `a`, `tok`; returns false when the queue is empty. */
+  /** Pops the earliest event into `time`, `kind`, `target`, `token`; returns false when the queue is empty. */
   pop(): boolean {
     if (this.kn > 0) {
       const key = this.kHeap[0] as number;
@@ -233,10 +241,10 @@ export class EventQueue {
         kt < ht ||
         (kt === ht && (this.kSeq[key] as number) < (this.sSeq[this.hSlot[0] as number] as number))
       ) {
-        this.t = kt;
-        this.k = this.kKind[key] as number;
-        this.a = this.kTarget[key] as number;
-        this.tok = this.kToken[key] as number;
+        this.time = kt;
+        this.kind = this.kKind[key] as number;
+        this.target = this.kTarget[key] as number;
+        this.token = this.kToken[key] as number;
         this.cancel(key);
         return true;
       }
@@ -246,10 +254,10 @@ export class EventQueue {
     const hSlot = this.hSlot;
     const sSeq = this.sSeq;
     const top = hSlot[0] as number;
-    this.t = hTime[0] as number;
-    this.k = this.sKind[top] as number;
-    this.a = this.sTarget[top] as number;
-    this.tok = this.sToken[top] as number;
+    this.time = hTime[0] as number;
+    this.kind = this.sKind[top] as number;
+    this.target = this.sTarget[top] as number;
+    this.token = this.sToken[top] as number;
     this.free[this.nFree++] = top;
     const last = --this.n;
     if (last === 0) return true;

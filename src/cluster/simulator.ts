@@ -216,47 +216,47 @@ class Simulator {
     for (let p = 0; p < this.pools.length; p++) this.maybeExpect(p, 0);
     while (q.pop()) {
       this.popped++;
-      const now = q.t;
-      switch (q.k) {
+      const now = q.time;
+      switch (q.kind) {
         case HOUR:
           this.events++;
-          if (this.onHour(q.a, now)) continue;
+          if (this.onHour(q.target, now)) continue;
           return this.finish();
         case TIMER: {
-          const job = this.jobs[q.a] as TrainingJob;
-          if (q.tok === job.timerToken) {
+          const job = this.jobs[q.target] as TrainingJob;
+          if (q.token === job.timerToken) {
             this.events++;
             this.onTimer(job, now);
           }
           break;
         }
         case JOB_FAIL: {
-          const job = this.jobs[q.a] as TrainingJob;
-          if (q.tok === job.failToken) {
+          const job = this.jobs[q.target] as TrainingJob;
+          if (q.token === job.failToken) {
             this.events++;
             this.onJobFailure(job, now);
           }
           break;
         }
         case SERVICE_FAIL: {
-          const s = this.services[q.a] as InferenceService;
-          if (q.tok === s.failToken) {
+          const s = this.services[q.target] as InferenceService;
+          if (q.token === s.failToken) {
             this.events++;
             this.onServiceFailure(s, now);
           }
           break;
         }
         case POOL_FAIL: {
-          const pool = this.pools[q.a] as Pool;
-          if (q.tok === pool.failToken) {
+          const pool = this.pools[q.target] as Pool;
+          if (q.token === pool.failToken) {
             this.events++;
-            this.onPoolFailure(q.a, now);
+            this.onPoolFailure(q.target, now);
           }
           break;
         }
         case REPAIR:
           this.events++;
-          this.onRepair(q.a, q.tok, now);
+          this.onRepair(q.target, q.payload, now); // a repair carries the pool it came from
           break;
       }
     }
