@@ -90,3 +90,37 @@ describe('back-to-back construction windows', () => {
     expect(jobs?.constructionJobYears).toBeCloseTo(1000, 9);
   });
 });
+
+describe('phases listed out of date order (the later one on the first site)', () => {
+  const b = baseScenario();
+  const site = b.sites[0] as ScenarioInput['sites'][number];
+  const input: ScenarioInput = {
+    ...b,
+    end: '2027-12-31',
+    sites: [
+      {
+        ...site,
+        id: 'late',
+        phases: [{ online: '2027-03-01', rampDays: 0, accelerator: 'h100', count: 10000 }],
+      },
+      {
+        ...site,
+        id: 'early',
+        phases: [{ online: '2026-03-01', rampDays: 0, accelerator: 'h100', count: 10000 }],
+      },
+    ],
+    economics: { constructionMonths: 12 },
+    workforce: { constructionJobs: 1000, permanentJobs: 4 },
+  };
+  const jobs = runScenario(parseOk(input), fakeData()).summary.economics.jobs;
+  it('the peak is first reached when the earlier site starts building (2025-03-01)', () => {
+    expect(jobs?.constructionPeak).toBe(500);
+    expect(jobs?.constructionPeakDate).toBe('2025-03-01');
+  });
+  it('the permanent ramp runs in date order: 2 jobs from 2026-03-01, 4 from 2027-03-01', () => {
+    expect(jobs?.permanentRamp).toEqual([
+      { date: '2026-03-01', jobs: 2 },
+      { date: '2027-03-01', jobs: 4 },
+    ]);
+  });
+});
