@@ -34,7 +34,7 @@ import { DemandQuality, loadDemandHistory } from '../../io/grid.js';
 import { loadScenario } from '../../io/load-scenario.js';
 import { dataDir } from '../../io/paths.js';
 import { runScenario } from '../../run.js';
-import { count, energy, power } from '../format.js';
+import { count, energy, power, table } from '../quantities.js';
 import { UsageError } from '../usage-error.js';
 
 export interface HeadroomOptions {
@@ -224,15 +224,6 @@ export function headroomJson(d: RegionData, a: HeadroomAnalysis) {
     cleaning: cleaningJson(d),
     dataQuality: dataQuality(d, a),
   };
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
-      .join('  ');
-  return [pc.bold(line(header)), ...rows.map(line)].join('\n');
 }
 
 const pct = (x: number, digits = 1) => `${x.toFixed(digits)} %`;
