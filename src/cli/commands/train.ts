@@ -7,7 +7,12 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { ACCELERATOR_IDS, acceleratorPowerCurve } from '../../catalog/accelerators.js';
 import { capSweep } from '../../cluster/power-cap.js';
-import { checkpointSweep, type QuickTrainInput, quickTrain } from '../../cluster/quick-train.js';
+import {
+  checkpointSweep,
+  type QuickTrainInput,
+  type QuickTrainResult,
+  quickTrain,
+} from '../../cluster/quick-train.js';
 import { envLimits } from '../../io/load-scenario.js';
 import { LIMIT_ENV } from '../../model/limits.js';
 import { DEFAULT_CHECKPOINT_WRITE_MINUTES, DEFAULT_RESTART_MINUTES } from '../../model/workload-schema.js';
@@ -57,12 +62,16 @@ function atMost(name: string, x: number, max: number, why: string): number {
   return x;
 }
 
-export function trainCommand(o: TrainOptions): void {
-  const { spec, precision, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
+type Spec = ReturnType<typeof acceleratorPeakOption>['spec'];
+type CapRow = ReturnType<typeof capSweep>[number] & { completionDays: number | null; goodput: number };
+type Sweep = ReturnType<typeof checkpointSweep>;
+
+/** The run to simulate, from the options: each bounded, with the sourced defaults. */
+function trainInput(o: TrainOptions, spec: Spec, precision: QuickTrainInput['precision']): QuickTrainInput {
   const days = numberOption('--days', o.days, { gt: 0, max: 3660 });
   // One run on one cluster: bounded like the accelerators of one phase (GIGAWATT_MAX_ACCELERATORS_PER_PHASE).
   const maxCount = envLimits().maxAcceleratorsPerPhase;
-  const input: QuickTrainInput = {
+  return {
     accelerator: o.accelerator,
     count: atMost(
       '--count',
@@ -100,6 +109,10 @@ export function trainCommand(o: TrainOptions): void {
     ...(days !== undefined ? { horizonHours: Math.round(days * 24) } : {}),
     seed: numberOption('--seed', o.seed, { integer: true, min: 0 }) ?? 1,
   };
+}
+
+/** `--caps`: the power-cap trade-off along the measured curve, each cap's run simulated. */
+function capRowsFor(o: TrainOptions, input: QuickTrainInput, spec: Spec, peak: number): CapRow[] | undefined {
   const caps = o.caps !== undefined ? numberList('--caps', o.caps, { gt: 0 }) : undefined;
   const host = spec.hostNetworkWPerAccelerator.value ?? 0;
   const board = spec.boardPowerW.value;
@@ -119,7 +132,7 @@ export function trainCommand(o: TrainOptions): void {
       throw err;
     }
   };
-  const capRows = caps
+  return caps
     ? sweepCaps(caps).map((c) => {
         const q = quickTrain({ ...input, throughputFactor: c.relativeThroughput });
         return {
@@ -129,45 +142,55 @@ export function trainCommand(o: TrainOptions): void {
         };
       })
     : undefined;
-  const sweepList =
-    o.sweepCheckpoint === undefined || o.sweepCheckpoint === false
-      ? undefined
-      : o.sweepCheckpoint === true
-        ? DEFAULT_SWEEP_MINUTES
-        : numberList('--sweep-checkpoint', o.sweepCheckpoint, { gt: 0 });
-  const reps = numberOption('--replications', o.replications, { integer: true, min: 1, max: 100 }) ?? 3;
-  const q = quickTrain(input);
-  const sweep = sweepList ? checkpointSweep(input, sweepList, reps) : undefined;
+}
 
-  if (o.json) {
-    process.stdout.write(
-      `${JSON.stringify(
-        {
-          input,
-          units: q.units,
-          unitName: q.unitName,
-          spareUnits: q.spareUnits,
-          mtbfHours: q.mtbfHours,
-          checkpointIntervalMinutes: q.intervalMinutes,
-          youngIntervalMinutes: q.youngMinutes,
-          dalyIntervalMinutes: q.dalyMinutes,
-          idealDays: q.idealHours / 24,
-          completionDays: q.outcome.completedAtHours === null ? null : q.outcome.completedAtHours / 24,
-          progressPct:
-            q.outcome.completedAtHours !== null ? 100 : (100 * q.outcome.committedFLOP) / q.outcome.totalFLOP,
-          ...q.outcome,
-          analyticEffectivePct: q.analyticEffectivePct,
-          ...(q.analyticNote ? { analyticNote: q.analyticNote } : {}),
-          ...(q.restartWarning ? { warnings: [q.restartWarning] } : {}),
-          ...(capRows ? { caps: capRows } : {}),
-          ...(sweep ? { sweep } : {}),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return;
-  }
+/** `--sweep-checkpoint`: the intervals to try (the default list, or the user's). */
+function sweepIntervals(o: TrainOptions): number[] | undefined {
+  return o.sweepCheckpoint === undefined || o.sweepCheckpoint === false
+    ? undefined
+    : o.sweepCheckpoint === true
+      ? DEFAULT_SWEEP_MINUTES
+      : numberList('--sweep-checkpoint', o.sweepCheckpoint, { gt: 0 });
+}
+
+/** The `--json` report. */
+function trainJson(input: QuickTrainInput, q: QuickTrainResult, capRows?: CapRow[], sweep?: Sweep): string {
+  return `${JSON.stringify(
+    {
+      input,
+      units: q.units,
+      unitName: q.unitName,
+      spareUnits: q.spareUnits,
+      mtbfHours: q.mtbfHours,
+      checkpointIntervalMinutes: q.intervalMinutes,
+      youngIntervalMinutes: q.youngMinutes,
+      dalyIntervalMinutes: q.dalyMinutes,
+      idealDays: q.idealHours / 24,
+      completionDays: q.outcome.completedAtHours === null ? null : q.outcome.completedAtHours / 24,
+      progressPct:
+        q.outcome.completedAtHours !== null ? 100 : (100 * q.outcome.committedFLOP) / q.outcome.totalFLOP,
+      ...q.outcome,
+      analyticEffectivePct: q.analyticEffectivePct,
+      ...(q.analyticNote ? { analyticNote: q.analyticNote } : {}),
+      ...(q.restartWarning ? { warnings: [q.restartWarning] } : {}),
+      ...(capRows ? { caps: capRows } : {}),
+      ...(sweep ? { sweep } : {}),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The text report. */
+function formatTrain(
+  o: TrainOptions,
+  spec: Spec,
+  input: QuickTrainInput,
+  q: QuickTrainResult,
+  reps: number,
+  capRows?: CapRow[],
+  sweep?: Sweep,
+): string {
   const t = q.outcome;
   const lines: string[] = [];
   lines.push(
@@ -240,7 +263,20 @@ export function trainCommand(o: TrainOptions): void {
       `Young optimum √(2·δ·MTBF) = ${sweep.youngMinutes.toFixed(1)} min; Daly ${sweep.dalyMinutes.toFixed(1)} min`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function trainCommand(o: TrainOptions): void {
+  const { spec, precision, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
+  const input = trainInput(o, spec, precision);
+  const capRows = capRowsFor(o, input, spec, peak);
+  const sweepList = sweepIntervals(o);
+  const reps = numberOption('--replications', o.replications, { integer: true, min: 1, max: 100 }) ?? 3;
+  const q = quickTrain(input);
+  const sweep = sweepList ? checkpointSweep(input, sweepList, reps) : undefined;
+  process.stdout.write(
+    o.json ? trainJson(input, q, capRows, sweep) : formatTrain(o, spec, input, q, reps, capRows, sweep),
+  );
 }
 
 /** Registers `gigawatt train`. */
