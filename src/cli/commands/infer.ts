@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { ACCELERATOR_IDS } from '../../catalog/accelerators.js';
+import { ACCELERATOR_IDS, acceleratorPowerCurve } from '../../catalog/accelerators.js';
 import { acceleratorPowerW } from '../../catalog/power-curve.js';
 import { llama3FailureModel } from '../../cluster/failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from '../../cluster/inference.js';
@@ -47,6 +47,141 @@ const MAX_GROWTH = 100;
 const MAX_PUE = 10;
 const MAX_CARBON_G_PER_KWH = 2000;
 export const MAX_RATE_SCALE = 1000;
+
+type Spec = ReturnType<typeof acceleratorPeakOption>['spec'];
+
+/** The service on its own pool, failures and repairs event by event (src/cluster/simulator.ts). */
+function simulateService(
+  o: InferOptions,
+  f: {
+    hours: number;
+    perUnit: number;
+    fleetUnits: number;
+    demandUnits: Float64Array;
+    targetUnits: Float64Array;
+    unitTokensPerS: number;
+  },
+): ReturnType<typeof simulateCluster> {
+  const { hours, perUnit, fleetUnits, demandUnits, targetUnits, unitTokensPerS } = f;
+  const failure = llama3FailureModel({
+    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0, max: MAX_RATE_SCALE }) ?? 1,
+  });
+  return simulateCluster({
+    hours,
+    sites: ['quick'],
+    seed: numberOption('--seed', o.seed, { integer: true, min: 0 }) ?? 1,
+    pools: [
+      {
+        id: 'quick',
+        site: 0,
+        acceleratorsPerUnit: perUnit,
+        unitsOnline: fleetUnits,
+        failure,
+        backgroundBusyFraction: 0,
+      },
+    ],
+    training: [],
+    inference: [
+      {
+        id: 'service',
+        pool: 0,
+        demandUnits,
+        targetUnits,
+        allocation: 'dynamic',
+        preemptsTraining: false,
+        tokensPerUnitHour: unitTokensPerS * 3600,
+        failure,
+      },
+    ],
+  });
+}
+
+/**
+ * IT energy of the accelerators the service holds: busy ones at full duty, held-but-idle ones on the
+ * chip's own idle curve, and the host/network share of every held accelerator (at its full-load figure).
+ */
+function serviceITEnergyMWh(
+  svc: { heldAcceleratorHours: ArrayLike<number>; busyAcceleratorHours: ArrayLike<number> },
+  hours: number,
+  accelerator: string,
+  board: number,
+  hostW: number,
+): number {
+  const curve = acceleratorPowerCurve(accelerator);
+  const runW = acceleratorPowerW(1, board, board, curve);
+  const idleW = acceleratorPowerW(0, board, board, curve);
+  let itMWh = 0;
+  for (let h = 0; h < hours; h++) {
+    const eta = svc.heldAcceleratorHours[h] as number;
+    const beta = Math.min(eta, svc.busyAcceleratorHours[h] as number);
+    itMWh += (beta * runW + (eta - beta) * idleW + eta * hostW) / 1e6;
+  }
+  return itMWh;
+}
+
+/** The text report. */
+function formatInfer(
+  o: InferOptions,
+  spec: Spec,
+  r: {
+    cap: ReturnType<typeof tokensPerSecondPerAccelerator>;
+    headroom: number;
+    peakUnits: number;
+    perUnit: number;
+    fleetUnits: number;
+    days: number;
+    out: { tokensServed: number; shortfallHours: number; failures: number };
+    pue: number;
+    facilityMWh: number;
+    jPerToken: number | null;
+    co2PerMillion: number | null;
+    demand: number;
+    flopPerToken: number;
+  },
+): string {
+  const {
+    cap,
+    headroom,
+    peakUnits,
+    perUnit,
+    fleetUnits,
+    days,
+    out,
+    pue,
+    facilityMWh,
+    jPerToken,
+    co2PerMillion,
+    demand,
+    flopPerToken,
+  } = r;
+  const rows: [string, string][] = [
+    ['Capacity per accelerator', `${count(cap.tokensPerS)} tokens/s (${cap.boundBy}-bound)`],
+    [
+      `Peak need with ${(headroom * 100).toFixed(0)} % headroom`,
+      `${count(peakUnits * perUnit)} accelerators (${count(peakUnits)} × ${spec.schedulingUnit.name})`,
+    ],
+    [
+      'Fleet simulated',
+      `${count(fleetUnits * perUnit)} accelerators for ${days} days, ${count(out.failures)} unit failures`,
+    ],
+    ['Tokens served', `${out.tokensServed.toExponential(3)} tokens`],
+    ['Shortfall hours', `${count(out.shortfallHours)} h`],
+    [`Energy (${pue === 1 ? 'IT only; --pue for facility' : `facility at PUE ${pue}`})`, energy(facilityMWh)],
+    ['Energy per token', jPerToken === null ? '—' : `${jPerToken.toFixed(3)} J`],
+    [
+      'CO2 per million tokens',
+      co2PerMillion === null ? '— (give --carbon gCO2/kWh)' : `${co2PerMillion.toFixed(4)} kg CO2e`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  const lines = [
+    pc.bold(
+      `gigawatt infer · ${count(demand)} tokens/s on ${spec.name}, ${flopPerToken.toExponential(2)} FLOP/token, ${o.precision}`,
+    ),
+    ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
 
 export function inferCommand(o: InferOptions): void {
   const { spec, peakTFLOPS: peak } = acceleratorPeakOption(o.accelerator, o.precision);
@@ -109,49 +244,17 @@ export function inferCommand(o: InferOptions): void {
     fleetAccelerators !== undefined
       ? Math.floor(fleetAccelerators / perUnit)
       : peakUnits + Math.max(1, Math.ceil(DEFAULT_SPARE_SHARE * peakUnits));
-  const failure = llama3FailureModel({
-    rateScale: numberOption('--rate-scale', o.rateScale, { min: 0, max: MAX_RATE_SCALE }) ?? 1,
-  });
-  const result = simulateCluster({
-    hours,
-    sites: ['quick'],
-    seed: numberOption('--seed', o.seed, { integer: true, min: 0 }) ?? 1,
-    pools: [
-      {
-        id: 'quick',
-        site: 0,
-        acceleratorsPerUnit: perUnit,
-        unitsOnline: fleetUnits,
-        failure,
-        backgroundBusyFraction: 0,
-      },
-    ],
-    training: [],
-    inference: [
-      {
-        id: 'service',
-        pool: 0,
-        demandUnits,
-        targetUnits,
-        allocation: 'dynamic',
-        preemptsTraining: false,
-        tokensPerUnitHour: unitTokensPerS * 3600,
-        failure,
-      },
-    ],
-  });
+  const result = simulateService(o, { hours, perUnit, fleetUnits, demandUnits, targetUnits, unitTokensPerS });
   const svc = result.services[0];
   const out = result.inference[0];
   if (!svc || !out) throw new Error('no service result');
-  const runW = acceleratorPowerW(1, board);
-  const idleW = acceleratorPowerW(0, board);
-  const hostW = spec.hostNetworkWPerAccelerator.value ?? 0;
-  let itMWh = 0;
-  for (let h = 0; h < hours; h++) {
-    const eta = svc.heldAcceleratorHours[h] as number;
-    const beta = Math.min(eta, svc.busyAcceleratorHours[h] as number);
-    itMWh += (beta * runW + (eta - beta) * idleW + eta * hostW) / 1e6;
-  }
+  const itMWh = serviceITEnergyMWh(
+    svc,
+    hours,
+    o.accelerator,
+    board,
+    spec.hostNetworkWPerAccelerator.value ?? 0,
+  );
   const facilityMWh = itMWh * pue;
   const jPerToken = out.tokensServed > 0 ? (facilityMWh * 3.6e9) / out.tokensServed : null;
   const co2PerMillion =
@@ -176,33 +279,23 @@ export function inferCommand(o: InferOptions): void {
     process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
     return;
   }
-  const rows: [string, string][] = [
-    ['Capacity per accelerator', `${count(cap.tokensPerS)} tokens/s (${cap.boundBy}-bound)`],
-    [
-      `Peak need with ${(headroom * 100).toFixed(0)} % headroom`,
-      `${count(peakUnits * perUnit)} accelerators (${count(peakUnits)} × ${spec.schedulingUnit.name})`,
-    ],
-    [
-      'Fleet simulated',
-      `${count(fleetUnits * perUnit)} accelerators for ${days} days, ${count(out.failures)} unit failures`,
-    ],
-    ['Tokens served', `${out.tokensServed.toExponential(3)} tokens`],
-    ['Shortfall hours', `${count(out.shortfallHours)} h`],
-    [`Energy (${pue === 1 ? 'IT only; --pue for facility' : `facility at PUE ${pue}`})`, energy(facilityMWh)],
-    ['Energy per token', jPerToken === null ? '—' : `${jPerToken.toFixed(3)} J`],
-    [
-      'CO2 per million tokens',
-      co2PerMillion === null ? '— (give --carbon gCO2/kWh)' : `${co2PerMillion.toFixed(4)} kg CO2e`,
-    ],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
-  const lines = [
-    pc.bold(
-      `gigawatt infer · ${count(demand)} tokens/s on ${spec.name}, ${flopPerToken.toExponential(2)} FLOP/token, ${o.precision}`,
-    ),
-    ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`),
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    formatInfer(o, spec, {
+      cap,
+      headroom,
+      peakUnits,
+      perUnit,
+      fleetUnits,
+      days,
+      out,
+      pue,
+      facilityMWh,
+      jPerToken,
+      co2PerMillion,
+      demand,
+      flopPerToken,
+    }),
+  );
 }
 
 /** Registers `gigawatt infer`. */
