@@ -127,6 +127,20 @@ export function youngIntervalHours(writeHours: number, mtbfHours: number): numbe
 }
 
 /**
+ * The checkpoint interval a job uses: the one given, else Young's optimum √(2·δ·M), else 1 h where
+ * Young's is not defined (no write time or no failures). One rule for scenario workloads and `train`.
+ */
+export function checkpointIntervalHours(
+  givenMinutes: number | undefined,
+  writeHours: number,
+  mtbfHours: number,
+): number {
+  if (givenMinutes !== undefined) return givenMinutes / 60;
+  const young = youngIntervalHours(writeHours, mtbfHours);
+  return Number.isFinite(young) && young > 0 ? young : 1;
+}
+
+/**
  * Daly's higher-order optimum (Daly 2006, Future Gener. Comput. Syst. 22:303):
  * τ = √(2δM)·[1 + ⅓·√(δ/2M) + (1/9)·(δ/2M)] − δ for δ < 2M, else τ = M.
  */

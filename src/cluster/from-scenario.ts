@@ -34,7 +34,13 @@ import { allocateSiteHourly } from '../engine/site-hourly.js';
 import type { Scenario } from '../model/scenario.js';
 import type { InferenceWorkload, TrainingWorkload } from '../model/workload-schema.js';
 import type { ClusterSpec, CurtailResponse, InferenceSpec, PoolSpec, TrainingSpec } from './cluster-spec.js';
-import { type FailureModel, jobMtbfHours, llama3FailureModel, youngIntervalHours } from './failure-model.js';
+import {
+  checkpointIntervalHours,
+  type FailureModel,
+  jobMtbfHours,
+  llama3FailureModel,
+  youngIntervalHours,
+} from './failure-model.js';
 import { demandShape, tokensPerSecondPerAccelerator } from './inference.js';
 import { busyFractionSeries, type ClusterResult, simulateCluster, siteBusyHours } from './simulator.js';
 
@@ -166,20 +172,21 @@ export function curtailResponseFor(
 }
 
 /** Runs the scenario's workloads; returns the cluster result and the engine inputs with busy series. */
-export function simulateScenarioWorkloads(
-  scenario: Scenario,
+/** Per used site: its local hours (for demand shapes), its curtailment request and how it curtails. */
+function siteEnvironments(
   engine: EngineInputs,
-  options: WorkloadRunOptions = {},
-): ScenarioWorkloadRun {
-  const workloads = scenario.workloads ?? [];
+  usedSites: readonly number[],
+  options: WorkloadRunOptions,
+): {
+  localHours: Map<number, Uint8Array>;
+  curtail: (Float64Array | undefined)[];
+  modes: ('power-cap' | 'pause')[];
+} {
   const hours = engine.hours;
-  const siteIds = scenario.sites.map((s) => s.id);
-  const usedSites = [...new Set(workloads.map((w) => siteIds.indexOf(w.site)))].filter((i) => i >= 0);
-
   // Scratch environment per used site: local hours (demand shapes) and the curtailment schedule.
   const localHours = new Map<number, Uint8Array>();
-  const curtail: (Float64Array | undefined)[] = siteIds.map(() => undefined);
-  const modes: ('power-cap' | 'pause')[] = siteIds.map(() => 'power-cap');
+  const curtail: (Float64Array | undefined)[] = engine.sites.map(() => undefined);
+  const modes: ('power-cap' | 'pause')[] = engine.sites.map(() => 'power-cap');
   for (const i of usedSites) {
     const site = engine.sites[i] as SiteInputs;
     const scratch = allocateSiteHourly(site.id, engine.startMs, hours, site.phases.length, false);
@@ -194,6 +201,15 @@ export function simulateScenarioWorkloads(
     if (flex?.action === 'pause') modes[i] = 'pause';
   }
 
+  return { localHours, curtail, modes };
+}
+
+/** One pool per accelerator type per used site: units online by hour, failures, power along its curve. */
+function scenarioPools(
+  engine: EngineInputs,
+  usedSites: readonly number[],
+): { pools: PoolSpec[]; powers: PoolPower[]; poolIndex: Map<string, number> } {
+  const hours = engine.hours;
   const pools: PoolSpec[] = [];
   const powers: PoolPower[] = [];
   const poolIndex = new Map<string, number>();
@@ -226,136 +242,145 @@ export function simulateScenarioWorkloads(
     }
   }
 
-  const training: TrainingSpec[] = [];
-  const inference: InferenceSpec[] = [];
-  const meta: WorkloadMeta[] = [];
-  for (const w of workloads) {
-    const i = siteIds.indexOf(w.site);
-    const siteScenario = scenario.sites[i];
-    const site = engine.sites[i] as SiteInputs;
-    const acc = siteScenario ? workloadAccelerator(w, siteScenario) : undefined;
-    const p = poolIndex.get(`${i}/${acc}`);
-    if (!siteScenario || !acc || p === undefined)
-      throw new Error(`workload ${w.id}: no accelerators (validate first)`);
-    const pool = pools[p] as PoolSpec;
-    const power = powers[p] as PoolPower;
-    const perUnit = pool.acceleratorsPerUnit;
-    const failure = failureFor(w);
-    if (w.kind === 'training') {
-      const total = site.phases.filter((x) => x.acceleratorId === acc).reduce((s, x) => s + x.count, 0);
-      const accelerators = w.count ?? Math.max(1, Math.round((w.share ?? 1) * total));
-      const units = Math.ceil(accelerators / perUnit);
-      const capFactor =
-        capThroughputFactor(power.dutyCycle, power.boardPowerW, power.capW, power.curve) /
-        capThroughputFactor(power.dutyCycle, power.boardPowerW, power.boardPowerW, power.curve);
-      const mtbf = jobMtbfHours(failure, units * perUnit);
-      const writeH = w.checkpointWriteMinutes / 60;
-      const young = youngIntervalHours(writeH, mtbf);
-      const intervalH =
-        w.checkpointIntervalMinutes !== undefined
-          ? w.checkpointIntervalMinutes / 60
-          : Number.isFinite(young) && young > 0
-            ? young
-            : 1;
-      training.push({
-        id: w.id,
-        pool: p,
-        units,
-        startHours: w.start === 'asap' ? 0 : Math.max(0, (isoDateMs(w.start) - engine.startMs) / HOUR_MS),
-        totalFLOP: w.totalFLOP,
-        flopPerUnitHour: perUnit * peakFLOPSFor(scenario, acc, w.precision) * w.mfu * capFactor * 3600,
-        checkpointIntervalHours: intervalH,
-        checkpointWriteHours: writeH,
-        restartHours: w.restartMinutes / 60,
-        failure,
-        curtailMode: modes[i] ?? 'power-cap',
-      });
-      meta.push({
-        id: w.id,
-        kind: 'training',
-        site: w.site,
-        siteIndex: i,
-        accelerator: acc,
-        pool: p,
-        power,
-        accelerators: units * perUnit,
-        checkpointIntervalMinutes: intervalH * 60,
-        youngIntervalMinutes: young * 60,
-        mtbfHours: mtbf,
-      });
-    } else {
-      const spec = getAccelerator(acc);
-      const bw = spec?.hbmBandwidthTBps.value;
-      const cap = tokensPerSecondPerAccelerator({
-        peakFLOPS: peakFLOPSFor(scenario, acc, w.precision),
-        mfu: w.mfu,
-        flopPerToken: w.flopPerToken,
-        ...(w.hbmBytesPerToken !== undefined && typeof bw === 'number'
-          ? {
-              hbmBytesPerToken: w.hbmBytesPerToken,
-              hbmBandwidthBytesPerS: bw * 1e12,
-              hbmEfficiency: w.hbmEfficiency,
-            }
-          : {}),
-      });
-      const local = localHours.get(i) as Uint8Array;
-      const tz = site.weather.tzOffsetHours;
-      const shape = demandShape({
-        hours,
-        localHour: (h) => local[h] as number,
-        weekday: (h) => (new Date(engine.startMs + (h + tz) * HOUR_MS).getUTCDay() + 6) % 7,
-        ...(w.dailyShape ? { daily: w.dailyShape } : {}),
-        ...(w.weeklyShape ? { weekly: w.weeklyShape } : {}),
-        annualGrowth: w.annualGrowth,
-      });
-      const unitTokensPerS = cap.tokensPerS * perUnit;
-      const demandUnits = new Float64Array(hours);
-      const targetUnits = new Float64Array(hours);
-      let peak = 0;
-      for (let h = 0; h < hours; h++) {
-        const u = (w.tokensPerSecond * (shape[h] as number)) / unitTokensPerS;
-        demandUnits[h] = u;
-        const t = u > 0 ? Math.ceil(u * (1 + w.headroom) - 1e-9) : 0;
-        targetUnits[h] = t;
-        if (t > peak) peak = t;
-      }
-      inference.push({
-        id: w.id,
-        pool: p,
-        demandUnits,
-        targetUnits,
-        allocation: 'dynamic',
-        preemptsTraining: w.priority === 'above-training',
-        tokensPerUnitHour: unitTokensPerS * 3600,
-        failure,
-      });
-      meta.push({
-        id: w.id,
-        kind: 'inference',
-        site: w.site,
-        siteIndex: i,
-        accelerator: acc,
-        pool: p,
-        power,
-        tokensPerSecondPerAccelerator: cap.tokensPerS,
-        boundBy: cap.boundBy,
-        peakUnits: peak,
-        peakAccelerators: peak * perUnit,
-      });
-    }
-  }
+  return { pools, powers, poolIndex };
+}
 
-  const spec: ClusterSpec = {
-    hours,
-    sites: siteIds,
-    pools,
-    training,
-    inference,
-    curtailRequestFraction: curtail,
-    seed: options.seed ?? 1,
+/** What a workload runs on: its site, accelerator type, pool and the pool's power and failures. */
+interface Placement {
+  readonly i: number;
+  readonly site: SiteInputs;
+  readonly acc: string;
+  readonly p: number;
+  readonly power: PoolPower;
+  readonly perUnit: number;
+  readonly failure: FailureModel;
+}
+
+/** A training workload as the simulator's job, with what the run reports about it. */
+function trainingJob(
+  w: TrainingWorkload,
+  at: Placement,
+  scenario: Scenario,
+  engine: EngineInputs,
+  mode: 'power-cap' | 'pause',
+): { job: TrainingSpec; meta: WorkloadMeta } {
+  const { i, site, acc, p, power, perUnit, failure } = at;
+  const total = site.phases.filter((x) => x.acceleratorId === acc).reduce((s, x) => s + x.count, 0);
+  const accelerators = w.count ?? Math.max(1, Math.round((w.share ?? 1) * total));
+  const units = Math.ceil(accelerators / perUnit);
+  const capFactor =
+    capThroughputFactor(power.dutyCycle, power.boardPowerW, power.capW, power.curve) /
+    capThroughputFactor(power.dutyCycle, power.boardPowerW, power.boardPowerW, power.curve);
+  const mtbf = jobMtbfHours(failure, units * perUnit);
+  const writeH = w.checkpointWriteMinutes / 60;
+  const young = youngIntervalHours(writeH, mtbf);
+  const intervalH = checkpointIntervalHours(w.checkpointIntervalMinutes, writeH, mtbf);
+  const job: TrainingSpec = {
+    id: w.id,
+    pool: p,
+    units,
+    startHours: w.start === 'asap' ? 0 : Math.max(0, (isoDateMs(w.start) - engine.startMs) / HOUR_MS),
+    totalFLOP: w.totalFLOP,
+    flopPerUnitHour: perUnit * peakFLOPSFor(scenario, acc, w.precision) * w.mfu * capFactor * 3600,
+    checkpointIntervalHours: intervalH,
+    checkpointWriteHours: writeH,
+    restartHours: w.restartMinutes / 60,
+    failure,
+    curtailMode: mode,
   };
-  const result = simulateCluster(spec, { backgroundExpectation: !options.exact });
-  const acceleratorsOnline = engine.sites.map((site, i) => {
+  const meta: WorkloadMeta = {
+    id: w.id,
+    kind: 'training',
+    site: w.site,
+    siteIndex: i,
+    accelerator: acc,
+    pool: p,
+    power,
+    accelerators: units * perUnit,
+    checkpointIntervalMinutes: intervalH * 60,
+    youngIntervalMinutes: young * 60,
+    mtbfHours: mtbf,
+  };
+  return { job, meta };
+}
+
+/** An inference workload as the simulator's service: demand in units by hour from its shape. */
+function inferenceService(
+  w: InferenceWorkload,
+  at: Placement,
+  scenario: Scenario,
+  engine: EngineInputs,
+  local: Uint8Array,
+): { service: InferenceSpec; meta: WorkloadMeta } {
+  const { i, site, acc, p, power, perUnit, failure } = at;
+  const hours = engine.hours;
+  const spec = getAccelerator(acc);
+  const bw = spec?.hbmBandwidthTBps.value;
+  const cap = tokensPerSecondPerAccelerator({
+    peakFLOPS: peakFLOPSFor(scenario, acc, w.precision),
+    mfu: w.mfu,
+    flopPerToken: w.flopPerToken,
+    ...(w.hbmBytesPerToken !== undefined && typeof bw === 'number'
+      ? {
+          hbmBytesPerToken: w.hbmBytesPerToken,
+          hbmBandwidthBytesPerS: bw * 1e12,
+          hbmEfficiency: w.hbmEfficiency,
+        }
+      : {}),
+  });
+  const tz = site.weather.tzOffsetHours;
+  const shape = demandShape({
+    hours,
+    localHour: (h) => local[h] as number,
+    weekday: (h) => (new Date(engine.startMs + (h + tz) * HOUR_MS).getUTCDay() + 6) % 7,
+    ...(w.dailyShape ? { daily: w.dailyShape } : {}),
+    ...(w.weeklyShape ? { weekly: w.weeklyShape } : {}),
+    annualGrowth: w.annualGrowth,
+  });
+  const unitTokensPerS = cap.tokensPerS * perUnit;
+  const demandUnits = new Float64Array(hours);
+  const targetUnits = new Float64Array(hours);
+  let peak = 0;
+  for (let h = 0; h < hours; h++) {
+    const u = (w.tokensPerSecond * (shape[h] as number)) / unitTokensPerS;
+    demandUnits[h] = u;
+    const t = u > 0 ? Math.ceil(u * (1 + w.headroom) - 1e-9) : 0;
+    targetUnits[h] = t;
+    if (t > peak) peak = t;
+  }
+  const service: InferenceSpec = {
+    id: w.id,
+    pool: p,
+    demandUnits,
+    targetUnits,
+    allocation: 'dynamic',
+    preemptsTraining: w.priority === 'above-training',
+    tokensPerUnitHour: unitTokensPerS * 3600,
+    failure,
+  };
+  const meta: WorkloadMeta = {
+    id: w.id,
+    kind: 'inference',
+    site: w.site,
+    siteIndex: i,
+    accelerator: acc,
+    pool: p,
+    power,
+    tokensPerSecondPerAccelerator: cap.tokensPerS,
+    boundBy: cap.boundBy,
+    peakUnits: peak,
+    peakAccelerators: peak * perUnit,
+  };
+  return { service, meta };
+}
+
+/** Accelerators online by hour at each site that runs workloads (undefined elsewhere). */
+function acceleratorsOnlineBySite(
+  engine: EngineInputs,
+  usedSites: readonly number[],
+): (Float64Array | undefined)[] {
+  const hours = engine.hours;
+  return engine.sites.map((site, i) => {
     if (!usedSites.includes(i)) return undefined;
     const online = new Float64Array(hours);
     for (let h = 0; h < hours; h++) {
@@ -366,6 +391,60 @@ export function simulateScenarioWorkloads(
     }
     return online;
   });
+}
+
+export function simulateScenarioWorkloads(
+  scenario: Scenario,
+  engine: EngineInputs,
+  options: WorkloadRunOptions = {},
+): ScenarioWorkloadRun {
+  const workloads = scenario.workloads ?? [];
+  const siteIds = scenario.sites.map((s) => s.id);
+  const usedSites = [...new Set(workloads.map((w) => siteIds.indexOf(w.site)))].filter((i) => i >= 0);
+  const { localHours, curtail, modes } = siteEnvironments(engine, usedSites, options);
+  const { pools, powers, poolIndex } = scenarioPools(engine, usedSites);
+
+  const training: TrainingSpec[] = [];
+  const inference: InferenceSpec[] = [];
+  const meta: WorkloadMeta[] = [];
+  for (const w of workloads) {
+    const i = siteIds.indexOf(w.site);
+    const siteScenario = scenario.sites[i];
+    const acc = siteScenario ? workloadAccelerator(w, siteScenario) : undefined;
+    const p = poolIndex.get(`${i}/${acc}`);
+    if (!siteScenario || !acc || p === undefined)
+      throw new Error(`workload ${w.id}: no accelerators (validate first)`);
+    const at: Placement = {
+      i,
+      site: engine.sites[i] as SiteInputs,
+      acc,
+      p,
+      power: powers[p] as PoolPower,
+      perUnit: (pools[p] as PoolSpec).acceleratorsPerUnit,
+      failure: failureFor(w),
+    };
+    if (w.kind === 'training') {
+      const t = trainingJob(w, at, scenario, engine, modes[i] ?? 'power-cap');
+      training.push(t.job);
+      meta.push(t.meta);
+    } else {
+      const s = inferenceService(w, at, scenario, engine, localHours.get(i) as Uint8Array);
+      inference.push(s.service);
+      meta.push(s.meta);
+    }
+  }
+
+  const spec: ClusterSpec = {
+    hours: engine.hours,
+    sites: siteIds,
+    pools,
+    training,
+    inference,
+    curtailRequestFraction: curtail,
+    seed: options.seed ?? 1,
+  };
+  const result = simulateCluster(spec, { backgroundExpectation: !options.exact });
+  const acceleratorsOnline = acceleratorsOnlineBySite(engine, usedSites);
   return {
     spec,
     result,

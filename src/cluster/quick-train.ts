@@ -8,6 +8,7 @@ import { DEFAULT_CHECKPOINT_WRITE_MINUTES, DEFAULT_RESTART_MINUTES } from '../mo
 import type { ClusterSpec } from './cluster-spec.js';
 import {
   analyticLossFraction,
+  checkpointIntervalHours,
   dalyIntervalHours,
   type FailureModel,
   firstOrderValidity,
@@ -82,12 +83,7 @@ export function quickTrain(input: QuickTrainInput): QuickTrainResult {
   const writeH = (input.checkpointWriteMinutes ?? DEFAULT_CHECKPOINT_WRITE_MINUTES) / 60;
   const restartH = (input.restartMinutes ?? DEFAULT_RESTART_MINUTES) / 60;
   const young = youngIntervalHours(writeH, mtbf);
-  const intervalH =
-    input.checkpointIntervalMinutes !== undefined
-      ? input.checkpointIntervalMinutes / 60
-      : Number.isFinite(young) && young > 0
-        ? young
-        : 1;
+  const intervalH = checkpointIntervalHours(input.checkpointIntervalMinutes, writeH, mtbf);
   const flopPerUnitHour = perUnit * peak * 1e12 * mfu * (input.throughputFactor ?? 1) * 3600;
   const idealHours = input.totalFLOP / (units * flopPerUnitHour);
   const horizon = input.horizonHours ?? Math.min(10 * 8760, Math.max(30 * 24, Math.ceil(idealHours * 4)));
