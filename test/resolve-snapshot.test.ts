@@ -7,7 +7,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fileDataSource } from '../src/io/data-source.js';
 import { builtinScenarioNames, loadScenario } from '../src/io/load-scenario.js';
+import { resolveScenario } from '../src/model/resolve.js';
+import { AssumptionRecorder } from '../src/model/resolve-site.js';
 import { runScenario } from '../src/run.js';
+import { baseScenario, fakeData, parseOk } from './helpers.js';
 
 const data = fileDataSource();
 const update = process.env.UPDATE_ASSUMPTIONS === '1';
@@ -32,4 +35,42 @@ describe('assumptions of the built-in scenarios match the pre-refactor snapshot'
       expectSnapshot(`test/fixtures/assumptions/${name}.totals.json`, summary.totals);
     });
   }
+});
+
+describe('the assumption recorder', () => {
+  it("a value the raw input has is 'scenario'; one it lacks is 'default' with the given basis; paths print as sites[0].x", () => {
+    const rec = new AssumptionRecorder({ sites: [{ utilisation: { busyFraction: 0.8 } }] });
+    rec.note(['sites', 0, 'utilisation', 'busyFraction'], 0.8, 'fraction', 'unused');
+    rec.note(['sites', 0, 'utilisation', 'dutyCycle'], 1, 'fraction', 'a cited default');
+    expect(rec.list).toEqual([
+      {
+        path: 'sites[0].utilisation.busyFraction',
+        value: 0.8,
+        unit: 'fraction',
+        kind: 'scenario',
+        basis: 'given in the scenario',
+      },
+      {
+        path: 'sites[0].utilisation.dutyCycle',
+        value: 1,
+        unit: 'fraction',
+        kind: 'default',
+        basis: 'a cited default',
+      },
+    ]);
+  });
+  it('an accelerator used by two phases is recorded once', () => {
+    const input = baseScenario();
+    const site = input.sites[0];
+    if (!site) throw new Error('no site');
+    site.phases = [
+      { online: '2026-03-01', rampDays: 0, accelerator: 'h100', count: 100 },
+      { online: '2026-06-01', rampDays: 0, accelerator: 'h100', count: 200 },
+    ];
+    const paths = resolveScenario(parseOk(input), fakeData(), input).assumptions.map((a) => a.path);
+    // board power, host, idle share, host idle, peak TFLOP/s and price: six figures, each once
+    const h100 = paths.filter((p) => p.startsWith('accelerators.h100.'));
+    expect(h100).toHaveLength(6);
+    expect(new Set(h100).size).toBe(6);
+  });
 });
