@@ -29,7 +29,7 @@
  *   facility demand = facility served + unserved facility
  * Fuel: MMBtu = MWh × heat rate; cost $ = MMBtu × fuel price; CO2 t = MMBtu × kg/MMBtu / 1,000.
  */
-import type { BatteryInputs, SupplyInputs } from './grid-side-inputs.js';
+import type { BatteryInputs, OnsiteGeneratorInputs, SupplyInputs } from './grid-side-inputs.js';
 import type { SiteHourly } from './site-hourly.js';
 
 /** What the supply stage needs beyond the facility arrays. */
@@ -75,6 +75,206 @@ export function arbitragePlan(b: BatteryInputs, price: Float64Array, localHour: 
   return plan;
 }
 
+/** The batteries of a site with their running state: state of charge (MWh) and price-arbitrage plans. */
+export interface BatteryFleet {
+  readonly batteries: readonly BatteryInputs[];
+  /** √η of each battery: the one-way efficiency of charge and of discharge. */
+  readonly sqrtEta: readonly number[];
+  /** State of charge of each battery, MWh; updated hour by hour. */
+  readonly socMWh: number[];
+  /** Planned charge (1) / discharge (2) hours of each 'price-arbitrage' battery; undefined otherwise. */
+  readonly plans: readonly (Uint8Array | undefined)[];
+}
+
+export function batteryFleet(
+  batteries: readonly BatteryInputs[],
+  price: Float64Array,
+  localHour: Uint8Array,
+): BatteryFleet {
+  return {
+    batteries,
+    sqrtEta: batteries.map((b) => Math.sqrt(b.roundTripEfficiency)),
+    socMWh: batteries.map((b) => b.initialSoCFraction * b.energyMWh),
+    plans: batteries.map((b) =>
+      b.policy === 'price-arbitrage' ? arbitragePlan(b, price, localHour) : undefined,
+    ),
+  };
+}
+
+/** Step 1: renewables behind the meter serve the load first, MW: min(R, L). */
+export function renewablesToLoad(renewableMW: number, loadMW: number): number {
+  return Math.min(renewableMW, loadMW);
+}
+
+/** What the grid may carry this hour, MW: the interconnect G, or (1 − f)·L while an 'onsite' request f > 0. */
+export function gridCapacityMW(interconnectMW: number, loadMW: number, offGridShare: number): number {
+  return offGridShare > 0 ? Math.min(interconnectMW, (1 - offGridShare) * loadMW) : interconnectMW;
+}
+
+/**
+ * Step 2: 'economic' generators run (up to capacity, in input order) when the price beats their fuel
+ * cost per MWh, heat rate × fuel price. Writes each one's output into `genOutMW`; returns the load left.
+ */
+export function dispatchEconomicGenerators(
+  gens: readonly OnsiteGeneratorInputs[],
+  priceUSDPerMWh: number,
+  remainingMW: number,
+  genOutMW: number[],
+): number {
+  let rem = remainingMW;
+  for (let g = 0; g < gens.length && rem > 0; g++) {
+    const gen = gens[g];
+    if (gen === undefined || gen.dispatch !== 'economic') continue;
+    if (priceUSDPerMWh <= gen.heatRateMMBtuPerMWh * gen.fuelPriceUSDPerMMBtu) continue;
+    const x = Math.min(gen.capacityMW, rem);
+    genOutMW[g] = x;
+    rem -= x;
+  }
+  return rem;
+}
+
+/**
+ * Step 3: batteries discharge, in input order, for the load above what the grid may carry and by
+ * policy ('peak-shave': above gridTargetMW; 'price-arbitrage': all of it in a planned dear hour), each
+ * within its power and the energy above its minimum state of charge (× √η). Updates the fleet's state
+ * of charge and `dischargedMW` (per battery); returns the total discharge and the load left.
+ */
+export function dischargeBatteries(
+  fleet: BatteryFleet,
+  h: number,
+  remainingMW: number,
+  gridCapMW: number,
+  dischargedMW: number[],
+): { dischargeMW: number; remainingMW: number } {
+  const { batteries: bats, sqrtEta, socMWh: soc, plans } = fleet;
+  let rem = remainingMW;
+  let discharge = 0;
+  for (let k = 0; k < bats.length && rem > 0; k++) {
+    const b = bats[k] as BatteryInputs;
+    let want = Math.max(0, rem - gridCapMW);
+    if (b.policy === 'peak-shave') want = Math.max(want, rem - (b.gridTargetMW ?? Number.POSITIVE_INFINITY));
+    if (b.policy === 'price-arbitrage' && plans[k]?.[h] === 2) want = rem;
+    if (want <= 0) continue;
+    const s = sqrtEta[k] as number;
+    const room = Math.max(0, ((soc[k] as number) - b.minSoCFraction * b.energyMWh) * s);
+    const x = Math.min(want, b.powerMW, room);
+    if (x <= 0) continue;
+    soc[k] = Math.max(b.minSoCFraction * b.energyMWh, (soc[k] as number) - x / s);
+    dischargedMW[k] = x;
+    discharge += x;
+    rem -= x;
+  }
+  return { dischargeMW: discharge, remainingMW: rem };
+}
+
+/** Step 4: the grid serves what is left, up to what it may carry this hour, MW. */
+export function gridToLoad(remainingMW: number, gridCapMW: number): number {
+  return Math.min(remainingMW, gridCapMW);
+}
+
+/**
+ * Step 5: remaining generator capacity ('backup', and what 'economic' ones did not already give), in
+ * input order. Adds to `genOutMW`; returns the load left (unserved when above rounding).
+ */
+export function dispatchBackupGenerators(
+  gens: readonly OnsiteGeneratorInputs[],
+  remainingMW: number,
+  genOutMW: number[],
+): number {
+  let rem = remainingMW;
+  for (let g = 0; g < gens.length && rem > 0; g++) {
+    const gen = gens[g];
+    if (gen === undefined) continue;
+    const x = Math.min(gen.capacityMW - (genOutMW[g] as number), rem);
+    genOutMW[g] = (genOutMW[g] as number) + x;
+    rem -= x;
+  }
+  return rem;
+}
+
+/** The grid-side context of one hour's battery charging. */
+export interface ChargeHour {
+  readonly h: number;
+  /** Renewable MW left after serving the load. */
+  readonly surplusMW: number;
+  readonly gridToLoadMW: number;
+  readonly interconnectMW: number;
+  /** 'onsite' curtailment share requested this hour; grid charging only when 0. */
+  readonly offGridShare: number;
+  /** Unserved facility MW this hour; grid charging only when 0. */
+  readonly unservedMW: number;
+}
+
+/**
+ * After the load is served: batteries that did not discharge this hour charge, in input order, from
+ * the renewable surplus, then from the grid within the interconnect when no curtailment is requested
+ * and nothing is unserved ('backup': up to full; 'peak-shave': up to gridTargetMW of grid import;
+ * 'price-arbitrage': in its planned cheap hours). Updates the fleet's state of charge; returns total
+ * charge, the part from the grid, and the renewable surplus no battery took (spilled).
+ */
+export function chargeBatteries(
+  fleet: BatteryFleet,
+  hour: ChargeHour,
+  dischargedMW: readonly number[],
+): { chargeMW: number; gridChargeMW: number; spillMW: number } {
+  const { batteries: bats, sqrtEta, socMWh: soc, plans } = fleet;
+  const { h, gridToLoadMW, interconnectMW: G, offGridShare: f, unservedMW } = hour;
+  let surplus = hour.surplusMW;
+  let charge = 0;
+  let gridCharge = 0;
+  for (let k = 0; k < bats.length; k++) {
+    const b = bats[k] as BatteryInputs;
+    if ((dischargedMW[k] as number) > 0) continue;
+    const s = sqrtEta[k] as number;
+    let room = Math.min(b.powerMW, Math.max(0, (b.maxSoCFraction * b.energyMWh - (soc[k] as number)) / s));
+    if (room <= 0) continue;
+    const fromRenew = Math.min(surplus, room);
+    surplus -= fromRenew;
+    room -= fromRenew;
+    let fromGrid = 0;
+    const gridHeadroom = Math.max(0, G - gridToLoadMW - gridCharge);
+    if (f === 0 && room > 0 && gridHeadroom > 0 && unservedMW === 0) {
+      if (b.policy === 'backup') fromGrid = Math.min(room, gridHeadroom);
+      else if (b.policy === 'peak-shave')
+        fromGrid = Math.min(room, Math.max(0, (b.gridTargetMW ?? 0) - gridToLoadMW - gridCharge));
+      else if (plans[k]?.[h] === 1) fromGrid = Math.min(room, gridHeadroom);
+      fromGrid = Math.min(fromGrid, gridHeadroom);
+    }
+    const c = fromRenew + fromGrid;
+    if (c <= 0) continue;
+    soc[k] = Math.min(b.maxSoCFraction * b.energyMWh, (soc[k] as number) + c * s);
+    gridCharge += fromGrid;
+    charge += c;
+  }
+  return { chargeMW: charge, gridChargeMW: gridCharge, spillMW: surplus };
+}
+
+/**
+ * Fuel and CO2 of the generators' output this hour: MMBtu = MW × 1 h × heat rate; $ = MMBtu × fuel
+ * price; t CO2 = MMBtu × kg/MMBtu / 1,000. Adds each generator's MWh to `generatorMWh`.
+ */
+export function generatorFuel(
+  gens: readonly OnsiteGeneratorInputs[],
+  genOutMW: readonly number[],
+  generatorMWh: number[],
+): { onsiteMW: number; fuelUSD: number; co2Tonnes: number } {
+  let onsite = 0;
+  let fuelUSD = 0;
+  let co2 = 0;
+  for (let g = 0; g < gens.length; g++) {
+    const x = genOutMW[g] as number;
+    if (x <= 0) continue;
+    const gen = gens[g];
+    if (gen === undefined) continue;
+    const mmbtu = x * gen.heatRateMMBtuPerMWh;
+    onsite += x;
+    fuelUSD += mmbtu * gen.fuelPriceUSDPerMMBtu;
+    co2 += (mmbtu * gen.co2KgPerMMBtu) / 1000;
+    generatorMWh[g] = (generatorMWh[g] as number) + x;
+  }
+  return { onsiteMW: onsite, fuelUSD, co2Tonnes: co2 };
+}
+
 export function supplyStage(out: SiteHourly, plan?: SupplyPlan): SupplyReport {
   if (plan === undefined) {
     out.gridImportMW.set(out.facilityMW);
@@ -82,118 +282,50 @@ export function supplyStage(out: SiteHourly, plan?: SupplyPlan): SupplyReport {
   }
   const { supply, interconnectMW: G } = plan;
   const gens = supply.onsite;
-  const bats = supply.batteries;
-  const sqrtEta = bats.map((b) => Math.sqrt(b.roundTripEfficiency));
-  const soc = bats.map((b) => b.initialSoCFraction * b.energyMWh);
-  const plans = bats.map((b) =>
-    b.policy === 'price-arbitrage' ? arbitragePlan(b, out.priceUSDPerMWh, out.localHour) : undefined,
-  );
+  const fleet = batteryFleet(supply.batteries, out.priceUSDPerMWh, out.localHour);
   const generatorMWh = gens.map(() => 0);
   const genOut = gens.map(() => 0);
   let unservedTotal = 0;
 
   for (let h = 0; h < out.hours; h++) {
     const L = out.facilityMW[h] as number;
-    const price = out.priceUSDPerMWh[h] as number;
     const f = plan.offGridShare?.[h] ?? 0;
     const R = plan.renewableMW[h] as number;
-    const renewToLoad = Math.min(R, L);
-    let rem = L - renewToLoad;
-    const gridCap = f > 0 ? Math.min(G, (1 - f) * L) : G;
+    const gridCap = gridCapacityMW(G, L, f);
     for (let g = 0; g < gens.length; g++) genOut[g] = 0;
+    const discharged = fleet.batteries.map(() => 0);
 
-    // 2. economic generators
-    for (let g = 0; g < gens.length && rem > 0; g++) {
-      const gen = gens[g];
-      if (gen === undefined || gen.dispatch !== 'economic') continue;
-      if (price <= gen.heatRateMMBtuPerMWh * gen.fuelPriceUSDPerMMBtu) continue;
-      const x = Math.min(gen.capacityMW, rem);
-      genOut[g] = x;
-      rem -= x;
-    }
-    // 3. battery discharge
-    let discharge = 0;
-    const discharged = bats.map(() => 0);
-    for (let k = 0; k < bats.length && rem > 0; k++) {
-      const b = bats[k] as BatteryInputs;
-      let want = Math.max(0, rem - gridCap);
-      if (b.policy === 'peak-shave')
-        want = Math.max(want, rem - (b.gridTargetMW ?? Number.POSITIVE_INFINITY));
-      if (b.policy === 'price-arbitrage' && plans[k]?.[h] === 2) want = rem;
-      if (want <= 0) continue;
-      const s = sqrtEta[k] as number;
-      const room = Math.max(0, ((soc[k] as number) - b.minSoCFraction * b.energyMWh) * s);
-      const x = Math.min(want, b.powerMW, room);
-      if (x <= 0) continue;
-      soc[k] = Math.max(b.minSoCFraction * b.energyMWh, (soc[k] as number) - x / s);
-      discharged[k] = x;
-      discharge += x;
-      rem -= x;
-    }
-    // 4. grid
-    const gridToLoad = Math.min(rem, gridCap);
-    rem -= gridToLoad;
-    // 5. remaining generator capacity
-    for (let g = 0; g < gens.length && rem > 0; g++) {
-      const gen = gens[g];
-      if (gen === undefined) continue;
-      const x = Math.min(gen.capacityMW - (genOut[g] as number), rem);
-      genOut[g] = (genOut[g] as number) + x;
-      rem -= x;
-    }
+    const renewToLoad = renewablesToLoad(R, L);
+    let rem = dispatchEconomicGenerators(gens, out.priceUSDPerMWh[h] as number, L - renewToLoad, genOut);
+    const battery = dischargeBatteries(fleet, h, rem, gridCap, discharged);
+    rem = battery.remainingMW;
+    const grid = gridToLoad(rem, gridCap);
+    rem = dispatchBackupGenerators(gens, rem - grid, genOut);
     const unserved = rem > 1e-12 * Math.max(1, L) ? rem : 0;
-    // charging
-    let surplus = R - renewToLoad;
-    let charge = 0;
-    let gridCharge = 0;
-    for (let k = 0; k < bats.length; k++) {
-      const b = bats[k] as BatteryInputs;
-      if ((discharged[k] as number) > 0) continue;
-      const s = sqrtEta[k] as number;
-      let room = Math.min(b.powerMW, Math.max(0, (b.maxSoCFraction * b.energyMWh - (soc[k] as number)) / s));
-      if (room <= 0) continue;
-      const fromRenew = Math.min(surplus, room);
-      surplus -= fromRenew;
-      room -= fromRenew;
-      let fromGrid = 0;
-      const gridHeadroom = Math.max(0, G - gridToLoad - gridCharge);
-      if (f === 0 && room > 0 && gridHeadroom > 0 && unserved === 0) {
-        if (b.policy === 'backup') fromGrid = Math.min(room, gridHeadroom);
-        else if (b.policy === 'peak-shave')
-          fromGrid = Math.min(room, Math.max(0, (b.gridTargetMW ?? 0) - gridToLoad - gridCharge));
-        else if (plans[k]?.[h] === 1) fromGrid = Math.min(room, gridHeadroom);
-        fromGrid = Math.min(fromGrid, gridHeadroom);
-      }
-      const c = fromRenew + fromGrid;
-      if (c <= 0) continue;
-      soc[k] = Math.min(b.maxSoCFraction * b.energyMWh, (soc[k] as number) + c * s);
-      gridCharge += fromGrid;
-      charge += c;
-    }
-    let onsite = 0;
-    let fuelUSD = 0;
-    let co2 = 0;
-    for (let g = 0; g < gens.length; g++) {
-      const x = genOut[g] as number;
-      if (x <= 0) continue;
-      const gen = gens[g];
-      if (gen === undefined) continue;
-      const mmbtu = x * gen.heatRateMMBtuPerMWh;
-      onsite += x;
-      fuelUSD += mmbtu * gen.fuelPriceUSDPerMMBtu;
-      co2 += (mmbtu * gen.co2KgPerMMBtu) / 1000;
-      generatorMWh[g] = (generatorMWh[g] as number) + x;
-    }
+    const charged = chargeBatteries(
+      fleet,
+      {
+        h,
+        surplusMW: R - renewToLoad,
+        gridToLoadMW: grid,
+        interconnectMW: G,
+        offGridShare: f,
+        unservedMW: unserved,
+      },
+      discharged,
+    );
+    const fuel = generatorFuel(gens, genOut, generatorMWh);
+
     out.renewableMW[h] = R;
-    out.renewableSpillMW[h] = surplus;
-    out.onsiteMW[h] = onsite;
-    out.batteryDischargeMW[h] = discharge;
-    out.batteryChargeMW[h] = charge;
-    out.batterySoCMWh[h] = soc.reduce((a, b) => a + b, 0);
-    out.fuelCostUSD[h] = fuelUSD;
-    out.onsiteCO2Tonnes[h] = co2;
-    out.gridImportMW[h] = gridToLoad + gridCharge;
-    if (f > 0) out.curtailedMW[h] = Math.min(f * L, discharge + onsite);
+    out.renewableSpillMW[h] = charged.spillMW;
+    out.onsiteMW[h] = fuel.onsiteMW;
+    out.batteryDischargeMW[h] = battery.dischargeMW;
+    out.batteryChargeMW[h] = charged.chargeMW;
+    out.batterySoCMWh[h] = fleet.socMWh.reduce((a, b) => a + b, 0);
+    out.fuelCostUSD[h] = fuel.fuelUSD;
+    out.onsiteCO2Tonnes[h] = fuel.co2Tonnes;
+    out.gridImportMW[h] = grid + charged.gridChargeMW;
+    if (f > 0) out.curtailedMW[h] = Math.min(f * L, battery.dischargeMW + fuel.onsiteMW);
     if (unserved > 0) {
       unservedTotal += unserved;
       scaleFacility(out, h, (L - unserved) / L);
