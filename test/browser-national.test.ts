@@ -118,7 +118,7 @@ describe('the national build-out view', () => {
     const firmRow = page.getByTestId('pjm-table').locator('tbody tr').first();
     expect(await firmRow.locator('th').textContent()).toBe('firm');
     expect(await firmRow.locator('td').nth(2).textContent()).toBe(
-      `$${pjm.firm.perHouseholdUSDPerMonth.toFixed(2)}/month`,
+      `${pjm.firm.perHouseholdUSDPerMonth < 0 ? '\u2212' : ''}$${Math.abs(pjm.firm.perHouseholdUSDPerMonth).toFixed(2)}/month`,
     );
     // By hand (docs/buildout.md §4): others' extra $/yr × a household's 2.37 kW peak-load contribution
     // ÷ PJM's 2026/27 forecast peak of 159,329 MW ÷ 12 months.
@@ -126,6 +126,8 @@ describe('the national build-out view', () => {
       (pjm.firm.othersDeltaUSD * 2.37e-3) / 159_329 / 12,
       2,
     );
+    // Negative amounts (the collar, BYOG) carry U+2212 before the dollar sign, never a hyphen.
+    expect(await page.getByTestId('who-pays').textContent()).not.toMatch(/\$[\u2212-]|-\d/);
     // Bring-your-own-generation settles its own capacity: the others' cost barely moves.
     expect(Math.abs(pjm.byog.othersDeltaUSD)).toBeLessThan(Math.abs(pjm.firm.othersDeltaUSD) / 10);
     // Avoiding the 4 peaks shifts exactly what the campuses would have paid as firm (same TCOS).

@@ -23,6 +23,9 @@ const TABLE_LIMIT_PCT = 0.5;
 /** MW with thousands separators and no scaling, so that table columns compare at a glance. */
 const mw = (x: number) => `${fmtNumber(x, 0)} MW`;
 
+/** Dollars and cents, the sign before the dollar sign: −$0.36. */
+const usdCents = (x: number) => `${x < 0 ? '\u2212' : ''}$${fmtNumber(Math.abs(x), 2)}`;
+
 export interface CampusRisk {
   readonly id: string;
   readonly name: string;
@@ -272,7 +275,7 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
                   <th scope="row">{label}</th>
                   <td class="num">{fmtNumber(c.priceUSDPerMWDay, 2)} $/MW-day</td>
                   <td class="num">{fmt.usd(c.othersDeltaUSD)}/yr</td>
-                  <td class="num">${fmtNumber(c.perHouseholdUSDPerMonth, 2)}/month</td>
+                  <td class="num">{usdCents(c.perHouseholdUSDPerMonth)}/month</td>
                 </tr>
               ))}
             </tbody>
@@ -410,8 +413,10 @@ export function NationalPage() {
       </label>
       <BATable report={report} year={year} />
       <RiskMap campuses={risks.map((c) => ({ ...c, itMW: itAt(report, c.id, year) }))} year={year} />
-      <WhoPaysPanel report={report} year={year} />
-      <OnlineChart report={report} />
+      <div class="grid2">
+        <WhoPaysPanel report={report} year={year} />
+        <OnlineChart report={report} />
+      </div>
     </section>
   );
 }
