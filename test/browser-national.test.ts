@@ -27,7 +27,7 @@ let report: BuildoutReport;
 /** Whole MW as written by hand: thousands separators, U+2212 for negatives. */
 const mw = (x: number) => `${Math.round(x).toLocaleString('en-US').replace('-', '\u2212')} MW`;
 
-/** The BA table's rows as [region, at peak, headroom, firm]. */
+/** The BA table's rows as [region, at peak, headroom, firm, curtailed if flexible]. */
 async function tableRows(p: Page): Promise<string[][]> {
   return p
     .getByTestId('ba-table')
@@ -50,6 +50,7 @@ const expectedRows = (year: number) => {
       mw(r.campusAtRegionPeakMW),
       `${mw(r.headroomBeforeMW[k] as number)} → ${mw(r.headroomAfterMW[k] as number)}`,
       mw(r.firmNeedMW),
+      `${Math.round(r.flexible.curtailedHoursPerYear).toLocaleString('en-US')} h, ${r.flexible.curtailmentPct.toFixed(2)} %`,
     ]);
 };
 
@@ -94,6 +95,14 @@ describe('the national build-out view', () => {
     expect(await page.getByTestId('year-select').inputValue()).toBe(String(last));
     const rows = await tableRows(page);
     expect(rows).toEqual(expectedRows(last));
+    // The national row adds the regions (docs/buildout.md §2).
+    const regionsLast = report.regions.filter((r) => r.year === last);
+    const foot = await page.getByTestId('ba-table').locator('tfoot td').allTextContents();
+    expect(foot[0]).toBe(mw(regionsLast.reduce((a, r) => a + r.campusAtRegionPeakMW, 0)));
+    expect(foot[2]).toBe(mw(regionsLast.reduce((a, r) => a + r.firmNeedMW, 0)));
+    // Every BA standing in for one without data is named, with its basis.
+    const standIns = (await page.getByTestId('ba-stand-ins').textContent()) ?? '';
+    for (const b of report.noDataBAs) expect(standIns).toContain(b.basis);
     // The campuses really land on the grids by then: some BA carries over 1 GW at its peak.
     expect(report.regions.some((r) => r.year === last && r.campusAtRegionPeakMW > 1000)).toBe(true);
     // Headroom only shrinks when load is added.

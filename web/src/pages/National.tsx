@@ -174,7 +174,7 @@ function BATable(p: { report: BuildoutReport; year: number }) {
   return (
     <ChartFrame
       title={`Balancing authorities, ${p.year}`}
-      subtitle={`Campus load at the region’s 10 highest-demand hours of each historical year (mean); headroom = the largest further constant load the region could take with at most ${fmtNumber(limit)} % of its energy curtailed (Norris et al. 2025), before → after the campuses; firm capacity = new firm capacity needed if the campuses never curtail`}
+      subtitle={`Campus load at the region’s 10 highest-demand hours of each historical year (mean); headroom = the largest further constant load the region could take with at most ${fmtNumber(limit)} % of its energy curtailed (Norris et al. 2025), before → after the campuses; firm capacity = new firm capacity needed if the campuses never curtail; if flexible = the campuses curtail whenever the region would pass its historical peak threshold`}
       testId="ba-table"
       exports={{
         csv: () =>
@@ -186,6 +186,8 @@ function BATable(p: { report: BuildoutReport; year: number }) {
               `headroom before at ${limit}% (MW)`,
               `headroom after at ${limit}% (MW)`,
               'firm capacity needed (MW)',
+              'if flexible: curtailed (h/yr)',
+              'if flexible: curtailed (% of campus energy)',
             ],
             rows.map((r) => [
               r.region,
@@ -193,6 +195,8 @@ function BATable(p: { report: BuildoutReport; year: number }) {
               r.headroomBeforeMW[k],
               r.headroomAfterMW[k],
               r.firmNeedMW,
+              r.flexible.curtailedHoursPerYear,
+              r.flexible.curtailmentPct,
             ]),
           ),
       }}
@@ -204,6 +208,7 @@ function BATable(p: { report: BuildoutReport; year: number }) {
             <th scope="col">campus load at peak</th>
             <th scope="col">headroom at {fmtNumber(limit)} %, before → after</th>
             <th scope="col">firm capacity needed</th>
+            <th scope="col">if flexible: curtailed (h/yr, % of energy)</th>
           </tr>
         </thead>
         <tbody>
@@ -219,6 +224,10 @@ function BATable(p: { report: BuildoutReport; year: number }) {
               <td class="num" data-testid="ba-firm">
                 {mw(r.firmNeedMW)}
               </td>
+              <td class="num" data-testid="ba-flexible">
+                {fmtNumber(r.flexible.curtailedHoursPerYear, 0)} h, {fmtNumber(r.flexible.curtailmentPct, 2)}{' '}
+                %
+              </td>
             </tr>
           ))}
         </tbody>
@@ -229,10 +238,20 @@ function BATable(p: { report: BuildoutReport; year: number }) {
               <td class="num">{mw(nat.campusAtRegionPeaksMW)}</td>
               <td />
               <td class="num">{mw(nat.firmNeedMW)}</td>
+              <td />
             </tr>
           </tfoot>
         )}
       </table>
+      {p.report.noDataBAs.length > 0 && (
+        <ul class="note" data-testid="ba-stand-ins">
+          {p.report.noDataBAs.map((b) => (
+            <li key={b.ba}>
+              {b.ba || 'No BA in the register'} ({b.campuses.join(', ')}): {b.standsIn} stands in. {b.basis}
+            </li>
+          ))}
+        </ul>
+      )}
     </ChartFrame>
   );
 }
