@@ -166,6 +166,35 @@ describe('the national build-out view', () => {
     expect(await page.title()).toBe('National build-out · gigawatt');
   });
 
+  it('takes its year from the URL, keeps the chosen year there and says when a year is not in the report', async () => {
+    const p = await context.newPage();
+    const mid = report.years[2] as number;
+    await p.goto(`${base}#/national?year=${mid}`);
+    await p.getByTestId('ba-table').waitFor({ timeout: 60_000 });
+    expect(await tableRows(p)).toEqual(expectedRows(mid));
+    await p.getByTestId('year-select').selectOption(String(report.years[1]));
+    expect(new URL(p.url()).hash).toBe(`#/national?year=${report.years[1]}`);
+    await p.goto('about:blank');
+    await p.goto(`${base}#/national?year=1999`);
+    await p.getByTestId('ba-table').waitFor({ timeout: 60_000 });
+    const last = report.years[report.years.length - 1] as number;
+    expect(await p.getByTestId('year-not-in-report').textContent()).toContain('1999');
+    expect(await tableRows(p)).toEqual(expectedRows(last));
+    await p.close();
+  });
+
+  it('shows the server’s error, not a blank page, when the report fails', async () => {
+    const p = await context.newPage();
+    await p.route('**/api/buildout', (r) =>
+      r.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"compute pool busy"}' }),
+    );
+    await p.goto(`${base}#/national`);
+    expect(await p.getByTestId('national-error').getByRole('alert').textContent()).toBe(
+      'The build-out report failed: compute pool busy',
+    );
+    await p.close();
+  });
+
   it('has no horizontal page scroll at 360×740', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 360, height: 740 });

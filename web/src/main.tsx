@@ -34,7 +34,8 @@ function App() {
   if (parts[0] === 'campus' && parts[1])
     page = <CampusPage name={parts[1]} edits={edits} regions={regions} />;
   else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
-  else if (parts[0] === 'national') page = <NationalPage />;
+  else if (parts[0] === 'national')
+    page = <NationalPage initialYear={new URLSearchParams(query ?? '').get('year') ?? undefined} />;
   return (
     <>
       <nav aria-label="Main">

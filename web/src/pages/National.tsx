@@ -363,7 +363,8 @@ function OnlineChart(p: { report: BuildoutReport }) {
   );
 }
 
-export function NationalPage() {
+/** The page; `initialYear` comes from the URL (`#/national?year=2028`), else the report's last year. */
+export function NationalPage(p: { initialYear?: string }) {
   useTitle('National build-out');
   const [report, setReport] = useState<BuildoutReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -376,7 +377,8 @@ export function NationalPage() {
     getBuildout().then(
       (r) => {
         setReport(r);
-        setYear(r.years[r.years.length - 1] ?? null);
+        const asked = Number(p.initialYear);
+        setYear(r.years.includes(asked) ? asked : (r.years[r.years.length - 1] ?? null));
         clearInterval(timer);
       },
       (e: unknown) => {
@@ -396,9 +398,20 @@ export function NationalPage() {
       () => undefined,
     );
     return () => clearInterval(timer);
+    // The report is fetched once per visit; the year in the URL only picks the first view.
   }, []);
+  useEffect(() => {
+    const asked = Number(p.initialYear);
+    if (report?.years.includes(asked)) setYear(asked);
+  }, [p.initialYear, report]);
   const risks = useMemo(() => (report ? campusRisks(report, locations) : []), [report, locations]);
-  if (error) return <p role="alert">The build-out report failed: {error}</p>;
+  if (error)
+    return (
+      <section data-testid="national-error">
+        <h1>National build-out</h1>
+        <p role="alert">The build-out report failed: {error}</p>
+      </section>
+    );
   if (!report || year === null)
     return (
       <section aria-busy="true" data-testid="national-loading">
@@ -421,7 +434,11 @@ export function NationalPage() {
         <select
           data-testid="year-select"
           value={String(year)}
-          onChange={(e) => setYear(Number((e.target as HTMLSelectElement).value))}
+          onChange={(e) => {
+            const y = Number((e.target as HTMLSelectElement).value);
+            setYear(y);
+            history.replaceState(null, '', `#/national?year=${y}`);
+          }}
         >
           {report.years.map((y) => (
             <option key={y} value={String(y)}>
@@ -430,6 +447,13 @@ export function NationalPage() {
           ))}
         </select>
       </label>
+      {p.initialYear !== undefined && !report.years.includes(Number(p.initialYear)) && (
+        <p class="note" role="alert" data-testid="year-not-in-report">
+          Year “{p.initialYear}” is not in the report ({report.years[0]}–
+          {report.years[report.years.length - 1]}
+          ); showing {year}.
+        </p>
+      )}
       <BATable report={report} year={year} />
       <RiskMap campuses={risks.map((c) => ({ ...c, itMW: itAt(report, c.id, year) }))} year={year} />
       <div class="grid2">
