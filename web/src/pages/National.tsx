@@ -299,6 +299,12 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
               ))}
             </tbody>
           </table>
+          <p class="note">
+            Cost to other customers: the change against the same auction without the campuses; firm campuses
+            pay their peak-load share. A negative figure is a saving: under the collar the price stays at its
+            cap, so firm campuses take a share of an unchanged bill; with their own generation the margin
+            rises slightly.
+          </p>
         </>
       ) : (
         <p class="note">No PJM campus load in {p.year}.</p>
