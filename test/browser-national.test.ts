@@ -152,6 +152,22 @@ describe('the national build-out view', () => {
     expect(await map.getByTestId('national-map-table').locator('tbody tr').count()).toBe(
       report.campuses.length,
     );
+    // A campus's risk is its least likely phase still to come, as the supply-chain phases give it.
+    const phases = report.supplyChain?.phases ?? [];
+    const late = phases.filter((ph) => !ph.done).sort((a, b) => a.probabilityOnTime - b.probabilityOnTime)[0];
+    if (!late) throw new Error('no phase still to come');
+    const lowest = Math.min(
+      ...phases.filter((ph) => ph.campusId === late.campusId && !ph.done).map((ph) => ph.probabilityOnTime),
+    );
+    const cells = await map.locator(`tr[data-campus="${late.campusId}"] td`).allTextContents();
+    expect(cells[3]).toBe(`${(lowest * 100).toFixed(1)} %`);
+    expect(cells[4]).toBe(
+      lowest < 0.25
+        ? 'likely late (< 25 %)'
+        : lowest < 0.75
+          ? 'at risk (25–75 %)'
+          : 'likely on time (≥ 75 %)',
+    );
     const online = page.getByTestId('national-online');
     expect(await online.locator('rect title').count()).toBe(3 * (report.supplyChain?.national.length ?? 0));
   });

@@ -35,7 +35,10 @@ export interface CampusRisk {
   readonly longitude: number | null;
   /** Lowest probability of meeting the announced date over the campus's phases not yet online. */
   readonly probabilityOnTime: number;
+  /** Online dates of the campus's last phase: P10 / P50 / P90 of the Monte Carlo ('online' when done). */
+  readonly p10: string;
   readonly p50: string;
+  readonly p90: string;
   readonly criticalItem: string;
 }
 
@@ -61,7 +64,9 @@ export function campusRisks(
       latitude: loc?.latitude ?? null,
       longitude: loc?.longitude ?? null,
       probabilityOnTime: worst?.probabilityOnTime ?? 1,
+      p10: last?.p10 ?? 'online',
       p50: last?.p50 ?? 'online',
+      p90: last?.p90 ?? 'online',
       criticalItem: worst?.criticalItem ?? '—',
     };
   });
@@ -97,8 +102,26 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
         csv: () =>
           downloadCsv(
             'us-buildout-campuses.csv',
-            ['campus', 'region', 'IT (MW)', 'P(on time)', 'P50 online date', 'critical item'],
-            sorted.map((c) => [c.id, c.region, c.itMW, c.probabilityOnTime, c.p50, c.criticalItem]),
+            [
+              'campus',
+              'region',
+              'IT (MW)',
+              'P(on time)',
+              'P10 online',
+              'P50 online',
+              'P90 online',
+              'critical item',
+            ],
+            sorted.map((c) => [
+              c.id,
+              c.region,
+              c.itMW,
+              c.probabilityOnTime,
+              c.p10,
+              c.p50,
+              c.p90,
+              c.criticalItem,
+            ]),
           ),
       }}
     >
@@ -143,19 +166,19 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
               <th>IT, end of {p.year}</th>
               <th>P(on time)</th>
               <th>schedule risk</th>
-              <th>P50 online (last phase)</th>
+              <th>online P10 / P50 / P90 (last phase)</th>
               <th>critical item</th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((c) => (
-              <tr key={c.id}>
+              <tr key={c.id} data-campus={c.id}>
                 <td>{c.name}</td>
                 <td>{c.region}</td>
                 <td class="num">{mw(c.itMW)}</td>
                 <td class="num">{fmt.percent(c.probabilityOnTime)}</td>
                 <td>{riskBand(c.probabilityOnTime)[2]}</td>
-                <td>{c.p50}</td>
+                <td>{c.p50 === 'online' ? 'online' : `${c.p10} / ${c.p50} / ${c.p90}`}</td>
                 <td>{c.criticalItem}</td>
               </tr>
             ))}
