@@ -1,4 +1,5 @@
 /** Small typed fetch helpers for the gigawatt API (same origin). */
+import type { BuildoutReport } from '../../src/analysis/buildout/report';
 
 export interface ScenarioListItem {
   name: string;
@@ -40,3 +41,6 @@ export const catalogIds = (kind: string) =>
   getJson<{ id: string; name?: string }[]>(`api/catalog/${kind}`).then((l) =>
     l.map((x) => ({ id: x.id, name: x.name ?? x.id })),
   );
+
+/** `GET /api/buildout`: the national build-out report (`gigawatt buildout --json`, docs/buildout.md). */
+export const getBuildout = () => getJson<BuildoutReport>('api/buildout');
