@@ -146,6 +146,18 @@ describe('the grid-headroom view', () => {
     expect(await page.title()).toBe('Grid headroom · gigawatt');
   });
 
+  it('shows the server’s error, not a blank page, when the analysis fails', async () => {
+    const p = await context.newPage();
+    await p.route('**/api/headroom?region=all', (r) =>
+      r.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"compute pool busy"}' }),
+    );
+    await p.goto(`${base}#/headroom`);
+    expect(await p.getByTestId('headroom-error').getByRole('alert').textContent()).toBe(
+      'The headroom analysis failed: compute pool busy',
+    );
+    await p.close();
+  });
+
   it('has no horizontal page scroll at 360×740', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 360, height: 740 });

@@ -130,23 +130,31 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
   );
 }
 
+/** A round axis step (1, 2 or 5 × a power of ten) of at least `raw`. */
+const niceStep = (raw: number) => {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((f) => f * p >= raw) ?? 10) * p;
+};
+
 /** Headroom vs curtailment limit, log-scaled limit axis; SVG so that it scales to any width. */
 function CurveChart(p: { curve: RegionHeadroom }) {
   const pts = p.curve.results;
   const W = 600;
   const H = 300;
-  const m = { l: 60, r: 16, t: 12, b: 44 };
+  const m = { l: 60, r: 24, t: 12, b: 44 };
   const lx = (l: number) => Math.log10(l);
   const x0 = lx(pts[0]?.curtailmentPct ?? 0.1);
   const x1 = lx(pts[pts.length - 1]?.curtailmentPct ?? 10);
-  const yMaxGW = Math.max(1, ...pts.map((r) => r.headroomMW / 1000)) * 1.1;
+  const stepGW = niceStep(Math.max(1, ...pts.map((r) => r.headroomMW / 1000)) / 4);
+  const yMaxGW = stepGW * Math.ceil(Math.max(1, ...pts.map((r) => r.headroomMW / 1000)) / stepGW);
   const sx = (l: number) => m.l + ((lx(l) - x0) / (x1 - x0 || 1)) * (W - m.l - m.r);
   const sy = (gwv: number) => H - m.b - (gwv / yMaxGW) * (H - m.t - m.b);
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMaxGW);
+  const yTicks = Array.from({ length: Math.round(yMaxGW / stepGW) + 1 }, (_, i) => i * stepGW);
   return (
     <svg
       viewBox={`0 0 ${W} ${H}`}
       width="100%"
+      style={{ maxWidth: '720px' }}
       role="img"
       aria-label={`Headroom of ${p.curve.region} against the curtailment limit`}
     >
