@@ -44,3 +44,51 @@ export const catalogIds = (kind: string) =>
 
 /** `GET /api/buildout`: the national build-out report (`gigawatt buildout --json`, docs/buildout.md). */
 export const getBuildout = () => getJson<BuildoutReport>('api/buildout');
+
+/** What one BA's headroom rests on (`dataQuality` of `gigawatt headroom --json`, docs/grid-headroom.md). */
+export interface HeadroomDataQuality {
+  imputedOrFlaggedHours: number;
+  imputedOrFlaggedPct: number;
+  unflaggedHours: number;
+  summerPeakImputedOrFlagged: boolean;
+  winterPeakImputedOrFlagged: boolean;
+  caveats: readonly string[];
+}
+
+/** `GET /api/headroom?region=all`: exactly `gigawatt headroom --json` (src/cli/commands/headroom.ts). */
+export interface NationalHeadroom {
+  bas: number;
+  years: number[] | null;
+  limitsPct: number[];
+  rows: {
+    region: string;
+    eiaBaCode: string;
+    name: string;
+    years: number[];
+    peakMW: number;
+    /** Headroom at each limit of `limitsPct`, MW. */
+    headroomMW: number[];
+    dataQuality: HeadroomDataQuality;
+  }[];
+  total: { curtailmentPct: number; headroomMW: number; norris2025MW?: number; ratioToNorris2025?: number }[];
+  reference: { basis: string; nationalGW: Record<string, number> };
+  source: string;
+  method: string;
+}
+
+/** `GET /api/headroom?region=X`: exactly `gigawatt headroom --region X --json`. */
+export interface RegionHeadroom {
+  region: string;
+  years: number[];
+  results: { curtailmentPct: number; headroomMW: number; curtailedHoursPerYear: number }[];
+  dataQuality: HeadroomDataQuality;
+}
+
+/** `GET /api/headroom`: every bundled BA (`region` omitted), or one BA at the given curtailment limits (%). */
+export function getHeadroom(): Promise<NationalHeadroom>;
+export function getHeadroom(region: string, limitsPct: readonly number[]): Promise<RegionHeadroom>;
+export function getHeadroom(region?: string, limitsPct?: readonly number[]) {
+  if (region === undefined) return getJson<NationalHeadroom>('api/headroom?region=all');
+  const q = new URLSearchParams({ region, curtailment: (limitsPct ?? []).join(',') });
+  return getJson<RegionHeadroom>(`api/headroom?${q}`);
+}

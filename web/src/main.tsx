@@ -5,6 +5,7 @@ import { catalogIds } from './api';
 import { CampusPage } from './pages/Campus';
 import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
+import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
 import './style.css';
 
@@ -34,6 +35,7 @@ function App() {
   if (parts[0] === 'campus' && parts[1])
     page = <CampusPage name={parts[1]} edits={edits} regions={regions} />;
   else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
+  else if (parts[0] === 'headroom') page = <HeadroomPage />;
   else if (parts[0] === 'national')
     page = <NationalPage initialYear={new URLSearchParams(query ?? '').get('year') ?? undefined} />;
   return (
@@ -46,6 +48,7 @@ function App() {
         <a href="#/campus/anthropic-fluidstack">Texas + New York</a>
         <a href="#/compare">Compare</a>
         <a href="#/national">National</a>
+        <a href="#/headroom">Headroom</a>
         <a href="api/openapi.json">API</a>
       </nav>
       <main class="page">{page}</main>

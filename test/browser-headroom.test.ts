@@ -1,0 +1,178 @@
+/**
+ * The grid-headroom view (#/headroom) in Chromium: the BA table shows the figures of
+ * `GET /api/headroom?region=all` (exactly `gigawatt headroom --json`) for three BAs and the total,
+ * sorted by headroom at 0.5 %, with the Norris et al. (2025) row; choosing ERCOT draws its
+ * curtailment curve, whose table agrees with `?region=ERCOT`; axe finds no critical or serious
+ * violation and a 360 px screen does not scroll sideways. Needs /usr/bin/chromium and web/dist
+ * (`node scripts/build-web.mjs`).
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/server/serve.js';
+import type { NationalHeadroom, RegionHeadroom } from '../web/src/api.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let close: () => void;
+let all: NationalHeadroom;
+
+/** MW written by hand as GW with one decimal and thousands separators. */
+const gw = (mw: number) =>
+  `${(mw / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GW`;
+
+const cellsOf = (p: Page, selector: string) =>
+  p
+    .getByTestId('headroom-table')
+    .locator(selector)
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        Array.from((tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children).map(
+          (c) => (c.textContent ?? '').trim(),
+        ),
+      ),
+    );
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist missing: node scripts/build-web.mjs');
+  const { server } = await startServer({ port: 0, host: '127.0.0.1', webRoot: WEB_DIST });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  close = () => server.close();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  close?.();
+});
+
+describe('the grid-headroom view', () => {
+  it('shows every BA with the API’s headroom at each limit, sorted by headroom at 0.5 %', async () => {
+    await page.goto(`${base}#/headroom`);
+    await page.getByTestId('headroom-table').waitFor({ timeout: 120_000 });
+    all = (await (await fetch(`${base}api/headroom?region=all`)).json()) as NationalHeadroom;
+    expect(all.limitsPct).toEqual([0.25, 0.5, 1, 5]);
+    const rows = await cellsOf(page, 'tbody tr');
+    expect(rows.length).toBe(all.bas);
+    for (const id of ['ERCOT', 'PJM', 'CAISO']) {
+      const r = all.rows.find((x) => x.region === id);
+      if (!r) throw new Error(`${id} not in /api/headroom`);
+      const shown = rows.find(
+        (cells) => cells[0] === `${r.region} (${r.eiaBaCode})` || cells[0] === r.region,
+      );
+      expect(shown?.slice(1, 5)).toEqual(r.headroomMW.map(gw));
+      expect(shown?.[5]).toBe('2016–2024');
+      expect(shown?.[6]).toContain(
+        `${r.dataQuality.imputedOrFlaggedPct.toFixed(2)} % of hours imputed or flagged`,
+      );
+    }
+    // Sorted by the 0.5 % column, largest first.
+    const byHalf = [...all.rows].sort((a, b) => (b.headroomMW[1] as number) - (a.headroomMW[1] as number));
+    expect(rows.map((c) => c[2])).toEqual(byHalf.map((r) => gw(r.headroomMW[1] as number)));
+    // The total is the sum of the BAs, computed here from the rows.
+    const [total, norris] = await cellsOf(page, 'tfoot tr');
+    expect(total?.slice(1, 5)).toEqual(
+      all.limitsPct.map((_, k) => gw(all.rows.reduce((s, r) => s + (r.headroomMW[k] as number), 0))),
+    );
+    // Norris et al. 2025, NI R 25-01: 76 / 98 / 126 GW at 0.25 / 0.5 / 1 %; no 5 % figure.
+    expect(norris?.[0]).toBe('Norris et al. 2025');
+    expect(norris?.slice(1, 5).map((c) => c.split(' (')[0])).toEqual(['76.0 GW', '98.0 GW', '126.0 GW', '—']);
+  }, 180_000);
+
+  it('choosing ERCOT draws its curtailment curve, agreeing with ?region=ERCOT and the table', async () => {
+    await page.getByTestId('headroom-region').selectOption('ERCOT');
+    const curve = page.getByTestId('headroom-curve');
+    await expect.poll(() => curve.locator('h3').textContent(), { timeout: 60_000 }).toContain('ERCOT');
+    const limits = [0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
+    const one = (await (
+      await fetch(`${base}api/headroom?region=ERCOT&curtailment=${limits.join(',')}`)
+    ).json()) as RegionHeadroom;
+    expect(one.results.map((r) => r.curtailmentPct)).toEqual(limits);
+    expect(await curve.locator('svg circle').count()).toBe(limits.length);
+    const tableRows = await curve
+      .getByTestId('headroom-curve-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) =>
+          Array.from((tr as unknown as { children: ArrayLike<{ textContent: string | null }> }).children)
+            .slice(0, 2)
+            .map((c) => (c.textContent ?? '').trim()),
+        ),
+      );
+    expect(tableRows).toEqual(one.results.map((r) => [`${r.curtailmentPct} %`, gw(r.headroomMW)]));
+    // The same BA, the same method: the curve passes through the national table's ERCOT figures.
+    const ercot = all.rows.find((r) => r.region === 'ERCOT');
+    for (const [k, l] of all.limitsPct.entries())
+      expect(one.results.find((r) => r.curtailmentPct === l)?.headroomMW).toBeCloseTo(
+        ercot?.headroomMW[k] as number,
+        3,
+      );
+    // Allowing more curtailment never lowers the headroom.
+    for (let i = 1; i < one.results.length; i++)
+      expect(one.results[i]?.headroomMW).toBeGreaterThanOrEqual(one.results[i - 1]?.headroomMW as number);
+  }, 120_000);
+
+  it('has no critical or serious axe violation, one h1 and its own title', async () => {
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+    expect(await page.locator('main h1').count()).toBe(1);
+    expect(await page.title()).toBe('Grid headroom · gigawatt');
+  });
+
+  it('shows the server’s error, not a blank page, when the analysis fails', async () => {
+    const p = await context.newPage();
+    await p.route('**/api/headroom?region=all', (r) =>
+      r.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"compute pool busy"}' }),
+    );
+    await p.goto(`${base}#/headroom`);
+    expect(await p.getByTestId('headroom-error').getByRole('alert').textContent()).toBe(
+      'The headroom analysis failed: compute pool busy',
+    );
+    await p.close();
+  });
+
+  it('has no horizontal page scroll at 360×740', async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto(`${base}#/headroom`);
+    await phone.getByTestId('headroom-curve').waitFor({ timeout: 60_000 });
+    await phone.waitForTimeout(200);
+    const { scroll, client } = await phone.evaluate(() => {
+      const el = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document.documentElement;
+      return { scroll: el.scrollWidth, client: el.clientWidth };
+    });
+    expect(scroll).toBeLessThanOrEqual(client);
+    await phone.close();
+  }, 120_000);
+});
