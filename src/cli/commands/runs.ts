@@ -8,6 +8,7 @@ import { RunStore } from '../../io/store/run-store.js';
 import { storePath } from '../../io/store/store-path.js';
 import { formatSummary } from '../format.js';
 import { formatSweep } from '../format-sweep.js';
+import { count, energy, flop, power, table, tonnes, usd, water } from '../quantities.js';
 import { terminalText } from '../terminal-text.js';
 import { UsageError } from '../usage-error.js';
 import { numberOption } from './cli-numbers.js';
@@ -104,13 +105,51 @@ async function showCommand(arg: string, opts: StoreOption & { parquet?: string }
   }
 }
 
+/**
+ * A metric's value as `gigawatt run` prints it: the unit read from the metric's name (MWh, MW, USD,
+ * tonnes, m³, FLOP), thousands separators for counts, one minus sign (U+2212).
+ */
+export function formatMetric(name: string, x: number | null): string {
+  if (x === null) return '—';
+  const base = name.replace(/\.(p5|p50|p95|mean|min|max)$/, '');
+  const abs = Math.abs(x);
+  let text: string;
+  if (base.endsWith('MWh')) text = energy(abs);
+  else if (base.endsWith('MW')) text = power(abs);
+  else if (base.endsWith('USD')) text = usd(abs);
+  else if (/Tonnes$/.test(base)) text = tonnes(abs);
+  else if (base.endsWith('M3')) text = water(abs);
+  else if (base.endsWith('FLOP')) text = flop(abs);
+  else if (base.endsWith('Year')) return String(Math.round(x));
+  else if (base === 'irr') text = `${(100 * abs).toFixed(1)} %`;
+  else if (Number.isInteger(x) || abs >= 1000) text = count(abs);
+  else text = String(Number(abs.toPrecision(4)));
+  return x < 0 ? `\u2212${text}` : text;
+}
+
+/**
+ * The metrics of a saved run or sweep, on a basis another run can meet: a sweep's metrics are its
+ * quantiles (`npvUSD.p50`); compared with a single run, a sweep is read at its P50.
+ */
+function comparable(metrics: Record<string, number | null>, asP50: boolean): Record<string, number | null> {
+  if (!asP50) return metrics;
+  const out: Record<string, number | null> = Object.create(null);
+  for (const [k, v] of Object.entries(metrics)) if (k.endsWith('.p50')) out[k.slice(0, -4)] = v;
+  return out;
+}
+
 async function compareCommand(a: string, b: string, opts: StoreOption & { all?: boolean }): Promise<void> {
   const store = await openExisting(opts.store);
   try {
     const [ia, ib] = [runId(a), runId(b)];
-    for (const id of [ia, ib])
-      if (!(await store.getRun(id))) throw new UsageError(`no run ${id} in ${store.path}`);
-    const [ma, mb] = [await store.metrics(ia), await store.metrics(ib)];
+    const runs = [await store.getRun(ia), await store.getRun(ib)];
+    for (const [i, id] of [ia, ib].entries()) if (!runs[i]) throw new UsageError(`no run ${id} in ${store.path}`);
+    const kinds = runs.map((r) => r?.kind);
+    const mixed = kinds[0] !== kinds[1];
+    const [ma, mb] = [
+      comparable(await store.metrics(ia), mixed && kinds[0] !== 'run'),
+      comparable(await store.metrics(ib), mixed && kinds[1] !== 'run'),
+    ];
     const keys = [...new Set([...Object.keys(ma), ...Object.keys(mb)])].sort();
     const rows = keys
       .map((k) => {
@@ -122,36 +161,28 @@ async function compareCommand(a: string, b: string, opts: StoreOption & { all?: 
         return { metric: k, a: x, b: y, delta, percent: pct };
       })
       .filter((r) => opts.all || r.a !== r.b);
+    const basis = mixed ? 'a run against a sweep: the sweep at its P50' : undefined;
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ a: ia, b: ib, metrics: rows }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ a: ia, b: ib, ...(basis ? { basis } : {}), metrics: rows }, null, 2)}\n`,
+      );
       return;
     }
-    const fmt = (x: number | null) =>
-      x === null
-        ? '—'
-        : Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-3)
-          ? x.toExponential(4)
-          : String(Number(x.toPrecision(6)));
-    const table = [
-      ['metric (units in the name)', `run ${ia}`, `run ${ib}`, 'difference', '%'],
-      ...rows.map((r) => [
-        r.metric,
-        fmt(r.a),
-        fmt(r.b),
-        fmt(r.delta),
-        r.percent === null ? '' : `${r.percent >= 0 ? '+' : ''}${r.percent.toFixed(2)} %`,
-      ]),
-    ];
-    const w = (table[0] as string[]).map((_, c) =>
-      Math.max(...table.map((row) => (row[c] as string).length)),
-    );
-    const lines = table.map((row, i) => {
-      const line = row
-        .map((x, c) => (c === 0 ? x.padEnd(w[c] as number) : x.padStart(w[c] as number)))
-        .join('  ');
-      return i === 0 ? pc.bold(line) : line;
-    });
-    process.stdout.write(`${lines.join('\n')}\n`);
+    const label = (i: number, id: number) => `${kinds[i] === 'run' ? 'run' : `${kinds[i]} P50`} ${id}`;
+    const header = ['metric', label(0, ia), label(1, ib), 'difference', '%'];
+    const body = rows.map((r) => [
+      r.metric,
+      formatMetric(r.metric, r.a),
+      formatMetric(r.metric, r.b),
+      r.delta === null || r.metric.endsWith('Year')
+        ? r.delta === null
+          ? '—'
+          : `${r.delta > 0 ? '+' : r.delta < 0 ? '\u2212' : ''}${Math.abs(Math.round(r.delta))} years`
+        : `${r.delta > 0 ? '+' : ''}${formatMetric(r.metric, r.delta)}`,
+      r.percent === null ? '' : `${r.percent >= 0 ? '+' : '\u2212'}${Math.abs(r.percent).toFixed(2)} %`,
+    ]);
+    if (basis) process.stdout.write(`${pc.dim(basis)}\n`);
+    process.stdout.write(`${table(header, body)}\n`);
     if (rows.length === 0) process.stdout.write('no differences\n');
   } finally {
     store.close();
