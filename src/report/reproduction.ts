@@ -23,7 +23,7 @@ function row(c: ReproCase): string {
   const result = c.pass ? 'pass' : 'MISS';
   const style = c.pass ? '' : ' style="background:#fef3c7"';
   return `<tr class="repro-row" data-case="${escapeHtml(c.id)}" data-pass="${c.pass}"${style}>
-<td>${escapeHtml(c.id)}</td><td style="text-align:right">${value(c.model)}</td><td style="text-align:right">${value(c.published)}</td><td>${escapeHtml(c.unit)}</td><td>${escapeHtml(toleranceText(c.tolerance))}</td><td><b>${result}</b></td>
+<td>${escapeHtml(c.id)}</td><td style="text-align:right">${value(c.model)}</td><td style="text-align:right">${value(c.published)}</td><td>${escapeHtml(c.unit)}</td><td style="white-space:nowrap">${escapeHtml(toleranceText(c.tolerance))}</td><td><b>${result}</b></td>
 <td><details><summary>${escapeHtml(c.quantity)}</summary><p>published: ${escapeHtml(c.source)}</p><p>model: ${escapeHtml(c.modelBasis)}</p><p>note: ${escapeHtml(c.note)}</p></details></td>
 </tr>`;
 }
