@@ -8,7 +8,17 @@ export function inlineSafe(text: string): string {
   return text.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-export function reportHtml(p: { title: string; js: string; css: string; dataJson: string }): string {
+/**
+ * The report page. `sectionsHtml` is static HTML (already escaped by its builder) placed after the
+ * scripted views, e.g. the reproduction table (src/report/reproduction.ts).
+ */
+export function reportHtml(p: {
+  title: string;
+  js: string;
+  css: string;
+  dataJson: string;
+  sectionsHtml?: string;
+}): string {
   const esc = p.title.replace(/[<>&"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
@@ -20,7 +30,7 @@ export function reportHtml(p: { title: string; js: string; css: string; dataJson
 </head>
 <body>
 <div id="app"></div>
-<script type="application/json" id="gigawatt-data">${inlineSafe(p.dataJson)}</script>
+${p.sectionsHtml === undefined ? '' : `${p.sectionsHtml}\n`}<script type="application/json" id="gigawatt-data">${inlineSafe(p.dataJson)}</script>
 <script>${inlineSafe(p.js)}</script>
 </body>
 </html>

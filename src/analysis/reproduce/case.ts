@@ -79,3 +79,11 @@ export function toleranceText(t: Tolerance): string {
       return '≤ published';
   }
 }
+
+/** A model or published value with digits by magnitude, as the CLI and the HTML report print it; "—" when absent. */
+export function formatReproValue(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  const digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}

@@ -2,17 +2,26 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { reproductionTable } from '../../analysis/reproduce/table.js';
 import { REGIONS } from '../../catalog/regions.js';
 import { fileDataSource } from '../../io/data-source.js';
 import { loadScenario } from '../../io/load-scenario.js';
 import { packageRoot, packageVersion } from '../../io/paths.js';
 import { encodeTyped } from '../../io/typed-json.js';
 import { reportHtml } from '../../report/html.js';
+import { reproductionSectionHtml } from '../../report/reproduction.js';
 import { CAMPUS_VIEW_COLUMNS } from '../../report/view-columns.js';
 import { runScenario } from '../../run.js';
 import { UsageError } from '../usage-error.js';
+import { reproductionInputs } from './reproduce.js';
 
-export function reportCommand(nameOrPath: string, opts: { out: string }): string {
+export interface ReportOptions {
+  out: string;
+  /** Adds the reproduction table (as `gigawatt reproduce --no-campus`) as a section. */
+  reproduce?: boolean;
+}
+
+export function reportCommand(nameOrPath: string, opts: ReportOptions): string {
   const bundle = join(packageRoot(), 'web', 'dist', 'report');
   if (!existsSync(join(bundle, 'report.js'))) {
     throw new UsageError(
@@ -41,6 +50,9 @@ export function reportCommand(nameOrPath: string, opts: { out: string }): string
     js: readFileSync(join(bundle, 'report.js'), 'utf8'),
     css: readFileSync(join(bundle, 'report.css'), 'utf8'),
     dataJson: JSON.stringify(data),
+    ...(opts.reproduce === true
+      ? { sectionsHtml: reproductionSectionHtml(reproductionTable(reproductionInputs({ campus: false }))) }
+      : {}),
   });
   writeFileSync(opts.out, html);
   return opts.out;
@@ -53,20 +65,27 @@ export function registerReport(cli: Command): void {
     .description('write one self-contained HTML report (charts and data inline, opens offline) of a scenario')
     .argument('[scenario]', 'scenario file or built-in name', 'anthropic-fluidstack')
     .option('-o, --out <file>', 'HTML file to write', 'report.html')
+    .option(
+      '--reproduce',
+      'add the section "Reproducing published figures": the table of gigawatt reproduce --no-campus',
+    )
     .addHelpText(
       'after',
       `
 The report has the dashboard's campus views: headline numbers, the map, a zoomable year of hourly
 power, monthly energy, PUE, CO2 and water, compute and capex by year, every metric by site, the
 scenario YAML and every value used with its source. Each chart exports as PNG, SVG and CSV.
+With --reproduce it also has the table of gigawatt reproduce --no-campus (model vs published vs
+tolerance, pass/MISS, each row's source and note).
 Needs the web build (npm run build:web).
 
 Examples:
   $ gigawatt report -o texas-new-york.html
   $ gigawatt report stargate-abilene -o abilene.html
+  $ gigawatt report stargate-abilene --reproduce -o abilene.html
   $ gigawatt report my-campus.yaml -o my-campus.html`,
     )
-    .action((scenario: string, opts: { out: string }) => {
+    .action((scenario: string, opts: ReportOptions) => {
       const out = reportCommand(scenario, opts);
       process.stderr.write(`wrote ${out}\n`);
     });

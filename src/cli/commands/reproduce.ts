@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { ReproCase } from '../../analysis/reproduce/case.js';
-import { toleranceText } from '../../analysis/reproduce/case.js';
+import { formatReproValue, type ReproCase, toleranceText } from '../../analysis/reproduce/case.js';
 import { type ReproductionInputs, reproductionTable } from '../../analysis/reproduce/table.js';
 import { getAccelerator } from '../../catalog/accelerators.js';
 import { calibrationPointsFromProbe } from '../../catalog/power-curve.js';
@@ -64,19 +63,12 @@ export function reproductionInputs(opts: ReproduceOptions = {}): ReproductionInp
   };
 }
 
-const num = (x: number | null) => {
-  if (x === null || !Number.isFinite(x)) return '—';
-  const a = Math.abs(x);
-  const digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 3 : 4;
-  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-};
-
 function formatTable(cases: readonly ReproCase[], passed: number): string {
   const header = ['case', 'model', 'published', 'unit', 'tolerance', 'result'];
   const rows = cases.map((c) => [
     c.id,
-    num(c.model),
-    num(c.published),
+    formatReproValue(c.model),
+    formatReproValue(c.published),
     c.unit,
     toleranceText(c.tolerance),
     c.pass ? 'pass' : 'MISS',
