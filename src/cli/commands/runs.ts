@@ -143,7 +143,8 @@ async function compareCommand(a: string, b: string, opts: StoreOption & { all?: 
   try {
     const [ia, ib] = [runId(a), runId(b)];
     const runs = [await store.getRun(ia), await store.getRun(ib)];
-    for (const [i, id] of [ia, ib].entries()) if (!runs[i]) throw new UsageError(`no run ${id} in ${store.path}`);
+    for (const [i, id] of [ia, ib].entries())
+      if (!runs[i]) throw new UsageError(`no run ${id} in ${store.path}`);
     const kinds = runs.map((r) => r?.kind);
     const mixed = kinds[0] !== kinds[1];
     const [ma, mb] = [
