@@ -41,13 +41,13 @@ function schemasAt(schema: z.core.$ZodType, path: FieldPath): z.core.$ZodType[] 
   for (let i = 0; i <= path.length; i++) {
     // Unwrap optional/default/... and fan out unions until only concrete schemas remain.
     const concrete: z.core.$ZodType[] = [];
-    const todo = [...level];
-    for (let guard = 0; todo.length > 0 && guard < 1000; guard++) {
-      const t = todo.pop() as z.core.$ZodType;
+    const pending = [...level];
+    for (let guard = 0; pending.length > 0 && guard < 1000; guard++) {
+      const t = pending.pop() as z.core.$ZodType;
       const def = t._zod.def as unknown as Record<string, unknown> & { type: string };
-      if ('innerType' in def) todo.push(def.innerType as z.core.$ZodType);
-      else if (def.type === 'union') todo.push(...(def.options as z.core.$ZodType[]));
-      else if (def.type === 'pipe') todo.push(def.in as z.core.$ZodType);
+      if ('innerType' in def) pending.push(def.innerType as z.core.$ZodType);
+      else if (def.type === 'union') pending.push(...(def.options as z.core.$ZodType[]));
+      else if (def.type === 'pipe') pending.push(def.in as z.core.$ZodType);
       else concrete.push(t);
     }
     if (i === path.length) return concrete;

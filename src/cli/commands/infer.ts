@@ -119,64 +119,51 @@ function serviceITEnergyMWh(
   return itMWh;
 }
 
+/** What `infer` found, for the text report. */
+interface InferFigures {
+  cap: ReturnType<typeof tokensPerSecondPerAccelerator>;
+  headroom: number;
+  peakUnits: number;
+  perUnit: number;
+  fleetUnits: number;
+  days: number;
+  out: { tokensServed: number; shortfallHours: number; failures: number };
+  pue: number;
+  facilityMWh: number;
+  jPerToken: number | null;
+  co2PerMillion: number | null;
+  demand: number;
+  flopPerToken: number;
+}
+
 /** The text report. */
-function formatInfer(
-  o: InferOptions,
-  spec: Spec,
-  r: {
-    cap: ReturnType<typeof tokensPerSecondPerAccelerator>;
-    headroom: number;
-    peakUnits: number;
-    perUnit: number;
-    fleetUnits: number;
-    days: number;
-    out: { tokensServed: number; shortfallHours: number; failures: number };
-    pue: number;
-    facilityMWh: number;
-    jPerToken: number | null;
-    co2PerMillion: number | null;
-    demand: number;
-    flopPerToken: number;
-  },
-): string {
-  const {
-    cap,
-    headroom,
-    peakUnits,
-    perUnit,
-    fleetUnits,
-    days,
-    out,
-    pue,
-    facilityMWh,
-    jPerToken,
-    co2PerMillion,
-    demand,
-    flopPerToken,
-  } = r;
+function formatInfer(o: InferOptions, spec: Spec, r: InferFigures): string {
   const rows: [string, string][] = [
-    ['Capacity per accelerator', `${count(cap.tokensPerS)} tokens/s (${cap.boundBy}-bound)`],
+    ['Capacity per accelerator', `${count(r.cap.tokensPerS)} tokens/s (${r.cap.boundBy}-bound)`],
     [
-      `Peak need with ${(headroom * 100).toFixed(0)} % headroom`,
-      `${count(peakUnits * perUnit)} accelerators (${count(peakUnits)} × ${spec.schedulingUnit.name})`,
+      `Peak need with ${(r.headroom * 100).toFixed(0)} % headroom`,
+      `${count(r.peakUnits * r.perUnit)} accelerators (${count(r.peakUnits)} × ${spec.schedulingUnit.name})`,
     ],
     [
       'Fleet simulated',
-      `${count(fleetUnits * perUnit)} accelerators for ${days} days, ${count(out.failures)} unit failures`,
+      `${count(r.fleetUnits * r.perUnit)} accelerators for ${r.days} days, ${count(r.out.failures)} unit failures`,
     ],
-    ['Tokens served', `${out.tokensServed.toExponential(3)} tokens`],
-    ['Shortfall hours', `${count(out.shortfallHours)} h`],
-    [`Energy (${pue === 1 ? 'IT only; --pue for facility' : `facility at PUE ${pue}`})`, energy(facilityMWh)],
-    ['Energy per token', jPerToken === null ? '—' : `${jPerToken.toFixed(3)} J`],
+    ['Tokens served', `${r.out.tokensServed.toExponential(3)} tokens`],
+    ['Shortfall hours', `${count(r.out.shortfallHours)} h`],
+    [
+      `Energy (${r.pue === 1 ? 'IT only; --pue for facility' : `facility at PUE ${r.pue}`})`,
+      energy(r.facilityMWh),
+    ],
+    ['Energy per token', r.jPerToken === null ? '—' : `${r.jPerToken.toFixed(3)} J`],
     [
       'CO2 per million tokens',
-      co2PerMillion === null ? '— (give --carbon gCO2/kWh)' : `${co2PerMillion.toFixed(4)} kg CO2e`,
+      r.co2PerMillion === null ? '— (give --carbon gCO2/kWh)' : `${r.co2PerMillion.toFixed(4)} kg CO2e`,
     ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   const lines = [
     pc.bold(
-      `gigawatt infer · ${count(demand)} tokens/s on ${spec.name}, ${flopPerToken.toExponential(2)} FLOP/token, ${o.precision}`,
+      `gigawatt infer · ${count(r.demand)} tokens/s on ${spec.name}, ${r.flopPerToken.toExponential(2)} FLOP/token, ${o.precision}`,
     ),
     ...rows.map(([label, value]) => `${label.padEnd(width)}${value}`),
   ];
