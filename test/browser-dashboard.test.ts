@@ -3,30 +3,26 @@
  * labels, narrow screens, controls under concurrent runs, not-found pages and accessibility (axe).
  * Needs /usr/bin/chromium and web/dist (`node scripts/build-web.mjs`); one Chromium for the file.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../src/analysis/summary.js';
 import { reportCommand } from '../src/cli/commands/report.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
 import { runScenario } from '../src/run.js';
-import { startServer } from '../src/server/serve.js';
+import { type DashboardSession, openDashboard } from './browser-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
 /** Screenshots of the views this file covers: a temporary folder, or GIGAWATT_SCREENSHOTS (docs/img). */
 const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let base: string;
-let close: () => void;
+let session: DashboardSession | undefined;
 
 type Hook = { __gigawatt?: { runs: number } };
 
@@ -64,35 +60,12 @@ async function openCampus(p: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
-  if (!existsSync(join(WEB_DIST, 'index.html')))
-    throw new Error('web/dist missing: node scripts/build-web.mjs');
-  const { server } = await startServer({ port: 0, host: '127.0.0.1', webRoot: WEB_DIST });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  close = () => server.close();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
-  context = await browser.newContext({
-    viewport: { width: 1400, height: 1000 },
-    timezoneId: 'America/Chicago',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  session = await openDashboard({ timezoneId: 'America/Chicago' });
+  ({ base, context, page } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  close?.();
+  await session?.close();
 });
 
 describe('time labels in a browser at UTC−6 (America/Chicago)', () => {

@@ -5,23 +5,16 @@
  * 360 px screen does not scroll sideways. Needs /usr/bin/chromium and web/dist
  * (`node scripts/build-web.mjs`). The first build-out report takes 10–50 s on a loaded machine.
  */
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildoutReport } from '../src/analysis/buildout/report.js';
-import { startServer } from '../src/server/serve.js';
+import { type DashboardSession, openDashboard } from './browser-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = join(import.meta.dirname, '..', 'web', 'dist');
-
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let base: string;
-let close: () => void;
+let session: DashboardSession | undefined;
 let report: BuildoutReport;
 
 /** Whole MW as written by hand: thousands separators, U+2212 for negatives. */
@@ -55,32 +48,12 @@ const expectedRows = (year: number) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
-  if (!existsSync(join(WEB_DIST, 'index.html')))
-    throw new Error('web/dist missing: node scripts/build-web.mjs');
-  const { server } = await startServer({ port: 0, host: '127.0.0.1', webRoot: WEB_DIST });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  close = () => server.close();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
-  context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
+  session = await openDashboard();
+  ({ base, context, page } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  close?.();
+  await session?.close();
 });
 
 describe('the national build-out view', () => {
