@@ -34,26 +34,18 @@ import {
 } from './capex-schedule.js';
 import { irr, npv, payback } from './finance.js';
 import { yearlyAggregates } from './hourly-aggregates.js';
-import { opexInYear } from './opex.js';
+import { type OpexLines, opexInYear } from './opex.js';
 
 export { monthsBefore } from './calendar.js';
 export type { CapexByCategory } from './capex-schedule.js';
 
 type EconomicsOptions = Scenario['economics'];
 
-/** One year of the cash-flow table, $ unless named otherwise. */
-export interface CashFlowYear {
+/** One year of the cash-flow table, $ unless named otherwise; the opex lines as ./opex.ts works them out. */
+export interface CashFlowYear extends OpexLines {
   readonly year: number;
   readonly capexUSD: number;
   readonly capexByCategoryUSD: CapexByCategory;
-  readonly energyUSD: number;
-  readonly transmissionUSD: number;
-  readonly operationsUSD: number;
-  readonly staffUSD: number;
-  readonly insuranceUSD: number;
-  readonly propertyTaxUSD: number;
-  readonly fuelUSD: number;
-  readonly opexUSD: number;
   readonly revenueUSD: number;
   readonly depreciationUSD: number;
   /** revenue − opex − depreciation */
