@@ -44,6 +44,23 @@ function parsed(scenario: Scenario, m: Migrated, warnings: readonly LocatedIssue
   };
 }
 
+/**
+ * Migrates a parsed document to the current format and validates it against `limits`; issues and
+ * warnings carry the file and the position `where` finds for them. Throws ScenarioError.
+ */
+function checked(
+  data: unknown,
+  file: string,
+  limits: Limits,
+  where: (issue: ScenarioIssue) => { line?: number; column?: number },
+): ParsedScenario {
+  const migrated = migrateScenario(data);
+  const result = validateScenario(migrated.data, limits);
+  const place = (issue: ScenarioIssue): LocatedIssue => ({ ...issue, file, ...where(issue) });
+  if (result.ok) return parsed(result.scenario, migrated, result.warnings.map(place));
+  throw new ScenarioError(result.issues.map(place));
+}
+
 /** Thrown when a scenario cannot be used; carries every problem found. */
 export class ScenarioError extends Error {
   constructor(readonly issues: readonly LocatedIssue[]) {
@@ -147,20 +164,7 @@ export function parseScenarioDocument(
       },
     ]);
   }
-  const migrated = migrateScenario(data);
-  const result = validateScenario(migrated.data, limits);
-  if (result.ok)
-    return parsed(
-      result.scenario,
-      migrated,
-      result.warnings.map((w) => ({ ...w, file, ...locate(doc, lineCounter, w) })),
-    );
-  throw new ScenarioError(
-    result.issues.map((issue) => {
-      const pos = locate(doc, lineCounter, issue);
-      return { ...issue, file, ...pos };
-    }),
-  );
+  return checked(data, file, limits, (issue) => locate(doc, lineCounter, issue));
 }
 
 /**
@@ -197,13 +201,5 @@ export function validateScenarioObject(
   file: string,
   limits: Limits = DEFAULT_LIMITS,
 ): ParsedScenario {
-  const migrated = migrateScenario(data);
-  const result = validateScenario(migrated.data, limits);
-  if (result.ok)
-    return parsed(
-      result.scenario,
-      migrated,
-      result.warnings.map((w) => ({ ...w, file })),
-    );
-  throw new ScenarioError(result.issues.map((issue) => ({ ...issue, file })));
+  return checked(data, file, limits, () => ({}));
 }
