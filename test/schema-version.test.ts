@@ -51,6 +51,22 @@ describe('scenario format versions', () => {
     ]);
   });
 
+  it('a migrated scenario records the current version, so stored runs say which format they hold', () => {
+    const { raw } = parseScenarioDocument(stringify(formatOne(123)), 'old.yaml');
+    expect((raw as { schemaVersion: number }).schemaVersion).toBe(2);
+  });
+
+  it('a site that already states its transmission rate keeps it; the economics rate is dropped', () => {
+    const old = formatOne(123) as { sites: { supply?: Record<string, unknown> }[] };
+    const site = old.sites[0] as { supply?: Record<string, unknown> };
+    site.supply = { ...(site.supply ?? {}), transmissionUSDPerKWYear: 80 };
+    const { scenario, migrationNotes } = parseScenarioDocument(stringify(old), 'old.yaml');
+    expect(scenario.sites[0]?.supply?.transmissionUSDPerKWYear).toBe(80);
+    expect(migrationNotes).toEqual([
+      'format 1 → 2: economics.transmissionUSDPerKWYear dropped: no ERCOT site without a rate of its own to move it to (the 4CP charge applies in ERCOT only)',
+    ]);
+  });
+
   it('the same scenario in format 2 without the old field is refused if it still uses it', () => {
     const current = { ...formatOne(123), schemaVersion: 2 };
     expect(() => parseScenarioDocument(stringify(current), 'x.yaml')).toThrow(ScenarioError);

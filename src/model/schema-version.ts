@@ -40,7 +40,9 @@ const STEPS: Readonly<Record<number, (s: Obj) => string[]>> = {
       notes.push(`economics.transmissionUSDPerKWYear moved to sites[${i}].supply.transmissionUSDPerKWYear`);
     });
     if (notes.length === 0)
-      notes.push('economics.transmissionUSDPerKWYear dropped: the 4CP charge applies to ERCOT sites only');
+      notes.push(
+        'economics.transmissionUSDPerKWYear dropped: no ERCOT site without a rate of its own to move it to (the 4CP charge applies in ERCOT only)',
+      );
     return notes;
   },
 };
