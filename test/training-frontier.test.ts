@@ -147,3 +147,15 @@ describe('the run summary warns on the same rule', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the checkpoint interval when none is given', () => {
+  it("is Young's √(2·δ·M) with a write time, and 1 h when checkpoints cost nothing (Young's is 0)", () => {
+    const base = { accelerator: 'h100', count: 1024, totalFLOP: 1e23, horizonHours: 24 };
+    const q = quickTrain({ ...base, checkpointWriteMinutes: 1 });
+    expect(q.intervalMinutes).toBeCloseTo(Math.sqrt(2 * (1 / 60) * q.mtbfHours) * 60, 9);
+    expect(quickTrain({ ...base, checkpointWriteMinutes: 0 }).intervalMinutes).toBe(60);
+    expect(
+      quickTrain({ ...base, checkpointWriteMinutes: 0, checkpointIntervalMinutes: 7 }).intervalMinutes,
+    ).toBe(7);
+  });
+});
