@@ -36,6 +36,8 @@ export function runSample(
   }
   return {
     index: job.index,
-    metrics: summaryMetrics(runScenario(r.scenario, data, { raw, ...(columns ? { columns } : {}) }).summary),
+    metrics: summaryMetrics(
+      runScenario(r.scenario, data, { raw, keepHourly: false, ...(columns ? { columns } : {}) }).summary,
+    ),
   };
 }

@@ -115,6 +115,40 @@ export function carbonReport(inputs: EngineInputs, sims: readonly SimulatedSite[
   };
 }
 
+/**
+ * The report of a fleet from the reports of its sites taken one at a time (`carbonReport` of each site
+ * alone, in site order), for a run that analyses site by site: the same sums in the same order as
+ * `carbonReport` over all sites, so the same numbers.
+ */
+export function combineCarbonReports(inputs: EngineInputs, perSite: readonly CarbonReport[]): CarbonReport {
+  const empty = carbonReport(inputs, []);
+  const yearSums: Sums[] = empty.years.map(() => ({ gridLc: 0, gridDir: 0, onsite: 0, hasDirect: true }));
+  const total: Sums = { gridLc: 0, gridDir: 0, onsite: 0, hasDirect: true };
+  const sites: CarbonReport['sites'] = [];
+  for (const r of perSite) {
+    for (const site of r.sites) {
+      r.years.forEach((yr, k) => {
+        const y = yearSums[k] as Sums;
+        y.gridLc += yr.gridLifecycleTonnes;
+        y.gridDir += yr.gridDirectTonnes ?? 0;
+        y.onsite += yr.onsiteDirectTonnes;
+        if (yr.gridDirectTonnes === null) y.hasDirect = false;
+      });
+      total.gridLc += site.gridLifecycleTonnes;
+      total.gridDir += site.gridDirectTonnes ?? 0;
+      total.onsite += site.onsiteDirectTonnes;
+      if (site.gridDirectTonnes === null) total.hasDirect = false;
+      sites.push(site);
+    }
+  }
+  return {
+    ...empty,
+    totals: bases(total),
+    sites,
+    years: empty.years.map((y, k) => ({ year: y.year, ...bases(yearSums[k] as Sums) })),
+  };
+}
+
 /** The carbon accounting a run used, for --explain and the JSON `assumptions`. */
 export function carbonAssumptions(): Assumption[] {
   return [

@@ -234,21 +234,29 @@ function siteHourlyFrom(
  * hourly arrays are no longer read once the next run starts.
  */
 export class ColumnPool {
-  private readonly slots: (
-    | { columns: Float64Array[]; localHour: Uint8Array; phases: number; gridSideColumns: boolean }
-    | undefined
-  )[] = [];
+  private readonly slots = new Map<
+    number | string,
+    { columns: Float64Array[]; localHour: Uint8Array; phases: number; gridSideColumns: boolean }
+  >();
 
-  /** Columns for site slot `slot` (the site's index in the run), zeroed; see `allocateSiteHourly`. */
+  /** Sets of columns held (one per slot used). */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /**
+   * Columns for slot `slot` (the site's index in the run, or a caller's name), zeroed; see
+   * `allocateSiteHourly`. The slot's previous columns are handed back when the shape matches.
+   */
   siteHourly(
-    slot: number,
+    slot: number | string,
     siteId: string,
     startMs: number,
     hours: number,
     phases: number,
     gridSideColumns = true,
   ): SiteHourly {
-    const kept = this.slots[slot];
+    const kept = this.slots.get(slot);
     if (
       kept === undefined ||
       kept.phases !== phases ||
@@ -263,7 +271,7 @@ export class ColumnPool {
       };
       const phaseOnline = Array.from({ length: phases }, f);
       const localHour = new Uint8Array(hours);
-      this.slots[slot] = { columns, localHour, phases, gridSideColumns };
+      this.slots.set(slot, { columns, localHour, phases, gridSideColumns });
       return siteHourlyFrom(
         siteId,
         startMs,
