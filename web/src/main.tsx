@@ -7,7 +7,9 @@ import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
 import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
+import { Prefs } from './prefs';
 import './style.css';
+import { applyTheme } from './theme';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
@@ -50,10 +52,12 @@ function App() {
         <a href="#/national">National</a>
         <a href="#/headroom">Headroom</a>
         <a href="api/openapi.json">API</a>
+        <Prefs />
       </nav>
       <main class="page">{page}</main>
     </>
   );
 }
 
+applyTheme();
 render(<App />, document.getElementById('app') as HTMLElement);

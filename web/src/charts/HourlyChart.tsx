@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { download, downloadCanvas, downloadCsv } from '../export';
+import { cssColor, useTheme } from '../theme';
 import { etcZone, isoMinute, siteStandardTime, type TimeZoneView, tickLabel, UTC } from '../time';
 import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
@@ -45,6 +46,7 @@ export function HourlyChart(p: {
   const zoneSuffix =
     zone.offsetHours === 0 ? 'UTC' : zone.label.replace(/^site standard time \((.*)\)$/, '$1');
   const [range, setRange] = useState<[number, number] | null>(null);
+  const theme = useTheme();
 
   useEffect(() => {
     const el = box.current;
@@ -53,6 +55,9 @@ export function HourlyChart(p: {
     for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * STEP_S;
     const tz = etcZone(zone.offsetHours) ?? 'UTC';
     const width = () => Math.max(200, el.clientWidth);
+    // Canvas colours are concrete: the palette's custom properties as the theme now shows them.
+    const ink = cssColor('var(--fg)');
+    const grid = { stroke: cssColor('var(--grid)') };
     const opts: uPlot.Options = {
       width: width(),
       height: 300,
@@ -62,13 +67,23 @@ export function HourlyChart(p: {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), tz),
       axes: [
         {
+          stroke: ink,
+          grid,
+          ticks: grid,
           values: (_u, splits, _i, _space, incr) => {
             const labels = splits.map((v) => tickLabel(v * 1000, incr, zone));
             el.dataset.xTicks = labels.join('|');
             return labels;
           },
         },
-        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => fmtNumber(v)) },
+        {
+          label: p.unit,
+          size: 70,
+          stroke: ink,
+          grid,
+          ticks: grid,
+          values: (_u, vals) => vals.map((v) => fmtNumber(v)),
+        },
       ],
       series: [
         {
@@ -78,7 +93,7 @@ export function HourlyChart(p: {
         },
         ...p.series.map((s) => ({
           label: `${s.label} (${p.unit})`,
-          stroke: s.color,
+          stroke: cssColor(s.color),
           width: 1,
           show: s.show ?? true,
           value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${fmtNumber(v, 1)} ${p.unit}`),
@@ -91,7 +106,7 @@ export function HourlyChart(p: {
             if (ms.length === 0) return;
             const c = u.ctx;
             c.save();
-            c.strokeStyle = '#7c3aed';
+            c.strokeStyle = cssColor('var(--s-violet)');
             c.setLineDash([4, 3]);
             c.lineWidth = 1.5;
             for (const m of ms) {
@@ -137,7 +152,7 @@ export function HourlyChart(p: {
       u.destroy();
       plot.current = null;
     };
-  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours, p.markers]);
+  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours, p.markers, theme]);
 
   /** Keyboard and button zoom: scale the visible span about its centre, or move it by half a span. */
   const setX = (min: number, max: number) => {
@@ -213,14 +228,14 @@ export function HourlyChart(p: {
         const x = (m.l + (c / Math.ceil((to - from) / per)) * px).toFixed(1);
         pts.push(`${x},${yy(top)}`, `${x},${yy(lo)}`);
       }
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="1" points="${pts.join(' ')}"/>`;
+      return `<polyline fill="none" stroke="${cssColor(s.color)}" stroke-width="1" points="${pts.join(' ')}"/>`;
     });
     const t = (h: number) =>
       new Date(p.startMs + h * STEP_S * 1000).toISOString().slice(0, 13).replace('T', ' ');
     const legend = cols
       .map(
         (s, k) =>
-          `<g transform="translate(${m.l + k * 190},${H - 8})"><rect width="10" height="10" y="-9" fill="${s.color}"/><text x="14">${s.label} (${p.unit})</text></g>`,
+          `<g transform="translate(${m.l + k * 190},${H - 8})"><rect width="10" height="10" y="-9" fill="${cssColor(s.color)}"/><text x="14">${s.label} (${p.unit})</text></g>`,
       )
       .join('');
     const ticks = [0, 0.5, 1]
@@ -230,8 +245,8 @@ export function HourlyChart(p: {
       )
       .join('');
     const body =
-      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="11">` +
-      `<rect width="${W}" height="${H}" fill="#fff"/><text x="${m.l}" y="${H - m.b + 16}">${t(from)} UTC</text>` +
+      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="11" fill="${cssColor('var(--fg)')}">` +
+      `<rect width="${W}" height="${H}" fill="${cssColor('var(--surface)')}"/><text x="${m.l}" y="${H - m.b + 16}">${t(from)} UTC</text>` +
       `<text x="${W - m.r}" y="${H - m.b + 16}" text-anchor="end">${t(to - 1)} UTC</text>${ticks}` +
       `<text x="14" y="${H / 2}" transform="rotate(-90 14 ${H / 2})" text-anchor="middle">${p.unit}</text>${paths.join('')}${legend}</svg>`;
     download(`${p.file}.svg`, new Blob([body], { type: 'image/svg+xml' }));

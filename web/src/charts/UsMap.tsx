@@ -9,6 +9,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-albers-10m.json';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
@@ -21,19 +22,20 @@ export interface MapSite {
   readonly label?: string;
 }
 
+/** Region colours, in order of the region list (palette of style.css, light and dark). */
 const PALETTE = [
-  '#2563eb',
-  '#dc2626',
-  '#059669',
-  '#d97706',
-  '#7c3aed',
-  '#db2777',
-  '#0891b2',
-  '#65a30d',
-  '#9333ea',
-  '#ea580c',
-  '#0f766e',
-  '#4f46e5',
+  C.blue,
+  C.red,
+  C.green,
+  C.amberDark,
+  C.violet,
+  C.pink,
+  C.cyan,
+  C.lime,
+  C.purple,
+  C.ember,
+  C.teal,
+  C.indigo,
 ];
 
 export function regionColor(region: string, regions: readonly string[]): string {
@@ -78,9 +80,9 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         aria-label="Map of the sites"
         font-family="system-ui, sans-serif"
       >
-        <rect width="975" height="610" fill="#fff" />
-        <path d={shapes.nation} fill="#f3f4f6" stroke="#9ca3af" />
-        <path d={shapes.borders} fill="none" stroke="#d1d5db" stroke-width="0.7" />
+        <rect width="975" height="610" style={{ fill: C.surface }} />
+        <path d={shapes.nation} style={{ fill: C.land, stroke: C.coast }} />
+        <path d={shapes.borders} fill="none" style={{ stroke: C.stateBorder }} stroke-width="0.7" />
         {p.sites.map((s) => {
           const xy = projection([s.longitude, s.latitude]);
           if (!xy) return null;
@@ -92,17 +94,16 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
                 cx={xy[0]}
                 cy={xy[1]}
                 r={r}
-                fill={color}
+                style={{ fill: color, stroke: color }}
                 fill-opacity="0.55"
-                stroke={color}
                 stroke-width="2"
               >
                 <title>{`${s.label ?? s.id}: ${fmt.power(s.peakFacilityMW)} peak, ${s.region}`}</title>
               </circle>
-              <text x={xy[0] + r + 4} y={xy[1] - 2} font-size="15" font-weight="600" fill="#111827">
+              <text x={xy[0] + r + 4} y={xy[1] - 2} font-size="15" font-weight="600" style={{ fill: C.fg }}>
                 {s.id}
               </text>
-              <text x={xy[0] + r + 4} y={xy[1] + 15} font-size="13" fill="#374151">
+              <text x={xy[0] + r + 4} y={xy[1] + 15} font-size="13" style={{ fill: C.text2 }}>
                 {`${fmt.power(s.peakFacilityMW)} · ${s.region}`}
               </text>
             </g>
@@ -110,7 +111,7 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         })}
         {regionsShown.map((r, k) => (
           <g key={r} transform={`translate(${20 + k * 110}, 590)`}>
-            <circle r="7" cy="-4" fill={regionColor(r, p.regions)} />
+            <circle r="7" cy="-4" style={{ fill: regionColor(r, p.regions) }} />
             <text x="12" font-size="14">
               {r}
             </text>

@@ -6,6 +6,7 @@ import { BarChart } from '../charts/BarChart';
 import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
+import { C } from '../theme';
 import { useTitle } from '../title';
 import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
 
@@ -198,8 +199,8 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               scale={{ factor: 1e6, label: 'TWh' }}
               categories={allYears.map(String)}
               series={[
-                { name: `A: ${a}`, values: byYear(yearsA, 'facilityEnergyMWh'), color: '#2563eb' },
-                { name: `B: ${b}`, values: byYear(yearsB, 'facilityEnergyMWh'), color: '#f97316' },
+                { name: `A: ${a}`, values: byYear(yearsA, 'facilityEnergyMWh'), color: C.blue },
+                { name: `B: ${b}`, values: byYear(yearsB, 'facilityEnergyMWh'), color: C.orange },
               ]}
               file={`compare-${a}-${b}-energy`}
             />
@@ -209,8 +210,8 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               scale={{ factor: 1e6, label: 'Mt CO2e' }}
               categories={allYears.map(String)}
               series={[
-                { name: `A: ${a}`, values: byYear(yearsA, 'co2Tonnes'), color: '#2563eb' },
-                { name: `B: ${b}`, values: byYear(yearsB, 'co2Tonnes'), color: '#f97316' },
+                { name: `A: ${a}`, values: byYear(yearsA, 'co2Tonnes'), color: C.blue },
+                { name: `B: ${b}`, values: byYear(yearsB, 'co2Tonnes'), color: C.orange },
               ]}
               file={`compare-${a}-${b}-co2`}
             />
@@ -221,8 +222,8 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               mode="line"
               categories={MONTHS}
               series={[
-                { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: '#2563eb' },
-                { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: '#f97316' },
+                { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: C.blue },
+                { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: C.orange },
               ]}
               file={`compare-${a}-${b}-pue`}
             />

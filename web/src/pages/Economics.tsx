@@ -7,18 +7,19 @@
 import type { RunSummary } from '../../../src/analysis/summary';
 import { BarChart } from '../charts/BarChart';
 import { downloadCsv } from '../export';
+import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 
 type CashFlows = NonNullable<RunSummary['economics']['cashFlows']>;
 
 const OPEX: readonly [keyof CashFlows[number], string, string][] = [
-  ['energyUSD', 'Energy', '#f97316'],
-  ['transmissionUSD', 'Transmission (4CP)', '#dc2626'],
-  ['operationsUSD', 'Operations', '#0891b2'],
-  ['staffUSD', 'Staff', '#7c3aed'],
-  ['insuranceUSD', 'Insurance', '#65a30d'],
-  ['propertyTaxUSD', 'Property tax', '#6b7280'],
-  ['fuelUSD', 'Fuel', '#111827'],
+  ['energyUSD', 'Energy', C.orange],
+  ['transmissionUSD', 'Transmission (4CP)', C.red],
+  ['operationsUSD', 'Operations', C.cyan],
+  ['staffUSD', 'Staff', C.violet],
+  ['insuranceUSD', 'Insurance', C.lime],
+  ['propertyTaxUSD', 'Property tax', C.gray],
+  ['fuelUSD', 'Fuel', C.ink],
 ];
 
 const COLUMNS: readonly [keyof CashFlows[number], string][] = [
@@ -102,9 +103,9 @@ export function Economics(p: { summary: RunSummary }) {
           scale={big}
           categories={years}
           series={[
-            { name: 'Capex', values: flows.map((c) => c.capexUSD), color: '#1d4ed8' },
-            { name: 'Opex', values: flows.map((c) => c.opexUSD), color: '#f97316' },
-            { name: 'Revenue', values: flows.map((c) => c.revenueUSD), color: '#059669' },
+            { name: 'Capex', values: flows.map((c) => c.capexUSD), color: C.navy },
+            { name: 'Opex', values: flows.map((c) => c.opexUSD), color: C.orange },
+            { name: 'Revenue', values: flows.map((c) => c.revenueUSD), color: C.green },
           ]}
           file={`${file}-totals`}
           testId="cash-flow-chart"

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getHeadroom, type HeadroomDataQuality, type NationalHeadroom, type RegionHeadroom } from '../api';
 import { ChartFrame } from '../charts/ChartFrame';
 import { downloadCsv } from '../export';
+import { C } from '../theme';
 import { useTitle } from '../title';
 import { fmtNumber } from '../units';
 
@@ -158,10 +159,10 @@ function CurveChart(p: { curve: RegionHeadroom }) {
       role="img"
       aria-label={`Headroom of ${p.curve.region} against the curtailment limit`}
     >
-      <rect width={W} height={H} fill="#fff" />
+      <rect width={W} height={H} style={{ fill: C.surface }} />
       {yTicks.map((v) => (
         <g key={v}>
-          <line x1={m.l} x2={W - m.r} y1={sy(v)} y2={sy(v)} stroke="#e5e7eb" />
+          <line x1={m.l} x2={W - m.r} y1={sy(v)} y2={sy(v)} style={{ stroke: C.grid }} />
           <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="12">
             {fmtNumber(v, 0)}
           </text>
@@ -190,7 +191,7 @@ function CurveChart(p: { curve: RegionHeadroom }) {
       </text>
       <polyline
         fill="none"
-        stroke="#2563eb"
+        style={{ stroke: C.blue }}
         stroke-width="2"
         points={pts.map((r) => `${sx(r.curtailmentPct)},${sy(r.headroomMW / 1000)}`).join(' ')}
       />
@@ -200,7 +201,7 @@ function CurveChart(p: { curve: RegionHeadroom }) {
           cx={sx(r.curtailmentPct)}
           cy={sy(r.headroomMW / 1000)}
           r="4"
-          fill="#2563eb"
+          style={{ fill: C.blue }}
         >
           <title>{`${fmtNumber(r.curtailmentPct)} %: ${gw(r.headroomMW)}`}</title>
         </circle>

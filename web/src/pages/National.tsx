@@ -14,6 +14,7 @@ import { getBuildout, getScenario } from '../api';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { downloadCsv } from '../export';
+import { C } from '../theme';
 import { useTitle } from '../title';
 import { fmt, fmtNumber } from '../units';
 
@@ -74,9 +75,9 @@ export function campusRisks(
 
 /** Schedule-risk colour bands (colour plus the band's name in the table: never colour alone). */
 const RISK_BANDS: readonly [number, string, string][] = [
-  [0.75, '#059669', 'likely on time (≥ 75 %)'],
-  [0.25, '#d97706', 'at risk (25–75 %)'],
-  [0, '#dc2626', 'likely late (< 25 %)'],
+  [0.75, C.green, 'likely on time (≥ 75 %)'],
+  [0.25, C.amberDark, 'at risk (25–75 %)'],
+  [0, C.red, 'likely late (< 25 %)'],
 ];
 const riskBand = (p: number) =>
   RISK_BANDS.find(([min]) => p >= min) ?? (RISK_BANDS[2] as (typeof RISK_BANDS)[2]);
@@ -126,9 +127,9 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
       }}
     >
       <svg viewBox="0 0 975 640" width="100%" role="img" aria-label="Map of the campuses by schedule risk">
-        <rect width="975" height="640" fill="#fff" />
-        <path d={shapes.nation} fill="#f3f4f6" stroke="#9ca3af" />
-        <path d={shapes.borders} fill="none" stroke="#d1d5db" stroke-width="0.7" />
+        <rect width="975" height="640" style={{ fill: C.surface }} />
+        <path d={shapes.nation} style={{ fill: C.land, stroke: C.coast }} />
+        <path d={shapes.borders} fill="none" style={{ stroke: C.stateBorder }} stroke-width="0.7" />
         {sorted.map((c) => {
           if (c.latitude === null || c.longitude === null) return null;
           const xy = projection([c.longitude, c.latitude]);
@@ -140,9 +141,8 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
               cx={xy[0]}
               cy={xy[1]}
               r={3 + 27 * Math.sqrt(c.itMW / maxMW)}
-              fill={color}
+              style={{ fill: color, stroke: color }}
               fill-opacity="0.5"
-              stroke={color}
               stroke-width="1.5"
             >
               <title>{`${c.name}: ${mw(c.itMW)} IT, P(on time) ${fmt.percent(c.probabilityOnTime)}`}</title>
@@ -151,7 +151,7 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
         })}
         {RISK_BANDS.map(([, color, label], k) => (
           <g key={label} transform={`translate(${20 + k * 300}, 625)`} font-size="18">
-            <circle r="8" cy="-6" fill={color} />
+            <circle r="8" cy="-6" style={{ fill: color }} />
             <text x="14">{label}</text>
           </g>
         ))}
@@ -382,9 +382,9 @@ function OnlineChart(p: { report: BuildoutReport }) {
       scale={{ factor: 1000, label: 'GW' }}
       categories={nat.map((n) => String(n.year))}
       series={[
-        { name: 'announced', values: nat.map((n) => n.announcedMW), color: '#6b7280' },
-        { name: 'P50', values: nat.map((n) => n.p50MW), color: '#2563eb' },
-        { name: 'P90', values: nat.map((n) => n.p90MW), color: '#dc2626' },
+        { name: 'announced', values: nat.map((n) => n.announcedMW), color: C.gray },
+        { name: 'P50', values: nat.map((n) => n.p50MW), color: C.blue },
+        { name: 'P90', values: nat.map((n) => n.p90MW), color: C.red },
       ]}
       file="us-buildout-online"
       testId="national-online"

@@ -12,6 +12,7 @@ import { HourlyChart, type HourlySeriesSpec } from '../charts/HourlyChart';
 import { UsMap } from '../charts/UsMap';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
+import { C } from '../theme';
 import { fmt, formatValue, metricInfo } from '../units';
 import { Economics } from './Economics';
 import { Flexibility, fourCPMarkers } from './Flexibility';
@@ -28,13 +29,13 @@ const HEADLINE = [
   'capexUSD',
 ];
 const POWER_SERIES: readonly [string, string, string, boolean][] = [
-  ['itMW', 'IT', '#2563eb', true],
-  ['overheadMW', 'Overhead (cooling + losses)', '#f59e0b', true],
-  ['coolingMW', 'Cooling', '#10b981', false],
-  ['facilityMW', 'Facility', '#6b7280', false],
-  ['gridImportMW', 'Grid import', '#111827', true],
-  ['unservedITMW', 'Unserved IT (interconnect)', '#dc2626', true],
-  ['curtailedMW', 'Curtailed (flexibility)', '#db2777', true],
+  ['itMW', 'IT', C.blue, true],
+  ['overheadMW', 'Overhead (cooling + losses)', C.amber, true],
+  ['coolingMW', 'Cooling', C.emerald, false],
+  ['facilityMW', 'Facility', C.gray, false],
+  ['gridImportMW', 'Grid import', C.ink, true],
+  ['unservedITMW', 'Unserved IT (interconnect)', C.red, true],
+  ['curtailedMW', 'Curtailed (flexibility)', C.pink, true],
 ];
 
 export function Headline(p: { run: RunView }) {
@@ -212,11 +213,11 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           categories={cats}
           mode="stacked"
           series={[
-            { name: 'IT', values: months.map((m) => m.itMWh), color: '#2563eb' },
+            { name: 'IT', values: months.map((m) => m.itMWh), color: C.blue },
             {
               name: 'Overhead (cooling + losses)',
               values: months.map((m) => m.overheadMWh),
-              color: '#f59e0b',
+              color: C.amber,
             },
           ]}
           file={`${file}-${site}-monthly-energy`}
@@ -228,7 +229,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="ratio"
           categories={cats}
           mode="line"
-          series={[{ name: 'PUE', values: months.map((m) => m.pue), color: '#7c3aed' }]}
+          series={[{ name: 'PUE', values: months.map((m) => m.pue), color: C.violet }]}
           file={`${file}-${site}-monthly-pue`}
         />
         <BarChart
@@ -237,7 +238,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="t CO2e"
           scale={{ factor: 1e3, label: 'kt CO2e' }}
           categories={cats}
-          series={[{ name: 'CO2', values: months.map((m) => m.co2Tonnes), color: '#4b5563' }]}
+          series={[{ name: 'CO2', values: months.map((m) => m.co2Tonnes), color: C.slate }]}
           file={`${file}-${site}-monthly-co2`}
         />
         <BarChart
@@ -246,7 +247,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="m³"
           scale={{ factor: 1e3, label: 'thousand m³' }}
           categories={cats}
-          series={[{ name: 'Water', values: months.map((m) => m.waterM3), color: '#0891b2' }]}
+          series={[{ name: 'Water', values: months.map((m) => m.waterM3), color: C.cyan }]}
           file={`${file}-${site}-monthly-water`}
         />
         <BarChart
@@ -254,7 +255,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="FLOP"
           scale={{ factor: 1e27, label: '10²⁷ FLOP' }}
           categories={years}
-          series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: '#059669' }]}
+          series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: C.green }]}
           file={`${file}-compute-by-year`}
         />
       </div>

@@ -5,6 +5,7 @@
  * peak accelerators and hours of shortfall. Renders nothing when the scenario has no workloads.
  */
 import type { WorkloadSummary } from '../../../src/cluster/workload-results';
+import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 
 const DAY_MS = 86_400_000;
@@ -12,11 +13,11 @@ const dateMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Where a training run's hours went, in the order they are drawn. */
 const HOURS: readonly [keyof WorkloadSummary, string, string][] = [
-  ['keptWorkHours', 'Kept work', '#059669'],
-  ['checkpointOverheadHours', 'Checkpointing', '#2563eb'],
-  ['lostWorkHours', 'Lost work (since the last checkpoint)', '#dc2626'],
-  ['restartHours', 'Restarts', '#f59e0b'],
-  ['waitingForSparesHours', 'Waiting for spares', '#6b7280'],
+  ['keptWorkHours', 'Kept work', C.green],
+  ['checkpointOverheadHours', 'Checkpointing', C.blue],
+  ['lostWorkHours', 'Lost work (since the last checkpoint)', C.red],
+  ['restartHours', 'Restarts', C.amber],
+  ['waitingForSparesHours', 'Waiting for spares', C.gray],
 ];
 
 function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: string }) {
@@ -31,11 +32,23 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
   for (let y = new Date(from).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < to; y++) years.push(y);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Training runs on the simulated period">
-      <rect width={W} height={H} fill="#fff" />
+      <rect width={W} height={H} style={{ fill: C.surface }} />
       {years.map((y) => (
         <g key={y}>
-          <line x1={x(Date.UTC(y, 0, 1))} x2={x(Date.UTC(y, 0, 1))} y1={0} y2={H - 14} stroke="#e5e7eb" />
-          <text x={x(Date.UTC(y, 0, 1))} y={H - 2} font-size="11" text-anchor="middle" fill="#4b5563">
+          <line
+            x1={x(Date.UTC(y, 0, 1))}
+            x2={x(Date.UTC(y, 0, 1))}
+            y1={0}
+            y2={H - 14}
+            style={{ stroke: C.grid }}
+          />
+          <text
+            x={x(Date.UTC(y, 0, 1))}
+            y={H - 2}
+            font-size="11"
+            text-anchor="middle"
+            style={{ fill: C.muted }}
+          >
             {y}
           </text>
         </g>
@@ -47,7 +60,7 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
         const e = r.completionDate ? dateMs(r.completionDate) : to;
         return (
           <g key={r.id}>
-            <text x={m.l - 6} y={y0 + 14} font-size="11" text-anchor="end" fill="#111827">
+            <text x={m.l - 6} y={y0 + 14} font-size="11" text-anchor="end" style={{ fill: C.fg }}>
               {r.id}
             </text>
             <rect
@@ -55,7 +68,7 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
               y={y0}
               width={Math.max(2, x(e) - x(s))}
               height={18}
-              fill="#2563eb"
+              style={{ fill: C.blue }}
               fill-opacity="0.8"
             >
               <title>{`${r.id}: ${r.startDate} → ${r.completionDate ?? `not complete by ${p.end}`}`}</title>
