@@ -68,10 +68,10 @@ ${rows.join('\n')}
 
 /** GW online by 31 December, announced vs P50 vs P90, as an inline SVG line chart with its data table. */
 export function onlineChartSvg(national: NonNullable<BuildoutReport['supplyChain']>['national']): string {
-  const W = 640;
+  const W = 760;
   const H = 280;
   const left = 56;
-  const right = 120;
+  const right = 230;
   const top = 16;
   const bottom = 36;
   const maxGW = Math.max(1e-9, ...national.map((n) => Math.max(n.announcedMW, n.p50MW, n.p90MW) / 1000));
