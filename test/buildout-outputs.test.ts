@@ -62,6 +62,7 @@ interface Report {
   };
   whoPays: { pjm: { years: { year: number; firm: { othersDeltaUSD: number } }[] } | null };
 }
+if (run.status !== 0) throw new Error(`gigawatt buildout failed (${run.status}): ${run.stderr}`);
 const report = JSON.parse(run.stdout) as Report;
 
 describe('the run', () => {

@@ -195,6 +195,7 @@ export function formatBuildout(r: BuildoutReport): string {
   );
   if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
   out.push('', formatWhoPays(r));
+  out.push('', formatWaterByCounty(r));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -374,6 +375,21 @@ function formatWhoPays(r: BuildoutReport): string {
     );
   }
   return out.join('\n');
+}
+
+/** On-site water of the last year per register county, with the attribution rule (src/analysis/buildout/water.ts). */
+function formatWaterByCounty(r: BuildoutReport): string {
+  const last = r.years[r.years.length - 1];
+  const rows = r.water.byCounty.filter((w) => w.year === last);
+  if (rows.length === 0) return pc.dim(`No on-site water in ${last} (dry cooling, or no campus online).`);
+  return [
+    pc.bold(`On-site water in ${last}, by the county the campus register names`),
+    table(
+      ['state', 'county', 'water on site', 'campuses'],
+      rows.map((w) => [w.state, w.county || '(not known)', water(w.waterM3), w.campuses.join(', ')]),
+    ),
+    pc.dim(r.water.rule),
+  ].join('\n');
 }
 
 const csvCell = (v: unknown) => {
