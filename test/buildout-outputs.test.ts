@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headroomUsed } from '../src/report/buildout.js';
+import { buildoutSectionHtml, headroomUsed } from '../src/report/buildout.js';
 
 const root = join(import.meta.dirname, '..');
 const CLI = join(root, 'dist', 'cli.js');
@@ -228,6 +228,23 @@ describe('--html: the report section holds the JSON’s figures', () => {
     expect(page).toContain('Taylor');
     expect(page).toContain('Sources and assumptions');
     expect(page).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?https?:/i);
+  });
+});
+
+describe('the section escapes what the user wrote', () => {
+  it('a scenario name and a campus id with markup come out as text', () => {
+    const evil = {
+      ...report,
+      scenario: '<script>alert(1)</script>',
+      supplyChain: {
+        ...report.supplyChain,
+        phases: report.supplyChain.phases.map((p) => ({ ...p, campusId: '"><img src=x>' })),
+      },
+    } as unknown as Parameters<typeof buildoutSectionHtml>[0];
+    const section = buildoutSectionHtml(evil);
+    expect(section).not.toContain('<script>');
+    expect(section).not.toContain('<img');
+    expect(section).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });
 });
 

@@ -9,8 +9,16 @@
 import type { BuildoutReport, RegionYearRow } from '../analysis/buildout/report.js';
 import { escapeHtml as esc } from './reproduction.js';
 
-const fmt = (x: number, digits = 0) =>
-  x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const formats = new Map<number, Intl.NumberFormat>();
+/** x with thousands separators and `digits` decimals (one formatter per precision: toLocaleString builds one per call). */
+const fmt = (x: number, digits = 0) => {
+  let f = formats.get(digits);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(digits, f);
+  }
+  return f.format(x);
+};
 const mw = (x: number) => `${fmt(x)} MW`;
 const usd = (x: number) => {
   const a = Math.abs(x);
