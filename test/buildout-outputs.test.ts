@@ -231,6 +231,20 @@ describe('--html: the report section holds the JSON’s figures', () => {
   });
 });
 
+describe('--html into a folder that does not exist', () => {
+  it('exit 2 naming the flag and the folder, before any computation', () => {
+    const r = spawnSync(process.execPath, [CLI, 'buildout', file, '--html', join(dir, 'nowhere', 'x.html')], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `--html: cannot write ${join(dir, 'nowhere', 'x.html')}: the folder ${join(dir, 'nowhere')} does not exist`,
+    );
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.stdout).toBe('');
+  });
+});
+
 describe('the section escapes what the user wrote', () => {
   it('a scenario name and a campus id with markup come out as text', () => {
     const evil = {

@@ -3,8 +3,8 @@
  * per balancing authority and year, can the grid carry the campuses; national totals; which BAs have no
  * data. A thin shell over `buildoutReport` (src/analysis/buildout/report.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { fleetScenario } from '../../analysis/buildout/fleet.js';
@@ -481,7 +481,16 @@ export function writeBuildoutHtml(r: BuildoutReport, file: string): string {
   return file;
 }
 
+/** Refuses an --html file whose folder does not exist before the (long) computation, not after it. */
+function checkHtmlTarget(file: string | undefined): void {
+  if (file === undefined) return;
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`--html: cannot write ${file}: the folder ${dir} does not exist`);
+}
+
 export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
+  checkHtmlTarget(opts.html);
   const report = buildoutReportFor(name, opts);
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);
