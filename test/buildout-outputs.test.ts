@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headroomUsed } from '../src/report/buildout.js';
+import { buildoutSectionHtml, headroomUsed } from '../src/report/buildout.js';
 
 const root = join(import.meta.dirname, '..');
 const CLI = join(root, 'dist', 'cli.js');
@@ -62,6 +62,7 @@ interface Report {
   };
   whoPays: { pjm: { years: { year: number; firm: { othersDeltaUSD: number } }[] } | null };
 }
+if (run.status !== 0) throw new Error(`gigawatt buildout failed (${run.status}): ${run.stderr}`);
 const report = JSON.parse(run.stdout) as Report;
 
 describe('the run', () => {
@@ -227,6 +228,37 @@ describe('--html: the report section holds the JSON’s figures', () => {
     expect(page).toContain('Taylor');
     expect(page).toContain('Sources and assumptions');
     expect(page).not.toMatch(/<(script|link|img)[^>]+(src|href)=["']?https?:/i);
+  });
+});
+
+describe('--html into a folder that does not exist', () => {
+  it('exit 2 naming the flag and the folder, before any computation', () => {
+    const r = spawnSync(process.execPath, [CLI, 'buildout', file, '--html', join(dir, 'nowhere', 'x.html')], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      `--html: cannot write ${join(dir, 'nowhere', 'x.html')}: the folder ${join(dir, 'nowhere')} does not exist`,
+    );
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('the section escapes what the user wrote', () => {
+  it('a scenario name and a campus id with markup come out as text', () => {
+    const evil = {
+      ...report,
+      scenario: '<script>alert(1)</script>',
+      supplyChain: {
+        ...report.supplyChain,
+        phases: report.supplyChain.phases.map((p) => ({ ...p, campusId: '"><img src=x>' })),
+      },
+    } as unknown as Parameters<typeof buildoutSectionHtml>[0];
+    const section = buildoutSectionHtml(evil);
+    expect(section).not.toContain('<script>');
+    expect(section).not.toContain('<img');
+    expect(section).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });
 });
 

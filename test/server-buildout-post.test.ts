@@ -109,6 +109,12 @@ describe('POST /api/buildout with a user’s scenario', () => {
     const r = await post({ yaml: yamlText, size: 'announced', trials: 50 });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(/size, --duplicates and --dates apply to the us-buildout scenario only/);
+    // us-buildout by name takes them; its options are checked as GET's are
+    const size = await post({ scenario: 'us-buildout', size: 'huge' });
+    expect(size).toMatchObject({ status: 400, body: { details: [{ path: ['size'] }] } });
+    const years = await post({ scenario: 'us-buildout', years: '2016' });
+    expect(years.status).toBe(400);
+    expect(years.body.error).toMatch(/^years: .*no complete demand data for 2016/);
   }, 60_000);
 
   it('is in the OpenAPI document: a heavy POST taking BuildoutRequest', async () => {

@@ -9,8 +9,16 @@
 import type { BuildoutReport, RegionYearRow } from '../analysis/buildout/report.js';
 import { escapeHtml as esc } from './reproduction.js';
 
-const fmt = (x: number, digits = 0) =>
-  x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const formats = new Map<number, Intl.NumberFormat>();
+/** x with thousands separators and `digits` decimals (one formatter per precision: toLocaleString builds one per call). */
+const fmt = (x: number, digits = 0) => {
+  let f = formats.get(digits);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(digits, f);
+  }
+  return f.format(x);
+};
 const mw = (x: number) => `${fmt(x)} MW`;
 const usd = (x: number) => {
   const a = Math.abs(x);
@@ -68,10 +76,10 @@ ${rows.join('\n')}
 
 /** GW online by 31 December, announced vs P50 vs P90, as an inline SVG line chart with its data table. */
 export function onlineChartSvg(national: NonNullable<BuildoutReport['supplyChain']>['national']): string {
-  const W = 640;
+  const W = 760;
   const H = 280;
   const left = 56;
-  const right = 120;
+  const right = 230;
   const top = 16;
   const bottom = 36;
   const maxGW = Math.max(1e-9, ...national.map((n) => Math.max(n.announcedMW, n.p50MW, n.p90MW) / 1000));

@@ -3,8 +3,8 @@
  * per balancing authority and year, can the grid carry the campuses; national totals; which BAs have no
  * data. A thin shell over `buildoutReport` (src/analysis/buildout/report.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { fleetScenario } from '../../analysis/buildout/fleet.js';
@@ -195,6 +195,7 @@ export function formatBuildout(r: BuildoutReport): string {
   );
   if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
   out.push('', formatWhoPays(r));
+  out.push('', formatWaterByCounty(r));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -376,6 +377,21 @@ function formatWhoPays(r: BuildoutReport): string {
   return out.join('\n');
 }
 
+/** On-site water of the last year per register county, with the attribution rule (src/analysis/buildout/water.ts). */
+function formatWaterByCounty(r: BuildoutReport): string {
+  const last = r.years[r.years.length - 1];
+  const rows = r.water.byCounty.filter((w) => w.year === last);
+  if (rows.length === 0) return pc.dim(`No on-site water in ${last} (dry cooling, or no campus online).`);
+  return [
+    pc.bold(`On-site water in ${last}, by the county the campus register names`),
+    table(
+      ['state', 'county', 'water on site', 'campuses'],
+      rows.map((w) => [w.state, w.county || '(not known)', water(w.waterM3), w.campuses.join(', ')]),
+    ),
+    pc.dim(r.water.rule),
+  ].join('\n');
+}
+
 const csvCell = (v: unknown) => {
   const s = Array.isArray(v) ? v.join(';') : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -465,7 +481,16 @@ export function writeBuildoutHtml(r: BuildoutReport, file: string): string {
   return file;
 }
 
+/** Refuses an --html file whose folder does not exist before the (long) computation, not after it. */
+function checkHtmlTarget(file: string | undefined): void {
+  if (file === undefined) return;
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`--html: cannot write ${file}: the folder ${dir} does not exist`);
+}
+
 export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
+  checkHtmlTarget(opts.html);
   const report = buildoutReportFor(name, opts);
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);

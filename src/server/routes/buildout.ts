@@ -123,19 +123,20 @@ export function buildoutRoutes(app: Hono, compute?: ComputePool): void {
     memo.set(key, body);
     return body;
   };
+  /** The built-in us-buildout for these options: the default kept for the server's life, others in the LRU. */
+  const usBuildout = (options: Record<string, string>): Promise<string> => {
+    const key = JSON.stringify(options);
+    if (key !== '{}') return memoised(key, () => compute1(options));
+    defaultReport ??= compute1(options).catch((err: unknown) => {
+      defaultReport = undefined;
+      throw err;
+    });
+    return defaultReport;
+  };
   const json = { 'content-type': 'application/json' };
   app.get('/api/buildout', async (c) => {
     const options = cliOptions(parseWith(buildoutQuerySchema, c.req.query(), 'query'));
-    const key = JSON.stringify(options);
-    let body: Promise<string>;
-    if (key === '{}') {
-      defaultReport ??= compute1(options).catch((err: unknown) => {
-        defaultReport = undefined;
-        throw err;
-      });
-      body = defaultReport;
-    } else body = memoised(key, () => compute1(options));
-    return c.body(await body, 200, json);
+    return c.body(await usBuildout(options), 200, json);
   });
   app.post('/api/buildout', async (c) => {
     // Options travel in the body; a query is refused before anything is read or computed.
@@ -143,7 +144,8 @@ export function buildoutRoutes(app: Hono, compute?: ComputePool): void {
     const { scenario, yaml, ...rest } = parseWith(buildoutRequestSchema, await parseBody(c), 'request body');
     const input = scenarioFromRequest({ scenario, yaml });
     const options = cliOptions(rest);
-    // A built-in travels by name (so size, duplicates and dates reach us-buildout), any other as validated.
+    // The built-in us-buildout by name is GET's report; another built-in travels by name, any other as validated.
+    if (scenario === 'us-buildout') return c.body(await usBuildout(options), 200, json);
     const fleet = typeof scenario === 'string' ? scenario : input.scenario;
     const key = `POST ${canonicalJson([input.raw, input.scenario, options])}`;
     return c.body(await memoised(key, () => compute1(options, fleet)), 200, json);
