@@ -38,6 +38,7 @@ const IN_PROCESS = [
   'regions',
   'replay',
   'rng-known-answer',
+  'rng-distributions',
   'scenario-errors',
   'schema',
   'supply',
