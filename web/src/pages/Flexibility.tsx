@@ -6,7 +6,8 @@
  * Renders nothing when the scenario has no flexibility.
  */
 import type { FlexibilityReport } from '../../../src/analysis/flexibility-report';
-import { fmt, fmtNumber } from '../units';
+import { t } from '../i18n';
+import { fmt, fmtNumber, moneyNote } from '../units';
 
 /** The 4CP peak hours of a report, as instants (ms) with a label, for the hourly chart. */
 export function fourCPMarkers(f: FlexibilityReport | undefined): { ms: number; label: string }[] {
@@ -22,7 +23,8 @@ export function Flexibility(p: { report: FlexibilityReport | undefined }) {
   if (sites.length === 0) return null;
   return (
     <section class="flexibility" data-testid="flexibility" aria-labelledby="flexibility-h">
-      <h2 id="flexibility-h">Grid flexibility</h2>
+      <h2 id="flexibility-h">{t('flex.title')}</h2>
+      <p class="note">{moneyNote()}</p>
       {sites.map((s) => {
         const peaks = s.years.flatMap((y) => y.fourCP?.peaks ?? []);
         return (

@@ -5,6 +5,7 @@
  * peak accelerators and hours of shortfall. Renders nothing when the scenario has no workloads.
  */
 import type { WorkloadSummary } from '../../../src/cluster/workload-results';
+import { t } from '../i18n';
 import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 
@@ -68,6 +69,7 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
               y={y0}
               width={Math.max(2, x(e) - x(s))}
               height={18}
+              data-bar="run"
               style={{ fill: C.blue }}
               fill-opacity="0.8"
             >
@@ -91,7 +93,7 @@ export function Workloads(p: {
   const inference = list.filter((w) => w.kind === 'inference');
   return (
     <section class="workloads" data-testid="workloads" aria-labelledby="workloads-h">
-      <h2 id="workloads-h">Workloads</h2>
+      <h2 id="workloads-h">{t('workloads.title')}</h2>
       {training.length > 0 && (
         <section class="chart" data-testid="training">
           <header>
