@@ -7,32 +7,32 @@
 import type { RunSummary } from '../../../src/analysis/summary';
 import { BarChart } from '../charts/BarChart';
 import { downloadCsv } from '../export';
-import { locale, t } from '../i18n';
+import { locale, type MessageKey, t } from '../i18n';
 import { C } from '../theme';
 import { currencySymbol, fmt, fmtNumber, moneyNote, toDisplay } from '../units';
 
 type CashFlows = NonNullable<RunSummary['economics']['cashFlows']>;
 
-const OPEX: readonly [keyof CashFlows[number], string, string][] = [
-  ['energyUSD', 'Energy', C.orange],
-  ['transmissionUSD', 'Transmission (4CP)', C.red],
-  ['operationsUSD', 'Operations', C.cyan],
-  ['staffUSD', 'Staff', C.violet],
-  ['insuranceUSD', 'Insurance', C.lime],
-  ['propertyTaxUSD', 'Property tax', C.gray],
-  ['fuelUSD', 'Fuel', C.ink],
+const OPEX: readonly [keyof CashFlows[number], MessageKey, string][] = [
+  ['energyUSD', 'cf.energy', C.orange],
+  ['transmissionUSD', 'cf.transmission', C.red],
+  ['operationsUSD', 'cf.operations', C.cyan],
+  ['staffUSD', 'cf.staff', C.violet],
+  ['insuranceUSD', 'cf.insurance', C.lime],
+  ['propertyTaxUSD', 'cf.propertyTax', C.gray],
+  ['fuelUSD', 'cf.fuel', C.ink],
 ];
 
-const COLUMNS: readonly [keyof CashFlows[number], string][] = [
-  ['capexUSD', 'Capex'],
-  ['opexUSD', 'Opex'],
-  ['revenueUSD', 'Revenue'],
-  ['depreciationUSD', 'Depreciation'],
-  ['taxUSD', 'Tax'],
-  ['terminalValueUSD', 'Terminal value'],
-  ['netCashFlowUSD', 'Net cash flow'],
-  ['cumulativeCashFlowUSD', 'Cumulative'],
-  ['discountedCashFlowUSD', 'Discounted'],
+const COLUMNS: readonly [keyof CashFlows[number], MessageKey][] = [
+  ['capexUSD', 'cf.capex'],
+  ['opexUSD', 'cf.opex'],
+  ['revenueUSD', 'cf.revenue'],
+  ['depreciationUSD', 'cf.depreciation'],
+  ['taxUSD', 'cf.tax'],
+  ['terminalValueUSD', 'cf.terminal'],
+  ['netCashFlowUSD', 'cf.net'],
+  ['cumulativeCashFlowUSD', 'cf.cumulative'],
+  ['discountedCashFlowUSD', 'cf.discounted'],
 ];
 
 /** Money axis scale for display-currency values up to `max`: billions or millions ("$ billion", "Md€"). */
@@ -113,9 +113,9 @@ export function Economics(p: { summary: RunSummary }) {
           scale={big}
           categories={years}
           series={[
-            { name: 'Capex', values: flows.map((c) => toDisplay(c.capexUSD)), color: C.navy },
-            { name: 'Opex', values: flows.map((c) => toDisplay(c.opexUSD)), color: C.orange },
-            { name: 'Revenue', values: flows.map((c) => toDisplay(c.revenueUSD)), color: C.green },
+            { name: t('cf.capex'), values: flows.map((c) => toDisplay(c.capexUSD)), color: C.navy },
+            { name: t('cf.opex'), values: flows.map((c) => toDisplay(c.opexUSD)), color: C.orange },
+            { name: t('cf.revenue'), values: flows.map((c) => toDisplay(c.revenueUSD)), color: C.green },
           ]}
           file={`${file}-totals`}
           testId="cash-flow-chart"
@@ -128,7 +128,7 @@ export function Economics(p: { summary: RunSummary }) {
           mode="stacked"
           categories={years}
           series={OPEX.filter(([k]) => flows.some((c) => (c[k] as number) > 0)).map(([k, name, color]) => ({
-            name,
+            name: t(name),
             color,
             values: flows.map((c) => toDisplay(c[k] as number)),
           }))}
@@ -160,7 +160,7 @@ export function Economics(p: { summary: RunSummary }) {
               <th>{t('econ.year')}</th>
               {COLUMNS.map(([k, label]) => (
                 <th key={k} class="num">
-                  {label}
+                  {t(label)}
                 </th>
               ))}
             </tr>
@@ -185,10 +185,10 @@ export function Economics(p: { summary: RunSummary }) {
           <table>
             <thead>
               <tr>
-                <th>value</th>
-                <th>used</th>
-                <th>kind</th>
-                <th>source</th>
+                <th>{t('econ.value')}</th>
+                <th>{t('econ.used')}</th>
+                <th>{t('econ.kind')}</th>
+                <th>{t('econ.source')}</th>
               </tr>
             </thead>
             <tbody>

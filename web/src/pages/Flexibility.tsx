@@ -41,15 +41,15 @@ export function Flexibility(p: { report: FlexibilityReport | undefined }) {
             <table data-testid={`flex-years-${s.id}`}>
               <thead>
                 <tr>
-                  <th>year</th>
-                  <th class="num">hours curtailed</th>
-                  <th class="num">events</th>
-                  <th class="num">longest event</th>
-                  <th class="num">energy curtailed</th>
-                  <th class="num">compute lost</th>
-                  <th class="num">energy cost saved</th>
-                  <th class="num">4CP caught</th>
-                  <th class="num">4CP charge avoided</th>
+                  <th>{t('econ.year')}</th>
+                  <th class="num">{t('flex.hours')}</th>
+                  <th class="num">{t('flex.events')}</th>
+                  <th class="num">{t('flex.longest')}</th>
+                  <th class="num">{t('flex.energy')}</th>
+                  <th class="num">{t('flex.computeLost')}</th>
+                  <th class="num">{t('flex.costSaved')}</th>
+                  <th class="num">{t('flex.caught')}</th>
+                  <th class="num">{t('flex.chargeAvoided')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -81,10 +81,10 @@ export function Flexibility(p: { report: FlexibilityReport | undefined }) {
                 <table data-testid={`fourcp-${s.id}`}>
                   <thead>
                     <tr>
-                      <th>hour (UTC)</th>
-                      <th class="num">ERCOT demand</th>
-                      <th class="num">site grid draw</th>
-                      <th class="num">without curtailment</th>
+                      <th>{t('flex.hourUtc')}</th>
+                      <th class="num">{t('flex.ercotDemand')}</th>
+                      <th class="num">{t('flex.siteDraw')}</th>
+                      <th class="num">{t('flex.without')}</th>
                     </tr>
                   </thead>
                   <tbody>
