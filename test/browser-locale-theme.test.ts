@@ -93,6 +93,19 @@ describe('dark theme (browser set to prefers-color-scheme: dark)', () => {
     });
   }
 
+  it('the national build-out and headroom pages (maps, charts, tables) have no critical or serious violation', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}#/headroom`);
+    await p.getByTestId('headroom-table').waitFor({ timeout: 120_000 });
+    await p.waitForTimeout(300);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.goto(`${base}#/national`);
+    await p.getByTestId('ba-table').waitFor({ timeout: 240_000 });
+    await p.getByTestId('national-map').waitFor();
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.close();
+  }, 400_000);
+
   it('the flexible campus (every view, YAML tab) has no critical or serious violation', async () => {
     const p = await context.newPage();
     await openCampus(p, 'anthropic-fluidstack-flexible');
