@@ -212,6 +212,13 @@ const en = {
   'hourly.earlier': 'Earlier',
   'hourly.later': 'Later',
   'hourly.whole': 'Whole period',
+  'econ.irr': 'IRR',
+  'econ.years': '{n} years',
+  'econ.opexSub': 'Energy, 4CP transmission, operations, staff, insurance, property tax, fuel',
+  'hourly.time': 'Time',
+  'econ.revenueNote':
+    'Revenue: {basis}. Cash flows are nominal US dollars by calendar year (UTC); capex falls in the years it is spent, before each phase comes online.',
+  'econ.notStated': 'not stated',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -390,7 +397,7 @@ const fr: Record<MessageKey, string> = {
   'econ.source': 'source',
   'cf.energy': 'Énergie',
   'cf.transmission': 'Transport (4CP)',
-  'cf.operations': 'Exploitation',
+  'cf.operations': 'Opérations',
   'cf.staff': 'Personnel',
   'cf.insurance': 'Assurance',
   'cf.propertyTax': 'Taxe foncière',
@@ -413,6 +420,13 @@ const fr: Record<MessageKey, string> = {
   'hourly.earlier': 'Plus tôt',
   'hourly.later': 'Plus tard',
   'hourly.whole': 'Toute la période',
+  'econ.irr': 'TRI',
+  'econ.years': '{n} ans',
+  'econ.opexSub': 'Énergie, transport 4CP, opérations, personnel, assurance, taxe foncière, combustible',
+  'hourly.time': 'Heure',
+  'econ.revenueNote':
+    'Revenus : {basis}. Les flux de trésorerie sont calculés en dollars US nominaux par année calendaire (UTC) ; l’investissement tombe les années où il est dépensé, avant la mise en service de chaque phase.',
+  'econ.notStated': 'non indiqué',
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };

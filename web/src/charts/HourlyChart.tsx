@@ -88,7 +88,7 @@ export function HourlyChart(p: {
       ],
       series: [
         {
-          label: `Time (${zoneSuffix})`,
+          label: `${t('hourly.time')} (${zoneSuffix})`,
           value: (_u: uPlot, v: number | null) =>
             v === null ? '—' : `${isoMinute(v * 1000, zone)} ${zoneSuffix}`,
         },

@@ -60,13 +60,13 @@ export function Economics(p: { summary: RunSummary }) {
   const lev = e.levelized;
   const kpis: [string, string, string][] = [
     ['npv', t('econ.npvAt', { rate: fmtNumber((e.discountRate ?? 0) * 100, 1) }), fmt.usd(e.npvUSD)],
-    ['irr', 'IRR', orNA(e.irr, (x) => `${fmtNumber(x * 100, 1)} %`, 'NPV never changes sign')],
+    ['irr', t('econ.irr'), orNA(e.irr, (x) => `${fmtNumber(x * 100, 1)} %`, 'NPV never changes sign')],
     [
       'payback',
       t('econ.payback'),
       orNA(
         e.paybackYear,
-        (y) => `${y} (${fmtNumber(e.paybackYears ?? 0, 1)} years)`,
+        (y) => `${y} (${t('econ.years', { n: fmtNumber(e.paybackYears ?? 0, 1) })})`,
         'not within the simulated period',
       ),
     ],
@@ -103,8 +103,7 @@ export function Economics(p: { summary: RunSummary }) {
         ))}
       </div>
       <p class="note" data-testid="revenue-basis">
-        Revenue: {e.revenueBasis ?? 'not stated'}. Cash flows are nominal US dollars by calendar year (UTC);
-        capex falls in the years it is spent, before each phase comes online.
+        {t('econ.revenueNote', { basis: e.revenueBasis ?? t('econ.notStated') })}
       </p>
       <div class="grid2">
         <BarChart
@@ -122,7 +121,7 @@ export function Economics(p: { summary: RunSummary }) {
         />
         <BarChart
           title={t('econ.opexChart')}
-          subtitle="Energy, 4CP transmission, operations, staff, insurance, property tax, fuel"
+          subtitle={t('econ.opexSub')}
           unit={currencySymbol()}
           scale={opexScale}
           mode="stacked"
