@@ -227,6 +227,11 @@ describe('French (a browser whose language is fr-FR)', () => {
       'A: anthropic-fluidstack (du 1 janv. 2026 au 31 déc. 2030)',
     );
     expect(await p.title()).toBe('Comparer anthropic-fluidstack et stargate-abilene · gigawatt');
+    // Calendar months named in French on the PUE chart (every other month is labelled).
+    const pue = p.locator('section.chart', { hasText: 'PUE par mois calendaire' });
+    expect(await pue.locator('svg > text').allTextContents()).toEqual(
+      expect.arrayContaining(['janv.', 'mars', 'mai', 'juil.', 'sept.', 'nov.']),
+    );
     // A new tab without ?lang= takes the stored choice.
     const q = await context.newPage();
     await q.goto(base);
@@ -265,7 +270,7 @@ describe('euros at a stated rate', () => {
     const first = flows[0];
     if (!first || s.economics.npvUSD === undefined) throw new Error('no cash flows in Node');
     const p = await context.newPage();
-    await openCampus(p, 'anthropic-fluidstack');
+    await openCampus(p, 'anthropic-fluidstack', '?lang=en');
     const capexKpi = p.getByTestId('kpis').locator('[data-metric="capexUSD"] .kpi-value');
     // US dollars first: the run's capex to three significant digits.
     expect(money((await capexKpi.textContent()) ?? '')).toBeCloseTo(

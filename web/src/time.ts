@@ -87,3 +87,11 @@ export function fmtDate(iso: string): string {
     timeZone: 'UTC',
   });
 }
+
+/** The twelve calendar months, abbreviated in the dashboard's language: Jan … Dec, janv. … déc. */
+export function monthNames(): string[] {
+  if (locale() === 'en')
+    return ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const f = new Intl.DateTimeFormat(intlLocale(), { month: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, k) => f.format(Date.UTC(2026, k, 15)));
+}

@@ -8,7 +8,7 @@ import { downloadCsv } from '../export';
 import { t } from '../i18n';
 import type { RunView } from '../protocol';
 import { C } from '../theme';
-import { fmtDate } from '../time';
+import { fmtDate, monthNames } from '../time';
 import { useTitle } from '../title';
 import { fmt, fmtNumber, formatValue, metricInfo, moneyNote } from '../units';
 
@@ -20,8 +20,6 @@ async function runBuiltin(name: string): Promise<RunView> {
   if (!res.ok) throw new Error(res.error ?? res.issues.map((i) => i.message).join('; '));
   return { raw: res.raw, summary: res.summary, sites: res.sites, units: res.units, timing: res.timing };
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Energy-weighted PUE of each calendar month (January of every year together, …); 0 with no IT energy. */
 export function pueByCalendarMonth(run: RunView): number[] {
@@ -235,7 +233,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               subtitle={t('compare.pueSub')}
               unit="ratio"
               mode="line"
-              categories={MONTHS}
+              categories={monthNames()}
               series={[
                 { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: C.blue },
                 { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: C.orange },
