@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { catalogIds } from './api';
+import { applyLocale, onPrefs, prefsKey, t } from './i18n';
 import { CampusPage } from './pages/Campus';
 import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
@@ -23,6 +24,17 @@ function useHash(): string {
 
 function App() {
   const hash = useHash();
+  // A new language, currency or rate redraws the page under a new key, from the URL as it is now
+  // (a campus page keeps its edits there).
+  const [prefs, setPrefs] = useState(prefsKey);
+  useEffect(
+    () =>
+      onPrefs(() => {
+        setPrefs(prefsKey());
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+      }),
+    [],
+  );
   const [regions, setRegions] = useState<string[]>([]);
   useEffect(() => {
     catalogIds('regions').then(
@@ -42,22 +54,25 @@ function App() {
     page = <NationalPage initialYear={new URLSearchParams(query ?? '').get('year') ?? undefined} />;
   return (
     <>
-      <nav aria-label="Main">
+      <nav aria-label={t('nav.main')}>
         <a href="#/" class="brand">
           gigawatt
         </a>
-        <a href="#/">Scenarios</a>
-        <a href="#/campus/anthropic-fluidstack">Texas + New York</a>
-        <a href="#/compare">Compare</a>
-        <a href="#/national">National</a>
-        <a href="#/headroom">Headroom</a>
+        <a href="#/">{t('nav.scenarios')}</a>
+        <a href="#/campus/anthropic-fluidstack">{t('nav.defaultCampus')}</a>
+        <a href="#/compare">{t('nav.compare')}</a>
+        <a href="#/national">{t('nav.national')}</a>
+        <a href="#/headroom">{t('nav.headroom')}</a>
         <a href="api/openapi.json">API</a>
         <Prefs />
       </nav>
-      <main class="page">{page}</main>
+      <main class="page" key={prefs}>
+        {page}
+      </main>
     </>
   );
 }
 
 applyTheme();
+applyLocale();
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { download, downloadCanvas, downloadCsv } from '../export';
+import { t } from '../i18n';
 import { cssColor, useTheme } from '../theme';
 import { etcZone, isoMinute, siteStandardTime, type TimeZoneView, tickLabel, UTC } from '../time';
 import { fmtNumber } from '../units';
@@ -87,7 +88,7 @@ export function HourlyChart(p: {
       ],
       series: [
         {
-          label: `Time (${zoneSuffix})`,
+          label: `${t('hourly.time')} (${zoneSuffix})`,
           value: (_u: uPlot, v: number | null) =>
             v === null ? '—' : `${isoMinute(v * 1000, zone)} ${zoneSuffix}`,
         },
@@ -255,8 +256,8 @@ export function HourlyChart(p: {
   return (
     <ChartFrame
       title={p.title}
-      subtitle={`${p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry (or Tab to it and press Enter) to hide a series.'}${
-        p.markers && p.markers.length > 0 ? ` Dashed lines: the ${p.markers.length} ERCOT 4CP hours.` : ''
+      subtitle={`${p.subtitle ?? t('hourly.help')}${
+        p.markers && p.markers.length > 0 ? t('hourly.markers', { n: p.markers.length }) : ''
       }`}
       testId="hourly-chart"
       exports={{
@@ -270,7 +271,7 @@ export function HourlyChart(p: {
     >
       <div class="chart-tools">
         <label>
-          Times in{' '}
+          {t('hourly.timesIn')}{' '}
           <select
             value={local ? 'local' : 'utc'}
             data-testid="time-zone"
@@ -284,19 +285,19 @@ export function HourlyChart(p: {
         </label>
         <span class="zoom">
           <button type="button" onClick={() => zoom(0.5)} data-testid="zoom-in">
-            Zoom in
+            {t('hourly.zoomIn')}
           </button>
           <button type="button" onClick={() => zoom(2)} data-testid="zoom-out">
-            Zoom out
+            {t('hourly.zoomOut')}
           </button>
-          <button type="button" onClick={() => pan(-1)} aria-label="Earlier">
+          <button type="button" onClick={() => pan(-1)} aria-label={t('hourly.earlier')}>
             ←
           </button>
-          <button type="button" onClick={() => pan(1)} aria-label="Later">
+          <button type="button" onClick={() => pan(1)} aria-label={t('hourly.later')}>
             →
           </button>
           <button type="button" onClick={reset}>
-            Whole period
+            {t('hourly.whole')}
           </button>
         </span>
         <span class="sub" data-testid="hourly-range" aria-live="polite">

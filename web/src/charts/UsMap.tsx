@@ -9,6 +9,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-albers-10m.json';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { t } from '../i18n';
 import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
@@ -58,8 +59,8 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
   const regionsShown = [...new Set(p.sites.map((s) => s.region))];
   return (
     <ChartFrame
-      title="Sites"
-      subtitle="Circle area ∝ peak facility power (MW); colour = grid region"
+      title={t('map.title')}
+      subtitle={t('map.sub')}
       testId="map"
       exports={{
         png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
@@ -77,7 +78,7 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         viewBox="0 0 975 610"
         width="100%"
         role="img"
-        aria-label="Map of the sites"
+        aria-label={t('map.label')}
         font-family="system-ui, sans-serif"
       >
         <rect width="975" height="610" style={{ fill: C.surface }} />
@@ -98,7 +99,13 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
                 fill-opacity="0.55"
                 stroke-width="2"
               >
-                <title>{`${s.label ?? s.id}: ${fmt.power(s.peakFacilityMW)} peak, ${s.region}`}</title>
+                <title>
+                  {t('map.peakTitle', {
+                    site: s.label ?? s.id,
+                    power: fmt.power(s.peakFacilityMW),
+                    region: s.region,
+                  })}
+                </title>
               </circle>
               <text x={xy[0] + r + 4} y={xy[1] - 2} font-size="15" font-weight="600" style={{ fill: C.fg }}>
                 {s.id}
@@ -119,15 +126,15 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         ))}
       </svg>
       <details class="map-table" data-testid="map-table">
-        <summary>The sites as a table</summary>
+        <summary>{t('map.table')}</summary>
         <table>
           <thead>
             <tr>
-              <th>site</th>
-              <th>region</th>
-              <th>latitude (°N)</th>
-              <th>longitude (°E)</th>
-              <th>peak facility power</th>
+              <th>{t('map.site')}</th>
+              <th>{t('map.region')}</th>
+              <th>{t('map.lat')}</th>
+              <th>{t('map.lon')}</th>
+              <th>{t('map.peak')}</th>
             </tr>
           </thead>
           <tbody>

@@ -5,10 +5,12 @@ import { listScenarios, type ScenarioListItem } from '../api';
 import { BarChart } from '../charts/BarChart';
 import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
 import type { RunView } from '../protocol';
 import { C } from '../theme';
+import { fmtDate, monthNames } from '../time';
 import { useTitle } from '../title';
-import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
+import { fmt, fmtNumber, formatValue, metricInfo, moneyNote } from '../units';
 
 async function runBuiltin(name: string): Promise<RunView> {
   const r = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
@@ -18,8 +20,6 @@ async function runBuiltin(name: string): Promise<RunView> {
   if (!res.ok) throw new Error(res.error ?? res.issues.map((i) => i.message).join('; '));
   return { raw: res.raw, summary: res.summary, sites: res.sites, units: res.units, timing: res.timing };
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Energy-weighted PUE of each calendar month (January of every year together, …); 0 with no IT energy. */
 export function pueByCalendarMonth(run: RunView): number[] {
@@ -40,28 +40,33 @@ function EconomicsRows(p: { a: string; b: string; runs: [RunView, RunView] }) {
   if (!ea.cashFlows || !eb.cashFlows) return null;
   const pct = (x: number | null | undefined) =>
     x === null || x === undefined ? 'n/a' : `${fmtNumber(x * 100, 1)} %`;
-  const usd2 = (x: number | null | undefined) =>
-    x === null || x === undefined ? 'n/a' : `$${fmtNumber(x, 2)}`;
+  const usd2 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : fmt.usdExact(x, 2));
   const rows: [string, string, (e: typeof ea) => string][] = [
     ['npv', 'NPV', (e) => (e.npvUSD === undefined ? 'n/a' : fmt.usd(e.npvUSD))],
-    ['discount', 'Discount rate', (e) => pct(e.discountRate)],
+    ['discount', t('compare.discount'), (e) => pct(e.discountRate)],
     ['irr', 'IRR', (e) => pct(e.irr)],
-    ['payback', 'Payback year', (e) => (e.paybackYear == null ? 'not in period' : String(e.paybackYear))],
-    ['lcoc', 'Levelized cost per accelerator-hour', (e) => usd2(e.levelized?.usdPerAcceleratorHour)],
-    ['lcot', 'Levelized cost per million tokens', (e) => usd2(e.levelized?.usdPerMillionTokens)],
+    [
+      'payback',
+      t('compare.paybackYear'),
+      (e) => (e.paybackYear == null ? t('compare.notInPeriod') : String(e.paybackYear)),
+    ],
+    ['lcoc', t('econ.perAccelHour'), (e) => usd2(e.levelized?.usdPerAcceleratorHour)],
+    ['lcot', t('econ.perMtok'), (e) => usd2(e.levelized?.usdPerMillionTokens)],
   ];
   return (
     <section class="chart" data-testid="compare-economics">
       <header>
         <div>
-          <h3>Economics</h3>
-          <p class="sub">Each over its own period and at its own discount rate; not differenced.</p>
+          <h3>{t('compare.economics')}</h3>
+          <p class="sub">
+            {t('compare.economicsSub')} {moneyNote()}
+          </p>
         </div>
       </header>
       <table>
         <thead>
           <tr>
-            <th>metric</th>
+            <th>{t('results.metric')}</th>
             <th>A: {p.a}</th>
             <th>B: {p.b}</th>
           </tr>
@@ -86,7 +91,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
   const [b, setB] = useState(p.b ?? 'stargate-abilene');
   const [runs, setRuns] = useState<[RunView, RunView] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useTitle(`Compare ${a} and ${b}`);
+  useTitle(t('compare.pageTitle', { a, b }));
   useEffect(() => {
     listScenarios().then(setList, (e: Error) => setError(e.message));
   }, []);
@@ -135,17 +140,17 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     allYears.map((yr) => ys.find((y) => y.year === yr)?.[k] ?? 0);
   return (
     <div class="compare">
-      <h1>Compare</h1>
+      <h1>{t('compare.title')}</h1>
       <p class="compare-pick">
         {pick('A:', a, setA, 'compare-a')} {pick('B:', b, setB, 'compare-b')}
       </p>
       {error && <p class="error">{error}</p>}
-      {!runs && !error && <p>Simulating both in your browser…</p>}
+      {!runs && !error && <p>{t('compare.simulating')}</p>}
       {runs && (
         <>
           <section class="chart" data-testid="compare-table">
             <header>
-              <h3>Totals over each scenario's period</h3>
+              <h3>{t('compare.totals')}</h3>
               <div class="exports">
                 <button
                   type="button"
@@ -165,12 +170,20 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
             <table>
               <thead>
                 <tr>
-                  <th>metric</th>
+                  <th>{t('results.metric')}</th>
                   <th>
-                    A: {a} ({runs[0].summary.period.start} → {runs[0].summary.period.end})
+                    A: {a}{' '}
+                    {t('compare.periods', {
+                      start: fmtDate(runs[0].summary.period.start),
+                      end: fmtDate(runs[0].summary.period.end),
+                    })}
                   </th>
                   <th>
-                    B: {b} ({runs[1].summary.period.start} → {runs[1].summary.period.end})
+                    B: {b}{' '}
+                    {t('compare.periods', {
+                      start: fmtDate(runs[1].summary.period.start),
+                      end: fmtDate(runs[1].summary.period.end),
+                    })}
                   </th>
                   <th>B − A</th>
                   <th>%</th>
@@ -194,7 +207,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
           <EconomicsRows a={a} b={b} runs={runs} />
           <div class="grid2">
             <BarChart
-              title="Facility energy by year"
+              title={t('compare.energyByYear')}
               unit="MWh"
               scale={{ factor: 1e6, label: 'TWh' }}
               categories={allYears.map(String)}
@@ -205,7 +218,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               file={`compare-${a}-${b}-energy`}
             />
             <BarChart
-              title="CO2 by year"
+              title={t('compare.co2ByYear')}
               unit="t CO2e"
               scale={{ factor: 1e6, label: 'Mt CO2e' }}
               categories={allYears.map(String)}
@@ -216,11 +229,11 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               file={`compare-${a}-${b}-co2`}
             />
             <BarChart
-              title="PUE by calendar month"
-              subtitle="Facility / IT energy of each calendar month (UTC), over all years of each scenario"
+              title={t('compare.pueByMonth')}
+              subtitle={t('compare.pueSub')}
               unit="ratio"
               mode="line"
-              categories={MONTHS}
+              categories={monthNames()}
               series={[
                 { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: C.blue },
                 { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: C.orange },

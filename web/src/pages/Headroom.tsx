@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getHeadroom, type HeadroomDataQuality, type NationalHeadroom, type RegionHeadroom } from '../api';
 import { ChartFrame } from '../charts/ChartFrame';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
 import { C } from '../theme';
 import { useTitle } from '../title';
 import { fmtNumber } from '../units';
@@ -279,7 +280,7 @@ function CurvePanel(p: { region: string }) {
 
 /** The page. */
 export function HeadroomPage() {
-  useTitle('Grid headroom');
+  useTitle(t('headroom.title'));
   const [data, setData] = useState<NationalHeadroom | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [region, setRegion] = useState<string | null>(null);
@@ -297,14 +298,14 @@ export function HeadroomPage() {
   if (error)
     return (
       <section data-testid="headroom-error">
-        <h1>Grid headroom</h1>
+        <h1>{t('headroom.title')}</h1>
         <p role="alert">The headroom analysis failed: {error}</p>
       </section>
     );
   if (!data)
     return (
       <section aria-busy="true" data-testid="headroom-loading">
-        <h1>Grid headroom</h1>
+        <h1>{t('headroom.title')}</h1>
         <p role="status">
           Computing the headroom of every bundled balancing authority on the server (hourly EIA-930 demand,
           2016–2024)…
@@ -313,7 +314,7 @@ export function HeadroomPage() {
     );
   return (
     <section data-testid="headroom">
-      <h1>Grid headroom</h1>
+      <h1>{t('headroom.title')}</h1>
       <HeadroomTable data={data} />
       <label class="site-pick" style={{ display: 'block' }}>
         Balancing authority{' '}

@@ -14,9 +14,10 @@ import { getBuildout, getScenario } from '../api';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
 import { C } from '../theme';
 import { useTitle } from '../title';
-import { fmt, fmtNumber } from '../units';
+import { currencySymbol, fmt, fmtNumber, moneyNote, toDisplay } from '../units';
 
 /** The curtailment limit the BA table shows (percent of the new load's energy). */
 const TABLE_LIMIT_PCT = 0.5;
@@ -24,8 +25,8 @@ const TABLE_LIMIT_PCT = 0.5;
 /** MW with thousands separators and no scaling, so that table columns compare at a glance. */
 const mw = (x: number) => `${fmtNumber(x, 0)} MW`;
 
-/** Dollars and cents, the sign before the dollar sign: −$0.36. */
-const usdCents = (x: number) => `${x < 0 ? '\u2212' : ''}$${fmtNumber(Math.abs(x), 2)}`;
+/** Dollars and cents in the display currency, the sign before the currency sign: −$0.36. */
+const usdCents = (x: number) => `${x < 0 ? '\u2212' : ''}${fmt.usdExact(Math.abs(x), 2)}`;
 
 export interface CampusRisk {
   readonly id: string;
@@ -293,6 +294,7 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
   return (
     <section class="chart" data-testid="who-pays">
       <h3>Who pays, {p.year}</h3>
+      <p class="note">{moneyNote()}</p>
       {pjm ? (
         <>
           <p class="sub">
@@ -315,7 +317,9 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
               {cases.map(([label, c]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  <td class="num">{fmtNumber(c.priceUSDPerMWDay, 2)} $/MW-day</td>
+                  <td class="num">
+                    {fmtNumber(toDisplay(c.priceUSDPerMWDay), 2)} {currencySymbol()}/MW-day
+                  </td>
                   <td class="num">{fmt.usd(c.othersDeltaUSD)}/yr</td>
                   <td class="num">{usdCents(c.perHouseholdUSDPerMonth)}/month</td>
                 </tr>
@@ -394,7 +398,7 @@ function OnlineChart(p: { report: BuildoutReport }) {
 
 /** The page; `initialYear` comes from the URL (`#/national?year=2028`), else the report's last year. */
 export function NationalPage(p: { initialYear?: string }) {
-  useTitle('National build-out');
+  useTitle(t('national.title'));
   const [report, setReport] = useState<BuildoutReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [locations, setLocations] = useState<Map<string, { latitude: number; longitude: number }>>(new Map());
@@ -437,14 +441,14 @@ export function NationalPage(p: { initialYear?: string }) {
   if (error)
     return (
       <section data-testid="national-error">
-        <h1>National build-out</h1>
+        <h1>{t('national.title')}</h1>
         <p role="alert">The build-out report failed: {error}</p>
       </section>
     );
   if (!report || year === null)
     return (
       <section aria-busy="true" data-testid="national-loading">
-        <h1>National build-out</h1>
+        <h1>{t('national.title')}</h1>
         <p role="status">
           Computing the national build-out on the server (every announced campus, hourly, against six years of
           grid demand; the first request takes 10–50 s, then it is kept)… {waitedS} s
@@ -453,7 +457,7 @@ export function NationalPage(p: { initialYear?: string }) {
     );
   return (
     <section data-testid="national">
-      <h1>National build-out</h1>
+      <h1>{t('national.title')}</h1>
       <p class="note">
         {report.campuses.length} simulated campuses of the register ({report.scenario}), grid analysis on{' '}
         {report.dates} dates; method and sources: docs/buildout.md.

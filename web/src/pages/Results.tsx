@@ -11,9 +11,11 @@ import { BarChart } from '../charts/BarChart';
 import { HourlyChart, type HourlySeriesSpec } from '../charts/HourlyChart';
 import { UsMap } from '../charts/UsMap';
 import { downloadCsv } from '../export';
+import { type MessageKey, t } from '../i18n';
 import type { RunView } from '../protocol';
 import { C } from '../theme';
-import { fmt, formatValue, metricInfo } from '../units';
+import { fmtDate } from '../time';
+import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
 import { Economics } from './Economics';
 import { Flexibility, fourCPMarkers } from './Flexibility';
 import { Workloads } from './Workloads';
@@ -28,14 +30,14 @@ const HEADLINE = [
   'computeDeliveredFLOP',
   'capexUSD',
 ];
-const POWER_SERIES: readonly [string, string, string, boolean][] = [
-  ['itMW', 'IT', C.blue, true],
-  ['overheadMW', 'Overhead (cooling + losses)', C.amber, true],
-  ['coolingMW', 'Cooling', C.emerald, false],
-  ['facilityMW', 'Facility', C.gray, false],
-  ['gridImportMW', 'Grid import', C.ink, true],
-  ['unservedITMW', 'Unserved IT (interconnect)', C.red, true],
-  ['curtailedMW', 'Curtailed (flexibility)', C.pink, true],
+const POWER_SERIES: readonly [string, MessageKey, string, boolean][] = [
+  ['itMW', 'series.it', C.blue, true],
+  ['overheadMW', 'series.overhead', C.amber, true],
+  ['coolingMW', 'series.cooling', C.emerald, false],
+  ['facilityMW', 'series.facility', C.gray, false],
+  ['gridImportMW', 'series.gridImport', C.ink, true],
+  ['unservedITMW', 'series.unserved', C.red, true],
+  ['curtailedMW', 'series.curtailed', C.pink, true],
 ];
 
 export function Headline(p: { run: RunView }) {
@@ -65,7 +67,7 @@ export function MetricsTable(p: { run: RunView; file: string }) {
   return (
     <section class="chart" data-testid="metrics-table">
       <header>
-        <h3>All metrics</h3>
+        <h3>{t('results.allMetrics')}</h3>
         <div class="exports">
           <button
             type="button"
@@ -85,9 +87,9 @@ export function MetricsTable(p: { run: RunView; file: string }) {
       <table>
         <thead>
           <tr>
-            <th>metric</th>
+            <th>{t('results.metric')}</th>
             {cols.map((c) => (
-              <th key={c.id}>{c.id}</th>
+              <th key={c.id}>{c.id === 'total' ? t('results.total') : c.id}</th>
             ))}
           </tr>
         </thead>
@@ -129,7 +131,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           (k !== 'curtailedMW' || fleetColumn(run.sites, k).some((v) => v > 0)),
       ).map(([key, label, color, show]) => ({
         key,
-        label,
+        label: t(label),
         color,
         show,
         values: fleetColumn(chosen, key),
@@ -171,13 +173,13 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       </div>
       <div class="site-pick">
         <label>
-          Hourly and monthly views for{' '}
+          {t('results.viewsFor')}{' '}
           <select
             value={site}
             onChange={(e) => setSite((e.target as HTMLSelectElement).value)}
             data-testid="site-select"
           >
-            <option value="fleet">all sites (sum)</option>
+            <option value="fleet">{t('results.allSites')}</option>
             {run.sites.map((x) => (
               <option key={x.siteId} value={x.siteId}>
                 {x.siteId}
@@ -188,14 +190,14 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       </div>
       {first && (
         <HourlyChart
-          title="Hourly power"
+          title={t('results.hourlyPower')}
           unit="MW"
           startMs={first.startMs}
           hours={first.hours}
           {...(first.stepHours && first.stepHours > 1
             ? {
                 stepHours: first.stepHours,
-                subtitle: `${first.stepHours}-hour means from the server; every hour once your browser has simulated it.`,
+                subtitle: t('results.serverMeans', { n: first.stepHours }),
               }
             : {})}
           series={series}
@@ -206,16 +208,16 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       )}
       <div class="grid2">
         <BarChart
-          title="Monthly energy"
-          subtitle="Calendar months in UTC"
+          title={t('results.monthlyEnergy')}
+          subtitle={t('results.utcMonths')}
           unit="MWh"
           scale={{ factor: 1e3, label: 'GWh' }}
           categories={cats}
           mode="stacked"
           series={[
-            { name: 'IT', values: months.map((m) => m.itMWh), color: C.blue },
+            { name: t('series.it'), values: months.map((m) => m.itMWh), color: C.blue },
             {
-              name: 'Overhead (cooling + losses)',
+              name: t('series.overhead'),
               values: months.map((m) => m.overheadMWh),
               color: C.amber,
             },
@@ -224,8 +226,8 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           testId="monthly-energy"
         />
         <BarChart
-          title="Monthly PUE"
-          subtitle="Facility energy / IT energy of the month"
+          title={t('results.monthlyPue')}
+          subtitle={t('results.pueSub')}
           unit="ratio"
           categories={cats}
           mode="line"
@@ -233,8 +235,8 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           file={`${file}-${site}-monthly-pue`}
         />
         <BarChart
-          title="Monthly CO2"
-          subtitle="Grid average intensity, lifecycle factors"
+          title={t('results.monthlyCo2')}
+          subtitle={t('results.co2Sub')}
           unit="t CO2e"
           scale={{ factor: 1e3, label: 'kt CO2e' }}
           categories={cats}
@@ -242,20 +244,22 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           file={`${file}-${site}-monthly-co2`}
         />
         <BarChart
-          title="Monthly water"
-          subtitle="Consumed on site (evaporation + blow-down)"
+          title={t('results.monthlyWater')}
+          subtitle={t('results.waterSub')}
           unit="m³"
-          scale={{ factor: 1e3, label: 'thousand m³' }}
+          scale={{ factor: 1e3, label: t('unit.thousandM3') }}
           categories={cats}
-          series={[{ name: 'Water', values: months.map((m) => m.waterM3), color: C.cyan }]}
+          series={[{ name: t('series.water'), values: months.map((m) => m.waterM3), color: C.cyan }]}
           file={`${file}-${site}-monthly-water`}
         />
         <BarChart
-          title="Compute delivered by year"
+          title={t('results.compute')}
           unit="FLOP"
           scale={{ factor: 1e27, label: '10²⁷ FLOP' }}
           categories={years}
-          series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: C.green }]}
+          series={[
+            { name: t('series.compute'), values: s.years.map((y) => y.computeDeliveredFLOP), color: C.green },
+          ]}
           file={`${file}-compute-by-year`}
         />
       </div>
@@ -265,7 +269,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       {phases.length > 0 && (
         <section class="chart" data-testid="phase-table">
           <header>
-            <h3>Capex and jobs by phase</h3>
+            <h3>{t('results.phases')}</h3>
             <div class="exports">
               <button
                 type="button"
@@ -304,9 +308,13 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
         </section>
       )}
       <p class="note">
-        {s.hours.toLocaleString('en-US')} hours simulated, {s.period.start} → {s.period.end} (UTC).{' '}
-        {s.assumptions.filter((a) => a.kind !== 'scenario').length} values come from defaults, catalogs and
-        data (see `gigawatt run --explain`). Peak: {fmt.power(s.totals.peakFacilityMW)}.
+        {t('results.note', {
+          hours: fmtNumber(s.hours),
+          start: fmtDate(s.period.start),
+          end: fmtDate(s.period.end),
+          n: s.assumptions.filter((a) => a.kind !== 'scenario').length,
+          peak: fmt.power(s.totals.peakFacilityMW),
+        })}
       </p>
     </div>
   );

@@ -5,6 +5,7 @@
  * peak accelerators and hours of shortfall. Renders nothing when the scenario has no workloads.
  */
 import type { WorkloadSummary } from '../../../src/cluster/workload-results';
+import { t } from '../i18n';
 import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 
@@ -68,6 +69,7 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
               y={y0}
               width={Math.max(2, x(e) - x(s))}
               height={18}
+              data-bar="run"
               style={{ fill: C.blue }}
               fill-opacity="0.8"
             >
@@ -91,28 +93,28 @@ export function Workloads(p: {
   const inference = list.filter((w) => w.kind === 'inference');
   return (
     <section class="workloads" data-testid="workloads" aria-labelledby="workloads-h">
-      <h2 id="workloads-h">Workloads</h2>
+      <h2 id="workloads-h">{t('workloads.title')}</h2>
       {training.length > 0 && (
         <section class="chart" data-testid="training">
           <header>
             <div>
-              <h3>Training runs</h3>
-              <p class="sub">Dates in UTC; a run ends when its last checkpoint completes.</p>
+              <h3>{t('wl.training')}</h3>
+              <p class="sub">{t('wl.trainingSub')}</p>
             </div>
           </header>
           <Timeline runs={training} start={p.start} end={p.end} />
           <table>
             <thead>
               <tr>
-                <th>run</th>
+                <th>{t('wl.run')}</th>
                 <th>site</th>
-                <th>start</th>
-                <th>completion</th>
-                <th class="num">progress</th>
-                <th class="num">goodput</th>
-                <th class="num">interruptions</th>
-                <th class="num">MTBF</th>
-                <th class="num">checkpoint every</th>
+                <th>{t('wl.start')}</th>
+                <th>{t('wl.completion')}</th>
+                <th class="num">{t('wl.progress')}</th>
+                <th class="num">{t('wl.goodput')}</th>
+                <th class="num">{t('wl.interruptions')}</th>
+                <th class="num">{t('wl.mtbf')}</th>
+                <th class="num">{t('wl.checkpointEvery')}</th>
               </tr>
             </thead>
             <tbody>
@@ -178,8 +180,8 @@ export function Workloads(p: {
                 <table data-testid={`interruptions-${r.id}`}>
                   <thead>
                     <tr>
-                      <th>interruption cause</th>
-                      <th class="num">count</th>
+                      <th>{t('wl.cause')}</th>
+                      <th class="num">{t('wl.count')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -199,19 +201,19 @@ export function Workloads(p: {
       {inference.length > 0 && (
         <section class="chart" data-testid="inference">
           <header>
-            <h3>Inference services</h3>
+            <h3>{t('wl.inference')}</h3>
           </header>
           <table>
             <thead>
               <tr>
-                <th>service</th>
+                <th>{t('wl.service')}</th>
                 <th>site</th>
-                <th class="num">tokens served</th>
-                <th class="num">peak accelerators</th>
-                <th class="num">hours short of demand</th>
-                <th class="num">energy per token</th>
-                <th class="num">CO2 per million tokens</th>
-                <th class="num">energy</th>
+                <th class="num">{t('wl.tokens')}</th>
+                <th class="num">{t('wl.peakAccel')}</th>
+                <th class="num">{t('wl.shortHours')}</th>
+                <th class="num">{t('wl.energyPerToken')}</th>
+                <th class="num">{t('wl.co2PerMtok')}</th>
+                <th class="num">{t('wl.energy')}</th>
               </tr>
             </thead>
             <tbody>
