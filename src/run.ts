@@ -8,9 +8,9 @@ import { phaseEconomics } from './analysis/economics.js';
 import { type RunSummary, SummaryBuilder } from './analysis/summary.js';
 import type { WorkloadRunOptions } from './cluster/from-scenario.js';
 import { prepareWorkloads } from './cluster/run-workloads.js';
-import { type SimulatedSite, simulateSite, siteColumnShape } from './engine/simulate.js';
-import { ColumnPool } from './engine/site-hourly.js';
 import type { WeatherYear } from './engine/series.js';
+import { type SimulatedSite, simulateSite } from './engine/simulate.js';
+import { ColumnPool } from './engine/site-hourly.js';
 import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
 import type { Scenario } from './model/scenario.js';
 
@@ -96,16 +96,12 @@ export function runScenario(
   // Site by site: simulate, reduce (summary, cash-flow sums), then keep or let go of the columns.
   const workloadSites = new Set(workloads.run?.meta.map((m) => m.siteIndex) ?? []);
   const kept: (SimulatedSite | undefined)[] = [];
-  const streamColumns = keepHourly ? undefined : (options.columns ?? new ColumnPool());
+  const sharedColumns = keepHourly ? undefined : (options.columns ?? new ColumnPool()).byShape();
   const total = engine.sites.length;
   for (let i = 0; i < total; i++) {
     const keep = keepHourly || workloadSites.has(i);
-    let sim: SimulatedSite;
-    if (keep) sim = simulateSite(engine, i, options.columns);
-    else {
-      // One pooled slot per column shape: the next site of that shape overwrites this one's columns.
-      sim = simulateSite(engine, i, streamColumns, `reduced ${siteColumnShape(engine, i)}`);
-    }
+    // Reduced sites share one set of pooled columns per column shape: the next such site overwrites them.
+    const sim = simulateSite(engine, i, keep ? options.columns : sharedColumns);
     summaryBuilder.addSite(sim, i);
     cashFlowSums.addSite(sim.hourly);
     if (keep) kept[i] = sim;
