@@ -17,9 +17,11 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepQueue(),
   () => benchHeadroom(),
   () => benchLoad(),
-  () => benchScale(50, 10),
   () => benchScale(10, 10),
+  () => benchScale(50, 10),
   () => benchScale(10, 30),
+  // 200 sites × 30 years (52.6 M site-hours; minutes on a loaded machine): only when asked for
+  ...(process.env.GIGAWATT_BENCH_SCALE_LARGE === '1' ? [() => benchScale(200, 30)] : []),
 ];
 
 for (const bench of benchmarks) {

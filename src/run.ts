@@ -8,7 +8,8 @@ import { phaseEconomics } from './analysis/economics.js';
 import { type RunSummary, SummaryBuilder } from './analysis/summary.js';
 import type { WorkloadRunOptions } from './cluster/from-scenario.js';
 import { prepareWorkloads } from './cluster/run-workloads.js';
-import { type SimulatedSite, simulateSite, siteColumnShape } from './engine/simulate.js';
+import type { WeatherYear } from './engine/series.js';
+import { type SimulatedSite, simulateSite } from './engine/simulate.js';
 import { ColumnPool } from './engine/site-hourly.js';
 import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
 import type { Scenario } from './model/scenario.js';
@@ -71,7 +72,7 @@ export function runScenario(
   // Workloads (src/cluster/) run first: their busy time sets the busy fraction of their sites.
   const workloads = prepareWorkloads(
     scenario,
-    resolveScenario(scenario, data, options.raw ?? scenario),
+    resolveScenario(scenario, weatherReadOnce(data), options.raw ?? scenario),
     options.raw ?? scenario,
     options.workloads,
     data,
@@ -95,16 +96,12 @@ export function runScenario(
   // Site by site: simulate, reduce (summary, cash-flow sums), then keep or let go of the columns.
   const workloadSites = new Set(workloads.run?.meta.map((m) => m.siteIndex) ?? []);
   const kept: (SimulatedSite | undefined)[] = [];
-  const streamColumns = keepHourly ? undefined : (options.columns ?? new ColumnPool());
+  const sharedColumns = keepHourly ? undefined : (options.columns ?? new ColumnPool()).byShape();
   const total = engine.sites.length;
   for (let i = 0; i < total; i++) {
     const keep = keepHourly || workloadSites.has(i);
-    let sim: SimulatedSite;
-    if (keep) sim = simulateSite(engine, i, options.columns);
-    else {
-      // One pooled slot per column shape: the next site of that shape overwrites this one's columns.
-      sim = simulateSite(engine, i, streamColumns, `reduced ${siteColumnShape(engine, i)}`);
-    }
+    // Reduced sites share one set of pooled columns per column shape: the next such site overwrites them.
+    const sim = simulateSite(engine, i, keep ? options.columns : sharedColumns);
     summaryBuilder.addSite(sim, i);
     cashFlowSums.addSite(sim.hourly);
     if (keep) kept[i] = sim;
@@ -121,4 +118,27 @@ export function runScenario(
   const full = { ...summary, economics, assumptions, ...workloads.summarize(kept) };
   if (!keepHourly) return { summary: full, resolved };
   return { summary: full, sites: kept as SimulatedSite[], resolved };
+}
+
+/**
+ * The data source with each weather station read once per run: the sites of a fleet share a handful of
+ * stations, and a file data source parses the station's file on every call. The other series pass
+ * through (file data sources cache them already).
+ */
+function weatherReadOnce(data: DataSource): DataSource {
+  const read = new Map<string, WeatherYear>();
+  return {
+    weather: (id) => {
+      let w = read.get(id);
+      if (w === undefined) {
+        w = data.weather(id);
+        read.set(id, w);
+      }
+      return w;
+    },
+    regionCarbon: (id) => data.regionCarbon(id),
+    price: (id) => data.price(id),
+    regionDemand: (id) => data.regionDemand(id),
+    regionGeneration: (id, kind) => data.regionGeneration(id, kind),
+  };
 }

@@ -28,22 +28,13 @@ export interface SimulatedSite {
   readonly gridSide?: GridSideReport;
 }
 
-/**
- * One site; with `pool`, its columns are the pool's slot `slot` (the previous user's, zeroed) instead of
- * new ones: by default the site's index, as `simulate` keeps every site's columns; a caller that reduces
- * each site before the next may give every site of one shape the same slot.
- */
-export function simulateSite(
-  inputs: EngineInputs,
-  siteIndex: number,
-  pool?: ColumnPool,
-  slot: number | string = siteIndex,
-): SimulatedSite {
+/** One site; with `pool`, its columns are the pool's (the previous run's, zeroed) instead of new ones. */
+export function simulateSite(inputs: EngineInputs, siteIndex: number, pool?: ColumnPool): SimulatedSite {
   const site = inputs.sites[siteIndex];
   if (site === undefined) throw new RangeError(`no site at index ${siteIndex}`);
   const grid = hasGridSideColumns(site);
   const out = pool
-    ? pool.siteHourly(slot, site.id, inputs.startMs, inputs.hours, site.phases.length, grid)
+    ? pool.siteHourly(siteIndex, site.id, inputs.startMs, inputs.hours, site.phases.length, grid)
     : allocateSiteHourly(site.id, inputs.startMs, inputs.hours, site.phases.length, grid);
   const environment = environmentStage(site, inputs.replay, out);
   fleetStage(site, out);
@@ -61,13 +52,6 @@ export function simulateSite(
     environment,
     gridSide: { schedule, applied, supply, coincidentPeaks: schedule.coincidentPeaks },
   };
-}
-
-/** What decides the shape of a site's columns in a `ColumnPool` (phases, grid-side columns of its own). */
-export function siteColumnShape(inputs: EngineInputs, siteIndex: number): string {
-  const site = inputs.sites[siteIndex];
-  if (site === undefined) throw new RangeError(`no site at index ${siteIndex}`);
-  return `${site.phases.length} phases${hasGridSideColumns(site) ? ', grid side' : ''}`;
 }
 
 /**
