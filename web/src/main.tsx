@@ -7,16 +7,32 @@ import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
 import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
+import { SweepsPage } from './pages/Sweeps';
 import './style.css';
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const on = () => setHash(location.hash);
+    const on = (e: HashChangeEvent) => {
+      carryCampusEdits(e);
+      setHash(location.hash);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return hash;
+}
+
+/**
+ * Following the Sweeps link from a campus page carries its scenario and edits along (the campus page
+ * keeps them in its URL with replaceState, so they are read from the URL being left).
+ */
+function carryCampusEdits(e: HashChangeEvent): void {
+  if (location.hash !== '#/sweeps') return;
+  const m = /#\/campus\/([^?]+)(?:\?(.*))?$/.exec(e.oldURL);
+  if (!m) return;
+  const edits = new URLSearchParams(m[2] ?? '').get('s');
+  history.replaceState(null, '', `#/sweeps?scenario=${m[1]}${edits ? `&s=${edits}` : ''}`);
 }
 
 function App() {
@@ -36,7 +52,16 @@ function App() {
     page = <CampusPage name={parts[1]} edits={edits} regions={regions} />;
   else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
   else if (parts[0] === 'headroom') page = <HeadroomPage />;
-  else if (parts[0] === 'national')
+  else if (parts[0] === 'sweeps') {
+    const q = new URLSearchParams(query ?? '');
+    page = (
+      <SweepsPage
+        id={parts[1] || undefined}
+        scenario={q.get('scenario') ?? undefined}
+        edits={q.get('s') ?? undefined}
+      />
+    );
+  } else if (parts[0] === 'national')
     page = <NationalPage initialYear={new URLSearchParams(query ?? '').get('year') ?? undefined} />;
   return (
     <>
@@ -49,6 +74,7 @@ function App() {
         <a href="#/compare">Compare</a>
         <a href="#/national">National</a>
         <a href="#/headroom">Headroom</a>
+        <a href="#/sweeps">Sweeps</a>
         <a href="api/openapi.json">API</a>
       </nav>
       <main class="page">{page}</main>
