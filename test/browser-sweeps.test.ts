@@ -42,6 +42,13 @@ const VARY = [
 const SAMPLES = 8;
 const SEED = 3;
 
+/** Dollars written by hand as the dashboard writes billions: three significant digits, U+2212 minus. */
+const usdB = (x: number) => {
+  const a = Math.abs(x);
+  const [f, u] = a >= 1e9 ? [1e9, 'B'] : [1e6, 'M'];
+  return `${x < 0 ? '\u2212' : ''}$${Number((a / f).toPrecision(3))}${u}`;
+};
+
 const rowsOf = (p: Page, testId: string) =>
   p
     .getByTestId(testId)
@@ -157,6 +164,7 @@ describe('the sweeps view', () => {
     expect(report.metrics).toEqual(cli.metrics);
     expect(report.tornado).toEqual(cli.tornado);
     expect(report.breakEvenYear).toEqual(cli.breakEvenYear);
+    expect(report.byYear).toEqual(cli.byYear);
 
     // What the page shows is that report: the break-even histogram's table (shares by hand) …
     const be = report.breakEvenYear;
@@ -182,8 +190,7 @@ describe('the sweeps view', () => {
     const absRho = cli.tornado.ranking.map((b) => Math.abs(b.rho));
     expect(absRho).toEqual([...absRho].sort((a, b) => b - a));
     // … and NPV's P50 in billions, three significant digits.
-    const npv = cli.metrics.npvUSD?.p50 as number;
-    const billions = `${npv < 0 ? '\u2212' : ''}$${Number((Math.abs(npv) / 1e9).toPrecision(3))}B`;
+    const billions = usdB(cli.metrics.npvUSD?.p50 as number);
     expect(await page.locator('[data-kpi=npvUSD] .kpi-value').textContent()).toBe(billions);
     expect((await rowsOf(page, 'sweep-economics-table'))[0]?.slice(0, 4)).toEqual([
       'NPV',
@@ -191,6 +198,17 @@ describe('the sweeps view', () => {
       billions,
       expect.any(String),
     ]);
+    // The fan of the net cash flow: one row per calendar year of the cash flows, P5 ≤ P50 ≤ P95; they
+    // begin in 2024, when phase 1's capex is spent ahead of its 2025-06-01 start, and end with the period.
+    const net = cli.byYear.netCashFlowUSD ?? [];
+    expect(net.map((q) => q.year)).toEqual([2024, 2025, 2026]);
+    for (const q of net) expect(q.p5 <= q.p50 && q.p50 <= q.p95).toBe(true);
+    const fanRows = await rowsOf(page, 'sweep-fan-netCashFlowUSD-table');
+    expect(fanRows.map((r) => r[0])).toEqual(net.map((q) => String(q.year)));
+    expect(fanRows.map((r) => r[2])).toEqual(net.map((q) => usdB(q.p50)));
+    expect(await page.getByTestId('sweep-fan-netCashFlowUSD').locator('svg polygon').count()).toBe(1);
+    // Every simulated year has its CO2.
+    expect((cli.byYear.co2Tonnes ?? []).map((q) => q.year)).toEqual([2025, 2026]);
   }, 600_000);
 
   it('has no critical or serious axe violation on the result, and one h1', async () => {

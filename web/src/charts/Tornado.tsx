@@ -40,9 +40,10 @@ export function Tornado(p: TornadoProps) {
   const svgRef = useRef<SVGSVGElement>(null);
   const label = p.labelOf ?? ((path: string) => path);
   const H = TOP_PX + p.ranking.length * ROW_PX + 8;
-  const m = { l: 16, r: 16 };
+  // Room either side of the bars for a ρ label at ±1.
+  const m = { l: 16, bar: 52 };
   const mid = W / 2;
-  const half = (W - m.l - m.r) / 2;
+  const half = W / 2 - m.bar;
   const x = (rho: number) => mid + rho * half;
   const csv = () =>
     downloadCsv(

@@ -24,6 +24,7 @@ import {
   startSweep,
   sweepEventsUrl,
 } from '../api';
+import { FanChart } from '../charts/FanChart';
 import { Histogram, type HistogramBin } from '../charts/Histogram';
 import { QuantileRanges, type QuantileRow } from '../charts/QuantileRanges';
 import { Tornado } from '../charts/Tornado';
@@ -227,6 +228,22 @@ const PHYSICAL_ROWS = [
   'computeDeliveredFLOP',
 ];
 
+type Scale = { factor: number; label: string };
+const usdScale = (max: number): Scale =>
+  max >= 1e9 ? { factor: 1e9, label: '$ billion' } : { factor: 1e6, label: '$ million' };
+const energyScale = (max: number): Scale =>
+  max >= 1e6 ? { factor: 1e6, label: 'TWh' } : { factor: 1e3, label: 'GWh' };
+const co2Scale = (max: number): Scale =>
+  max >= 1e6 ? { factor: 1e6, label: 'Mt CO2e' } : { factor: 1e3, label: 'kt CO2e' };
+
+/** The report's per-year outputs as fan charts: title, unit, axis scale for the largest |value|, format. */
+const FANS: readonly [string, string, string, (max: number) => Scale, (x: number) => string][] = [
+  ['netCashFlowUSD', 'Net cash flow by year', 'USD', usdScale, fmt.usd],
+  ['cumulativeCashFlowUSD', 'Cumulative cash flow by year', 'USD', usdScale, fmt.usd],
+  ['facilityEnergyMWh', 'Facility energy by year', 'MWh', energyScale, fmt.energy],
+  ['co2Tonnes', 'CO2 by year (grid lifecycle + on-site gas)', 't CO2e', co2Scale, fmt.co2],
+];
+
 function quantileRows(metrics: Record<string, Quantiles | null>, keys: readonly string[]): QuantileRow[] {
   return keys.flatMap((key) => {
     const q = metrics[key];
@@ -278,6 +295,8 @@ function SweepResult(p: {
       : []),
   ];
   const tornadoOut = outputInfo(r.tornado.output);
+  // `byYear` is missing from reports saved before it existed.
+  const fans = FANS.filter(([key]) => (r.byYear?.[key]?.length ?? 0) > 0);
   return (
     <section class="sweep-result" data-testid="sweep-result" aria-labelledby="sweep-result-h">
       <h2 id="sweep-result-h">
@@ -307,10 +326,30 @@ function SweepResult(p: {
         ))}
       </div>
       <p class="note" data-testid="sweep-totals-note">
-        The sweep report carries each output as a total over the simulated period, not year by year, so these
-        charts show the spread of the totals (P5–P95 bar, P50 mark, min–max whisker), not a fan by year.
+        {fans.length > 0
+          ? 'Fan charts: P5 to P95 and P50 of each calendar year over the samples (cash flows in nominal US dollars, as in the economics view). Then the spread of each total over the period (P5–P95 bar, P50 mark, min–max whisker). '
+          : 'This report has no per-year values (made by an older server), so the charts show the spread of the totals over the period (P5–P95 bar, P50 mark, min–max whisker), not fans by year. '}
         Quantiles are linear interpolation (Hyndman–Fan type 7) over the samples, as the CLI’s.
       </p>
+      <div class="grid2">
+        {fans.map(([key, title, unit, scaleFor, format]) => {
+          const years = r.byYear[key] ?? [];
+          const max = Math.max(...years.flatMap((q) => [Math.abs(q.p5), Math.abs(q.p95)]));
+          return (
+            <FanChart
+              key={key}
+              title={title}
+              subtitle={`P5–P95 band and P50 line over ${fmtNumber(r.samples)} samples`}
+              years={years}
+              unit={unit}
+              scale={scaleFor(max)}
+              format={format}
+              file={`${file}-${key}-by-year`}
+              testId={`sweep-fan-${key}`}
+            />
+          );
+        })}
+      </div>
       <div class="grid2">
         <QuantileRanges
           title="Economics over the period"
