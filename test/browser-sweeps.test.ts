@@ -209,6 +209,7 @@ describe('the sweeps view', () => {
     expect(await page.getByTestId('sweep-fan-netCashFlowUSD').locator('svg polygon').count()).toBe(1);
     // Every simulated year has its CO2.
     expect((cli.byYear.co2Tonnes ?? []).map((q) => q.year)).toEqual([2025, 2026]);
+    await page.getByTestId('sweep-result').screenshot({ path: join(ROOT, 'docs', 'img', 'sweeps.png') });
   }, 600_000);
 
   it('has no critical or serious axe violation on the result, and one h1', async () => {
