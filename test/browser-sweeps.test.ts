@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ let session: DashboardSession | undefined;
 let dir: string;
 let yamlPath: string;
 let packed: string;
+let editedYaml: string;
 let sweepId: string;
 let report: SweepReport;
 
@@ -85,6 +86,7 @@ beforeAll(async () => {
     'end: 2026-12-31',
   );
   if (!yaml.includes('end: 2026-12-31')) throw new Error('stargate-abilene.yaml: no `end: 2029-12-31` line');
+  editedYaml = yaml;
   yamlPath = join(dir, 'short.yaml');
   writeFileSync(yamlPath, yaml);
   // As the campus page writes edits into its URL (web/src/url-state.ts): raw deflate, base64url.
@@ -230,6 +232,29 @@ describe('the sweeps view', () => {
     await noSidewaysScroll(phone);
     await phone.close();
   }, 120_000);
+
+  it('the Sweeps link on a campus page with edits carries the edited scenario', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}#/campus/stargate-abilene?s=${packed}`);
+    // Once the edited text is loaded (and the campus page has written it back into its URL).
+    await expect
+      .poll(() => p.getByTestId('run-status').textContent(), { timeout: 120_000 })
+      .toMatch(/^Simulated/);
+    await p.waitForTimeout(600);
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sweeps' }).click();
+    await expect.poll(() => p.url()).toMatch(/#\/sweeps\?scenario=stargate-abilene&s=[\w-]+$/);
+    const s = new URLSearchParams(p.url().split('#/sweeps?')[1]).get('s') as string;
+    expect(inflateRawSync(Buffer.from(s, 'base64url')).toString('utf8')).toBe(editedYaml);
+    const select = p.getByTestId('sweep-scenario');
+    await expect
+      .poll(() =>
+        select.evaluate(
+          (e) => (e as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0]?.text,
+        ),
+      )
+      .toBe('stargate-abilene (edited on the campus page)');
+    await p.close();
+  }, 180_000);
 
   it('says so when a sweep link is no longer known to the server', async () => {
     const p = await context.newPage();
