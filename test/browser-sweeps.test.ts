@@ -302,6 +302,26 @@ describe('the sweeps view', () => {
     await p.close();
   }, 120_000);
 
+  it('a sample the scenario refuses stops the sweep with the server’s reason, not a stack', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}#/sweeps?scenario=stargate-abilene`);
+    await p.getByTestId('sweep-input').nth(1).waitFor();
+    // Unbounded normal busy fraction: with 4 Latin-hypercube strata the top one lies above
+    // 0.9 + 0.2·Φ⁻¹(0.75) = 1.03, beyond the allowed 0..1.
+    await p.getByTestId('sweep-dist').nth(1).fill('normal:0.9,0.2');
+    await p.getByTestId('sweep-samples').fill('4');
+    await p.getByTestId('sweep-start').click();
+    const error = p.getByTestId('sweep-error');
+    await error.waitFor({ timeout: 180_000 });
+    const text = (await error.textContent()) ?? '';
+    expect(text).toMatch(
+      /^The sweep stopped: sample \d+ \(.*\) is not a valid scenario: sites\[0\]\.utilisation\.busyFraction: /,
+    );
+    expect(text).toContain('bound the distribution with min/max');
+    expect(text).not.toMatch(/\n\s+at |\/work\//);
+    await p.close();
+  }, 240_000);
+
   it('cancels a running sweep: the page says so and the server has stopped it', async () => {
     const p = await context.newPage();
     await p.goto(`${base}#/sweeps?scenario=stargate-abilene`);
