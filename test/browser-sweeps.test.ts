@@ -128,6 +128,9 @@ describe('the sweeps view', () => {
     const progress = page.getByTestId('sweep-progress');
     await progress.waitFor({ timeout: 60_000 });
     expect(await progress.textContent()).toMatch(new RegExp(`^\\d / ${SAMPLES} samples`));
+    expect(await page.getByTestId('sweep-running-what').textContent()).toMatch(
+      /^Sweep of stargate-abilene, 8 samples, submitted \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((queued|running) on the server\)$/,
+    );
     await page
       .locator('[data-testid=sweep-progress]', { hasText: /samples\/s · about \d+ s left/ })
       .waitFor({ timeout: 180_000 });

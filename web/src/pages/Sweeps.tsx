@@ -446,7 +446,9 @@ function SweepRun(p: { id: string; labelOf: (path: string) => string; onReport: 
           if (d.done > 0 && first.current === null) first.current = { t, done: d.done };
           if (live) {
             setProgress({ ...d, t });
-            setState((old) => (old ? { ...old, status: 'running', done: d.done } : old));
+            setState((old) =>
+              old ? { ...old, done: d.done, ...(d.done > 0 ? { status: 'running' } : {}) } : old,
+            );
           }
         });
         source.addEventListener('result', (e) => {
@@ -526,6 +528,12 @@ function SweepRun(p: { id: string; labelOf: (path: string) => string; onReport: 
   const pc = pace(first.current, progress, progress.total);
   return (
     <section class="sweep-run" data-testid="sweep-run" data-status={state.status} aria-label="Sweep progress">
+      {active && (
+        <p class="note" data-testid="sweep-running-what">
+          {`Sweep of ${state.scenario}, ${fmtNumber(state.total)} samples, submitted ${state.createdAt.slice(0, 19).replace('T', ' ')} UTC (`}
+          {state.status === 'queued' ? 'queued on the server' : 'running on the server'})
+        </p>
+      )}
       {active && (
         <div class="sweep-progress">
           <progress max={progress.total} value={progress.done} aria-label="Samples done" />
