@@ -7,7 +7,7 @@ import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
 import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
-import { SweepsPage } from './pages/Sweeps';
+import type { SweepsPage } from './pages/Sweeps';
 import './style.css';
 
 function useHash(): string {
@@ -35,6 +35,24 @@ function carryCampusEdits(e: HashChangeEvent): void {
   history.replaceState(null, '', `#/sweeps?scenario=${m[1]}${edits ? `&s=${edits}` : ''}`);
 }
 
+/** The sweeps view, loaded on its first visit (a chunk of its own), not with every page. */
+function LazySweepsPage(p: Parameters<typeof SweepsPage>[0]) {
+  const [Page, setPage] = useState<typeof SweepsPage | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    import('./pages/Sweeps').then(
+      (m) => setPage(() => m.SweepsPage),
+      () => setFailed(true),
+    );
+  }, []);
+  if (Page) return <Page {...p} />;
+  return failed ? (
+    <p role="alert">The sweeps view could not be loaded from the server; reload the page.</p>
+  ) : (
+    <p role="status">Loading the sweeps view…</p>
+  );
+}
+
 function App() {
   const hash = useHash();
   const [regions, setRegions] = useState<string[]>([]);
@@ -55,7 +73,7 @@ function App() {
   else if (parts[0] === 'sweeps') {
     const q = new URLSearchParams(query ?? '');
     page = (
-      <SweepsPage
+      <LazySweepsPage
         id={parts[1] || undefined}
         scenario={q.get('scenario') ?? undefined}
         edits={q.get('s') ?? undefined}
