@@ -62,14 +62,31 @@ const rowsOf = (p: Page, testId: string) =>
       ),
     );
 
+/** No sideways page scroll, and every chart, KPI and input row within the screen. */
 async function noSidewaysScroll(p: Page): Promise<void> {
-  const { scroll, client } = await p.evaluate(() => {
-    const el = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return { scroll: el.scrollWidth, client: el.clientWidth };
+  const { scroll, client, over } = await p.evaluate(() => {
+    type Box = {
+      tagName: string;
+      getAttribute(n: string): string | null;
+      getBoundingClientRect(): { right: number };
+    };
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          documentElement: { scrollWidth: number; clientWidth: number };
+          querySelectorAll(s: string): ArrayLike<Box>;
+        };
+      }
+    ).document;
+    const el = doc.documentElement;
+    const over: string[] = [];
+    for (const c of Array.from(doc.querySelectorAll('svg, .chart, .kpi, nav, .sweep-row, select, input')))
+      if (c.getBoundingClientRect().right > el.clientWidth + 0.5)
+        over.push(`${c.tagName}.${c.getAttribute('class') ?? ''} ${c.getBoundingClientRect().right}`);
+    return { scroll: el.scrollWidth, client: el.clientWidth, over };
   });
   expect(scroll).toBeLessThanOrEqual(client);
+  expect(over).toEqual([]);
 }
 
 async function seriousAxe(p: Page): Promise<string[]> {
