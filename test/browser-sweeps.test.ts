@@ -302,6 +302,19 @@ describe('the sweeps view', () => {
       'Input 2: uncertainty sites[0].utilisation.busyFraction.min: min must be ≤ max (got 0.95)',
     );
     expect(await p.getByTestId('sweep-dist').nth(1).getAttribute('aria-invalid')).toBe('true');
+    // The keyboard is taken to the row in error.
+    await expect
+      .poll(() =>
+        p
+          .getByTestId('sweep-path')
+          .nth(1)
+          .evaluate(
+            (e) =>
+              e ===
+              (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+          ),
+      )
+      .toBe(true);
     expect(await p.getByRole('alert').filter({ hasText: 'Samples:' }).textContent()).toBe(
       'Samples: a whole number from 1 to 2,000 (got "0")',
     );

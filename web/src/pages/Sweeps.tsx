@@ -567,6 +567,12 @@ function SweepRun(p: { id: string; labelOf: (path: string) => string; onReport: 
   );
 }
 
+/** Moves the keyboard to the first field marked invalid, once the errors are drawn. */
+const focusFirstInvalid = () =>
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>('.sweep-form [aria-invalid="true"]')?.focus(),
+  );
+
 /** The page. */
 export function SweepsPage(p: {
   id?: string | undefined;
@@ -641,6 +647,7 @@ export function SweepsPage(p: {
     const checked = checkForm(rows, samples, seed);
     if ('rows' in checked) {
       setErrors(checked);
+      focusFirstInvalid();
       return;
     }
     if (choice === EDITED && !edited) {
@@ -665,6 +672,7 @@ export function SweepsPage(p: {
           ? placeServerError(rows, message)
           : { rows: {}, general: message },
       );
+      focusFirstInvalid();
     } finally {
       setStarting(false);
     }
