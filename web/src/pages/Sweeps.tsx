@@ -592,13 +592,16 @@ export function SweepsPage(p: {
   const [starting, setStarting] = useState(false);
   /** Whether the user changed the form (a report opened by link then no longer refills it). */
   const touched = useRef(false);
+  /** The built-in scenarios, for a report that arrives in an event handler set up before they did. */
+  const listed = useRef<ScenarioListItem[] | null>(null);
 
   useEffect(() => {
     listScenarios().then(
       (l) => {
         setScenarios(l);
+        listed.current = l;
         const name = p.scenario && l.some((s) => s.name === p.scenario) ? p.scenario : (l[0]?.name ?? '');
-        setChoice((c) => (c === '' ? name : c));
+        setChoice((c) => (c === EDITED || l.some((s) => s.name === c) ? c : name));
         setRows((r) => (r.length > 0 ? r : defaultRows(l.find((s) => s.name === name))));
       },
       (e: Error) => setListError(e.message),
@@ -636,7 +639,8 @@ export function SweepsPage(p: {
   const onReport = (r: SweepReport) => {
     if (touched.current) return;
     // A result opened by link: the form shows what produced it.
-    if (scenarios === null || scenarios.some((s) => s.name === r.scenario)) setChoice(r.scenario);
+    // Only a built-in can be chosen again by name (an edited scenario's YAML is not in the report).
+    if (listed.current === null || listed.current.some((s) => s.name === r.scenario)) setChoice(r.scenario);
     setRows(r.inputs.map((i) => row(labelOfPath(i.path), i.path, distributionText(i.distribution))));
     setSamples(String(r.requestedSamples));
     setSeed(String(r.seed));
