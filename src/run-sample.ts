@@ -5,7 +5,12 @@
  */
 import { cloneData, parseFieldPath, setPath } from './analysis/sweep/field-paths.js';
 import type { SweepJob } from './analysis/sweep/plan.js';
-import { SampleError, type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
+import {
+  SampleError,
+  type SampleResult,
+  summaryMetrics,
+  summaryYearMetrics,
+} from './analysis/sweep/sample.js';
 import type { ColumnPool } from './engine/site-hourly.js';
 import type { DataSource } from './model/data-source.js';
 import { validateScenario } from './model/validate.js';
@@ -34,10 +39,10 @@ export function runSample(
       `sample ${job.sample}${job.overrides.length ? ` (${job.overrides.map(([p, v]) => `${p}=${v}`).join(', ')})` : ''} is not a valid scenario: ${path}: ${i?.message} (got ${JSON.stringify(i?.value)}); bound the distribution with min/max`,
     );
   }
-  return {
-    index: job.index,
-    metrics: summaryMetrics(
-      runScenario(r.scenario, data, { raw, keepHourly: false, ...(columns ? { columns } : {}) }).summary,
-    ),
-  };
+  const { summary } = runScenario(r.scenario, data, {
+    raw,
+    keepHourly: false,
+    ...(columns ? { columns } : {}),
+  });
+  return { index: job.index, metrics: summaryMetrics(summary), byYear: summaryYearMetrics(summary) };
 }

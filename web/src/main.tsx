@@ -8,6 +8,7 @@ import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
 import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
+import type { SweepsPage } from './pages/Sweeps';
 import { Prefs } from './prefs';
 import './style.css';
 import { applyTheme } from './theme';
@@ -15,11 +16,44 @@ import { applyTheme } from './theme';
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const on = () => setHash(location.hash);
+    const on = (e: HashChangeEvent) => {
+      carryCampusEdits(e);
+      setHash(location.hash);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
   return hash;
+}
+
+/**
+ * Following the Sweeps link from a campus page carries its scenario and edits along (the campus page
+ * keeps them in its URL with replaceState, so they are read from the URL being left).
+ */
+function carryCampusEdits(e: HashChangeEvent): void {
+  if (location.hash !== '#/sweeps') return;
+  const m = /#\/campus\/([^?]+)(?:\?(.*))?$/.exec(e.oldURL);
+  if (!m) return;
+  const edits = new URLSearchParams(m[2] ?? '').get('s');
+  history.replaceState(null, '', `#/sweeps?scenario=${m[1]}${edits ? `&s=${edits}` : ''}`);
+}
+
+/** The sweeps view, loaded on its first visit (a chunk of its own), not with every page. */
+function LazySweepsPage(p: Parameters<typeof SweepsPage>[0]) {
+  const [Page, setPage] = useState<typeof SweepsPage | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    import('./pages/Sweeps').then(
+      (m) => setPage(() => m.SweepsPage),
+      () => setFailed(true),
+    );
+  }, []);
+  if (Page) return <Page {...p} />;
+  return failed ? (
+    <p role="alert">The sweeps view could not be loaded from the server; reload the page.</p>
+  ) : (
+    <p role="status">Loading the sweeps view…</p>
+  );
 }
 
 function App() {
@@ -50,7 +84,16 @@ function App() {
     page = <CampusPage name={parts[1]} edits={edits} regions={regions} />;
   else if (parts[0] === 'compare') page = <ComparePage a={parts[1]} b={parts[2]} />;
   else if (parts[0] === 'headroom') page = <HeadroomPage />;
-  else if (parts[0] === 'national')
+  else if (parts[0] === 'sweeps') {
+    const q = new URLSearchParams(query ?? '');
+    page = (
+      <LazySweepsPage
+        id={parts[1] || undefined}
+        scenario={q.get('scenario') ?? undefined}
+        edits={q.get('s') ?? undefined}
+      />
+    );
+  } else if (parts[0] === 'national')
     page = <NationalPage initialYear={new URLSearchParams(query ?? '').get('year') ?? undefined} />;
   return (
     <>
@@ -63,6 +106,7 @@ function App() {
         <a href="#/compare">{t('nav.compare')}</a>
         <a href="#/national">{t('nav.national')}</a>
         <a href="#/headroom">{t('nav.headroom')}</a>
+        <a href="#/sweeps">{t('nav.sweeps')}</a>
         <a href="api/openapi.json">API</a>
         <Prefs />
       </nav>
