@@ -220,6 +220,24 @@ const en = {
   'econ.revenueNote':
     'Revenue: {basis}. Cash flows are nominal US dollars by calendar year (UTC); capex falls in the years it is spent, before each phase comes online.',
   'econ.notStated': 'not stated',
+  'hr.ba': 'balancing authority',
+  'hr.years': 'years',
+  'hr.quality': 'data quality',
+  'hr.limit': 'curtailment limit',
+  'hr.headroom': 'headroom',
+  'hr.curtailed': 'curtailed',
+  'nat.loadAtPeak': 'campus load at peak',
+  'nat.firm': 'firm capacity needed',
+  'nat.ifFlexible': 'if flexible: curtailed (h/yr, % of energy)',
+  'nat.campusesRun': 'campuses run',
+  'nat.price': 'price',
+  'nat.costOthers': 'cost to other customers',
+  'nat.perHousehold': 'per household',
+  'nat.campus': 'campus',
+  'nat.pOnTime': 'P(on time)',
+  'nat.risk': 'schedule risk',
+  'nat.online': 'online P10 / P50 / P90 (last phase)',
+  'nat.critical': 'critical item',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -429,6 +447,24 @@ const fr: Record<MessageKey, string> = {
   'econ.revenueNote':
     'Revenus : {basis}. Les flux de trésorerie sont calculés en dollars US nominaux par année calendaire (UTC) ; l’investissement tombe les années où il est dépensé, avant la mise en service de chaque phase.',
   'econ.notStated': 'non indiqué',
+  'hr.ba': 'zone d’équilibrage',
+  'hr.years': 'années',
+  'hr.quality': 'qualité des données',
+  'hr.limit': 'limite d’effacement',
+  'hr.headroom': 'marge',
+  'hr.curtailed': 'effacé',
+  'nat.loadAtPeak': 'charge des campus en pointe',
+  'nat.firm': 'capacité ferme nécessaire',
+  'nat.ifFlexible': 'si flexibles : effacement (h/an, % de l’énergie)',
+  'nat.campusesRun': 'fonctionnement des campus',
+  'nat.price': 'prix',
+  'nat.costOthers': 'coût pour les autres clients',
+  'nat.perHousehold': 'par foyer',
+  'nat.campus': 'campus',
+  'nat.pOnTime': 'P(à l’heure)',
+  'nat.risk': 'risque de calendrier',
+  'nat.online': 'mise en service P10 / P50 / P90 (dernière phase)',
+  'nat.critical': 'élément critique',
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };
@@ -519,8 +555,9 @@ export function applyLocale(): void {
   document.documentElement.lang = current.locale;
 }
 
-/** A key that changes whenever the language, currency or rate changes (pages redraw under a new key). */
-export const prefsKey = (): string => `${current.locale}|${current.currency}|${current.usdPerEur}`;
+/** A key that changes with the language, the currency or (in euros) the rate: pages redraw under a new key. */
+export const prefsKey = (): string =>
+  `${current.locale}|${current.currency}|${current.currency === 'EUR' ? current.usdPerEur : ''}`;
 
 export function setPrefs(p: Partial<typeof current>): void {
   current = { ...current, ...p };

@@ -72,14 +72,14 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">balancing authority</th>
+            <th scope="col">{t('hr.ba')}</th>
             {d.limitsPct.map((l) => (
               <th scope="col" key={l}>
                 at {fmtNumber(l)} %
               </th>
             ))}
-            <th scope="col">years</th>
-            <th scope="col">data quality</th>
+            <th scope="col">{t('hr.years')}</th>
+            <th scope="col">{t('hr.quality')}</th>
           </tr>
         </thead>
         <tbody>
@@ -258,9 +258,9 @@ function CurvePanel(p: { region: string }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">curtailment limit</th>
-              <th scope="col">headroom</th>
-              <th scope="col">curtailed</th>
+              <th scope="col">{t('hr.limit')}</th>
+              <th scope="col">{t('hr.headroom')}</th>
+              <th scope="col">{t('hr.curtailed')}</th>
             </tr>
           </thead>
           <tbody>

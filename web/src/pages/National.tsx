@@ -162,13 +162,13 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
         <table>
           <thead>
             <tr>
-              <th>campus</th>
-              <th>region</th>
+              <th>{t('nat.campus')}</th>
+              <th>{t('map.region')}</th>
               <th>IT, end of {p.year}</th>
-              <th>P(on time)</th>
-              <th>schedule risk</th>
-              <th>online P10 / P50 / P90 (last phase)</th>
-              <th>critical item</th>
+              <th>{t('nat.pOnTime')}</th>
+              <th>{t('nat.risk')}</th>
+              <th>{t('nat.online')}</th>
+              <th>{t('nat.critical')}</th>
             </tr>
           </thead>
           <tbody>
@@ -228,11 +228,11 @@ function BATable(p: { report: BuildoutReport; year: number }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">region</th>
-            <th scope="col">campus load at peak</th>
+            <th scope="col">{t('map.region')}</th>
+            <th scope="col">{t('nat.loadAtPeak')}</th>
             <th scope="col">headroom at {fmtNumber(limit)} %, before → after</th>
-            <th scope="col">firm capacity needed</th>
-            <th scope="col">if flexible: curtailed (h/yr, % of energy)</th>
+            <th scope="col">{t('nat.firm')}</th>
+            <th scope="col">{t('nat.ifFlexible')}</th>
           </tr>
         </thead>
         <tbody>
@@ -307,10 +307,10 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
           <table data-testid="pjm-table">
             <thead>
               <tr>
-                <th scope="col">campuses run</th>
-                <th scope="col">price</th>
-                <th scope="col">cost to other customers</th>
-                <th scope="col">per household</th>
+                <th scope="col">{t('nat.campusesRun')}</th>
+                <th scope="col">{t('nat.price')}</th>
+                <th scope="col">{t('nat.costOthers')}</th>
+                <th scope="col">{t('nat.perHousehold')}</th>
               </tr>
             </thead>
             <tbody>
