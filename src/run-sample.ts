@@ -6,20 +6,29 @@
 import { cloneData, parseFieldPath, setPath } from './analysis/sweep/field-paths.js';
 import type { SweepJob } from './analysis/sweep/plan.js';
 import { SampleError, type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
+import type { ExogenousReuse } from './engine/exogenous-reuse.js';
 import type { ColumnPool } from './engine/site-hourly.js';
 import type { DataSource } from './model/data-source.js';
 import { validateScenario } from './model/validate.js';
 import { runScenario } from './run.js';
 
+/** What a worker keeps from sample to sample (only the metrics leave a sample). */
+export interface SampleReuse {
+  /** Hourly columns, overwritten by the next sample. */
+  readonly columns?: ColumnPool;
+  /** Environment, fleet and curtailment schedule, reused while their inputs are unchanged. */
+  readonly exogenous?: ExogenousReuse;
+}
+
 /**
  * Applies the job's overrides to the base scenario (as written) and runs it. A worker that runs many
- * samples passes its `columns` pool: only the metrics leave a sample, so its hourly arrays are reused.
+ * samples passes what it keeps between them (`reuse`); the metrics are the same with or without it.
  */
 export function runSample(
   base: unknown,
   job: SweepJob,
   data: DataSource,
-  columns?: ColumnPool,
+  reuse: SampleReuse = {},
 ): SampleResult {
   const raw = cloneData(base) as Record<string, unknown>;
   for (const [path, value] of job.overrides) setPath(raw, parseFieldPath(path), value);
@@ -36,6 +45,6 @@ export function runSample(
   }
   return {
     index: job.index,
-    metrics: summaryMetrics(runScenario(r.scenario, data, { raw, ...(columns ? { columns } : {}) }).summary),
+    metrics: summaryMetrics(runScenario(r.scenario, data, { raw, ...reuse }).summary),
   };
 }

@@ -7,6 +7,7 @@ import { phaseEconomics } from './analysis/economics.js';
 import { type RunSummary, summarize } from './analysis/summary.js';
 import type { WorkloadRunOptions } from './cluster/from-scenario.js';
 import { prepareWorkloads } from './cluster/run-workloads.js';
+import type { ExogenousReuse } from './engine/exogenous-reuse.js';
 import { type SimulatedSite, simulate } from './engine/simulate.js';
 import type { ColumnPool } from './engine/site-hourly.js';
 import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
@@ -30,6 +31,11 @@ export interface RunOptions {
    * the pool's previous run, whose `sites` must no longer be read. Results are identical.
    */
   readonly columns?: ColumnPool;
+  /**
+   * Environment, fleet and curtailment schedule kept from the previous run of the same caller and
+   * reused where their inputs are unchanged (src/engine/exogenous-reuse.ts). Results are identical.
+   */
+  readonly exogenous?: ExogenousReuse;
 }
 
 export function runScenario(scenario: Scenario, data: DataSource, options: RunOptions = {}): RunResult {
@@ -42,7 +48,7 @@ export function runScenario(scenario: Scenario, data: DataSource, options: RunOp
     data,
   );
   const resolved = workloads.resolved;
-  const sites = simulate(resolved.engine, options.onProgress, options.columns);
+  const sites = simulate(resolved.engine, options.onProgress, options.columns, options.exogenous);
   const phases = phaseEconomics(resolved.engine, resolved.rates);
   const summary = summarize(
     {
