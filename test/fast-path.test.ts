@@ -231,6 +231,10 @@ describe('the sweep worker’s path equals runSample alone', () => {
         expect(fast, `job ${job.index}`).toEqual(alone);
       }
       expect(reuse.exogenous.hits).toBeGreaterThan(0);
+      // and the sample that changed one site's busy fraction against a new workload simulation (a data
+      // source object of its own owns no cached simulation; its series are the same arrays)
+      const oneSite = jobs[4] as SweepJob;
+      expect(runSample(plan.raw, oneSite, { ...data })).toEqual(runSample(plan.raw, oneSite, data, reuse));
     });
   }
 });
