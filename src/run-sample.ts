@@ -7,7 +7,7 @@ import { cloneData, parseFieldPath, setPath } from './analysis/sweep/field-paths
 import type { SweepJob } from './analysis/sweep/plan.js';
 import { SampleError, type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
 import type { ExogenousReuse } from './engine/exogenous-reuse.js';
-import type { ColumnPool } from './engine/site-hourly.js';
+import { ColumnPool } from './engine/site-hourly.js';
 import type { DataSource } from './model/data-source.js';
 import { validateScenario } from './model/validate.js';
 import { runScenario } from './run.js';
@@ -22,14 +22,16 @@ export interface SampleReuse {
 
 /**
  * Applies the job's overrides to the base scenario (as written) and runs it. A worker that runs many
- * samples passes what it keeps between them (`reuse`); the metrics are the same with or without it.
+ * samples passes what it keeps between them (`keep`); the metrics are the same with or without it.
  */
 export function runSample(
   base: unknown,
   job: SweepJob,
   data: DataSource,
-  reuse: SampleReuse = {},
+  keep: SampleReuse | ColumnPool = {},
 ): SampleResult {
+  // A `ColumnPool` alone: the 4th argument's form before the exogenous stages were reused.
+  const reuse: SampleReuse = keep instanceof ColumnPool ? { columns: keep } : keep;
   const raw = cloneData(base) as Record<string, unknown>;
   for (const [path, value] of job.overrides) setPath(raw, parseFieldPath(path), value);
   const r = validateScenario(raw);
