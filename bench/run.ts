@@ -7,11 +7,12 @@ import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
 import { benchLoad } from './load.js';
 import { benchScale } from './scale.js';
-import { benchSweepQueue, benchSweepThreads } from './sweep.js';
+import { benchSweepInProcess, benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchEngineHourly(),
   () => benchClusterDes(),
+  () => benchSweepInProcess(),
   () => benchSweepThreads(1),
   () => benchSweepThreads(2),
   () => benchSweepQueue(),

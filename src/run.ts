@@ -8,6 +8,7 @@ import { phaseEconomics } from './analysis/economics.js';
 import { type RunSummary, SummaryBuilder } from './analysis/summary.js';
 import type { WorkloadRunOptions } from './cluster/from-scenario.js';
 import { prepareWorkloads } from './cluster/run-workloads.js';
+import type { ExogenousReuse } from './engine/exogenous-reuse.js';
 import type { WeatherYear } from './engine/series.js';
 import { type SimulatedSite, simulateSite } from './engine/simulate.js';
 import { ColumnPool } from './engine/site-hourly.js';
@@ -46,6 +47,11 @@ export interface RunOptions {
    * the scale benchmark.
    */
   readonly keepHourly?: boolean;
+  /**
+   * Environment, fleet and curtailment schedule kept from the previous run of the same caller and
+   * reused where their inputs are unchanged (src/engine/exogenous-reuse.ts). Results are identical.
+   */
+  readonly exogenous?: ExogenousReuse;
 }
 
 /** The summary of a run and, unless `keepHourly: false`, every site's hourly columns. */
@@ -101,7 +107,7 @@ export function runScenario(
   for (let i = 0; i < total; i++) {
     const keep = keepHourly || workloadSites.has(i);
     // Reduced sites share one set of pooled columns per column shape: the next such site overwrites them.
-    const sim = simulateSite(engine, i, keep ? options.columns : sharedColumns);
+    const sim = simulateSite(engine, i, keep ? options.columns : sharedColumns, options.exogenous);
     summaryBuilder.addSite(sim, i);
     cashFlowSums.addSite(sim.hourly);
     if (keep) kept[i] = sim;

@@ -147,35 +147,42 @@ function accumulateSite(
   duty: number,
   out: YearlyAggregates,
 ): void {
-  const energy = out.energyUSD;
-  const transmission = out.transmissionUSD;
-  const installed = out.installedMWh;
-  const flop = out.computeFLOP;
-  const accHours = out.acceleratorHours;
-  const revenue = out.acceleratorHourRevenueUSD;
   const phases = phaseOnline.length;
-  let k = 0;
-  let nextYearHour = yearStartHour[k + 1] as number;
-  for (let h = 0; h < hours; h++) {
-    if (h >= nextYearHour) {
-      k++;
-      nextYearHour = yearStartHour[k + 1] as number;
+  // Year by year, each sum in a local that starts from the year's total so far (the sites before this
+  // one): the same additions in the same order as adding into the yearly arrays hour by hour.
+  for (let k = 0, from = 0; from < hours; k++) {
+    const next = yearStartHour[k + 1];
+    const to = next === undefined ? hours : Math.max(from, Math.min(hours, next));
+    let energy = out.energyUSD[k] as number;
+    let transmission = out.transmissionUSD[k] as number;
+    let installed = out.installedMWh[k] as number;
+    let flop = out.computeFLOP[k] as number;
+    let accHours = out.acceleratorHours[k] as number;
+    let revenue = out.acceleratorHourRevenueUSD[k] as number;
+    for (let h = from; h < to; h++) {
+      energy += energyCostUSD[h] as number;
+      transmission += transmissionChargeUSD[h] as number;
+      installed += itInstalledMW[h] as number;
+      flop += computeFLOP[h] as number;
+      const demand = itDemandMW[h] as number;
+      if (demand <= 0) continue;
+      const busyServed = (((busyFraction[h] as number) * (itMW[h] as number)) / demand) * duty;
+      let n = 0;
+      let value = 0;
+      for (let p = 0; p < phases; p++) {
+        const np = (phaseOnline[p] as Float64Array)[h] as number;
+        n += np;
+        value += np * (prices[p] as number);
+      }
+      accHours += n * busyServed;
+      revenue += value * busyServed;
     }
-    energy[k] = (energy[k] as number) + (energyCostUSD[h] as number);
-    transmission[k] = (transmission[k] as number) + (transmissionChargeUSD[h] as number);
-    installed[k] = (installed[k] as number) + (itInstalledMW[h] as number);
-    flop[k] = (flop[k] as number) + (computeFLOP[h] as number);
-    const demand = itDemandMW[h] as number;
-    if (demand <= 0) continue;
-    const busyServed = (((busyFraction[h] as number) * (itMW[h] as number)) / demand) * duty;
-    let n = 0;
-    let value = 0;
-    for (let p = 0; p < phases; p++) {
-      const np = (phaseOnline[p] as Float64Array)[h] as number;
-      n += np;
-      value += np * (prices[p] as number);
-    }
-    accHours[k] = (accHours[k] as number) + n * busyServed;
-    revenue[k] = (revenue[k] as number) + value * busyServed;
+    out.energyUSD[k] = energy;
+    out.transmissionUSD[k] = transmission;
+    out.installedMWh[k] = installed;
+    out.computeFLOP[k] = flop;
+    out.acceleratorHours[k] = accHours;
+    out.acceleratorHourRevenueUSD[k] = revenue;
+    from = to;
   }
 }
