@@ -59,6 +59,32 @@ export function applyStatedCarbon(
   lifecycle: HourlySeries,
   direct: HourlySeries | undefined,
 ): { lifecycle: HourlySeries; direct: HourlySeries | undefined } {
+  // The same region series and stated figure give the same arrays (not just equal ones): a sweep
+  // worker's exogenous-stage reuse (src/engine/exogenous-reuse.ts) compares series by identity.
+  const key = `${stated.basis} ${stated.annualGPerKWh}`;
+  const byStated = scaledCache.get(lifecycle);
+  const hit = byStated?.get(key);
+  if (hit !== undefined && hit.direct === direct) return hit.result;
+  const result = scaleToStated(stated, lifecycle, direct);
+  const map = byStated ?? new Map<string, CachedScaling>();
+  map.set(key, { direct, result });
+  if (byStated === undefined) scaledCache.set(lifecycle, map);
+  return result;
+}
+
+interface CachedScaling {
+  readonly direct: HourlySeries | undefined;
+  readonly result: { lifecycle: HourlySeries; direct: HourlySeries | undefined };
+}
+
+/** Scaled series by the region's lifecycle series (weakly held) and the stated basis and figure. */
+const scaledCache = new WeakMap<HourlySeries, Map<string, CachedScaling>>();
+
+function scaleToStated(
+  stated: StatedCarbon,
+  lifecycle: HourlySeries,
+  direct: HourlySeries | undefined,
+): { lifecycle: HourlySeries; direct: HourlySeries | undefined } {
   const reference = stated.basis === 'direct' ? direct : lifecycle;
   if (reference === undefined) throw new Error('no direct (combustion) intensity series for this region');
   if (direct !== undefined && direct.startMs !== lifecycle.startMs)
