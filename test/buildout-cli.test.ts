@@ -32,7 +32,7 @@ sites:
 describe('gigawatt buildout --json (the contract)', () => {
   const r = gigawatt('buildout', file, '--json', '--trials', '200', '--out', join(dir, 'out'));
   const out = JSON.parse(r.stdout);
-  it('exits 0 with the documented top-level keys, version 1', () => {
+  it('exits 0 with the documented top-level keys, version 1.1', () => {
     expect(r.status).toBe(0);
     expect(Object.keys(out)).toEqual([
       'version',
@@ -48,8 +48,13 @@ describe('gigawatt buildout --json (the contract)', () => {
       'environment',
       'supplyChain',
       'method',
+      'versionMinor',
+      'demandBasis',
+      'uncertainty',
     ]);
     expect(out.version).toBe(1);
+    expect(out.versionMinor).toBe(1);
+    expect(out.uncertainty).toBeNull();
     expect(out.years).toEqual([2026]);
     expect(out.dates).toBe('announced');
   });
@@ -65,6 +70,39 @@ describe('gigawatt buildout --json (the contract)', () => {
     const csv = readFileSync(join(dir, 'out', 'regions.csv'), 'utf8').split('\n');
     expect(csv[0]?.startsWith('region,year,campuses,campus_peak_MW')).toBe(true);
     expect(csv[1]?.startsWith('ERCOT,2026,stargate-abilene,')).toBe(true);
+  });
+});
+
+describe('one headroom basis: the build-out judges each region on the demand of gigawatt headroom', () => {
+  const headroom = (...args: string[]) =>
+    JSON.parse(gigawatt('headroom', '--region', 'ERCOT', '--json', ...args).stdout);
+  it('by default: the bundled 2016–2024 history; headroom before the campuses = gigawatt headroom', () => {
+    const r = gigawatt('buildout', file, '--json', '--trials', '10');
+    const out = JSON.parse(r.stdout);
+    const h = headroom();
+    expect(out.demandBasis.historicalYears).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(out.demandBasis.historicalYears).toEqual(h.years);
+    expect(out.regions[0].historicalYears).toEqual(h.years);
+    // the same demand, screening, season clock and solver: the same MW at every limit
+    expect(out.regions[0].headroomBeforeMW).toEqual(
+      h.results.map((x: { headroomMW: number }) => x.headroomMW),
+    );
+  });
+  it('--years switches both the same way, and the text header says which years', () => {
+    const r = gigawatt('buildout', file, '--json', '--trials', '10', '--years', '2019-2024');
+    const out = JSON.parse(r.stdout);
+    const h = headroom('--years', '2019-2024');
+    expect(out.demandBasis.historicalYears).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(out.regions[0].headroomBeforeMW).toEqual(
+      h.results.map((x: { headroomMW: number }) => x.headroomMW),
+    );
+    const text = gigawatt('buildout', file, '--trials', '10', '--years', '2017,2019');
+    expect(text.stdout).toContain('UTC years 2017, 2019, EIA-930 cleaned demand');
+  });
+  it('--years outside the bundled history: exit 2 naming the years with data', () => {
+    const r = gigawatt('buildout', file, '--years', '2012-2016');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no complete demand data for 2012, 2013, 2014, 2015');
   });
 });
 

@@ -16,19 +16,23 @@ import {
   parseRegister,
 } from '../../analysis/buildout/register.js';
 import {
+  type BuildoutOptions,
   type BuildoutReport,
   buildoutReport,
   phasePlans,
   realisticRegister,
 } from '../../analysis/buildout/report.js';
 import { type SupplyChainOptions, supplyChain } from '../../analysis/buildout/supply-chain.js';
+import { completeYears } from '../../engine/replay.js';
+import type { HourlySeries } from '../../engine/series.js';
 import { fileDataSource } from '../../io/data-source.js';
+import { loadDemandHistory } from '../../io/grid.js';
 import { loadScenario, parseScenarioText } from '../../io/load-scenario.js';
 import { dataDir } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
 import { count, energy, flop, power, tonnes, water } from '../format.js';
 import { UsageError } from '../usage-error.js';
-import { parseLimitsPct, parseYears } from './headroom.js';
+import { DEFAULT_YEARS, parseLimitsPct, parseYears } from './headroom.js';
 
 export interface BuildoutCliOptions {
   curtailment?: string;
@@ -110,18 +114,23 @@ function table(header: string[], rows: string[][]): string {
 }
 
 const gw = (mw: number) => power(mw);
+/** 2016–2024, or 2019, 2021 when not consecutive. */
+const yearsText = (ys: readonly number[]) =>
+  ys.length > 1 && ys.every((y, i) => i === 0 || y === (ys[i - 1] as number) + 1)
+    ? `${ys[0]}–${ys[ys.length - 1]}`
+    : ys.join(', ');
 const limitList = (xs: readonly number[]) => xs.map((x) => (x >= 1e5 ? '∞' : count(x))).join(' / ');
 
 export function formatBuildout(r: BuildoutReport): string {
   const out: string[] = [];
-  const hist = r.regions[0]?.historicalYears ?? [];
+  const hist = r.demandBasis.historicalYears;
   out.push(
     pc.bold(
       `gigawatt buildout · ${r.scenario}: can the grids carry it? (${r.years[0]}–${r.years[r.years.length - 1]}, ${r.dates === 'announced' ? 'announced dates' : `the supply chain's ${r.dates.toUpperCase()} dates`})`,
     ),
   );
   out.push(
-    `Each region's campuses, their simulated hourly grid load summed, laid over its historical demand (UTC years ${hist[0]}–${hist[hist.length - 1]}).`,
+    `Each region's campuses, their simulated hourly grid load summed, laid over its historical demand: UTC years ${yearsText(hist)}, ${r.demandBasis.source}.`,
   );
   out.push('');
   out.push(
@@ -462,28 +471,55 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
   });
 }
 
-/** The report of `gigawatt buildout [name] --json` for these options (also GET /api/buildout). */
-export function buildoutReportFor(name: string, opts: BuildoutCliOptions): BuildoutReport {
+/** The demand basis of `gigawatt headroom`: each BA's whole bundled EIA-930 history (src/io/grid.ts). */
+export const HEADROOM_DEMAND_SOURCE =
+  'EIA-930 cleaned demand, the bundled history of gigawatt headroom (loadDemandHistory: 2016–2024 for the scenario regions)';
+const headroomDemand = (regionId: string): HourlySeries => loadDemandHistory(regionId, dataDir()).demandMW;
+
+/** Complete historical years common to every region of the scenario's sites. */
+function commonYears(scenario: Scenario): number[] {
+  const regions = [...new Set(scenario.sites.map((s) => s.region))];
+  const lists = regions.map((r) => completeYears(headroomDemand(r)));
+  return (lists[0] ?? []).filter((y) => lists.every((l) => l.includes(y)));
+}
+
+/** The options `buildoutReport` gets from the CLI flags (also GET /api/buildout). */
+export function buildoutOptionsFor(
+  name: string,
+  opts: BuildoutCliOptions,
+): { scenario: Scenario; options: BuildoutOptions } {
   const limitsPct = parseLimitsPct(opts.curtailment);
-  const historicalYears =
-    opts.years === undefined
-      ? undefined
-      : parseYears(opts.years, [2019, 2020, 2021, 2022, 2023, 2024], 'the bundled regions');
   const chainOptions = {
     trials: positiveInt(opts.trials, '--trials', 2000),
     seed: positiveInt(opts.seed, '--seed', 1),
   };
   const { scenario, register } = inputs(name, opts, chainOptions);
-  return buildoutReport(scenario, fileDataSource(), {
-    dates: datesOf(opts),
-    limitsPct,
-    register,
-    ...(historicalYears === undefined ? {} : { historicalYears }),
-    supplyChain: {
-      trials: positiveInt(opts.trials, '--trials', 2000),
-      seed: positiveInt(opts.seed, '--seed', 1),
+  // as gigawatt headroom: by default the years of its window (DEFAULT_YEARS) each region has complete
+  const historicalYears =
+    opts.years === undefined
+      ? Array.from(
+          { length: DEFAULT_YEARS.last - DEFAULT_YEARS.first + 1 },
+          (_, i) => DEFAULT_YEARS.first + i,
+        )
+      : parseYears(opts.years, commonYears(scenario), "the scenario's regions");
+  return {
+    scenario,
+    options: {
+      dates: datesOf(opts),
+      limitsPct,
+      register,
+      historicalYears,
+      supplyChain: chainOptions,
+      demandHistory: headroomDemand,
+      demandSource: HEADROOM_DEMAND_SOURCE,
     },
-  });
+  };
+}
+
+/** The report of `gigawatt buildout [name] --json` for these options (also GET /api/buildout). */
+export function buildoutReportFor(name: string, opts: BuildoutCliOptions): BuildoutReport {
+  const { scenario, options } = buildoutOptionsFor(name, opts);
+  return buildoutReport(scenario, fileDataSource(), options);
 }
 
 export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
@@ -510,7 +546,7 @@ export function registerBuildout(cli: Command): void {
     )
     .option(
       '-y, --years <years>',
-      'historical UTC years of demand to judge against, e.g. 2019-2024 (default: all complete)',
+      'historical UTC years of demand to judge against, as gigawatt headroom (default: every complete year of the bundled EIA-930 history, 2016–2024), e.g. 2019-2024',
     )
     .option(
       '--size <rule>',
