@@ -106,6 +106,52 @@ describe('one headroom basis: the build-out judges each region on the demand of 
   });
 });
 
+describe('gigawatt buildout --samples: the build-out under Monte Carlo', () => {
+  const args = ['buildout', file, '--json', '--trials', '50', '--samples', '6', '--seed', '3'];
+  const r = gigawatt(...args, '--out', join(dir, 'mc'));
+  const u = JSON.parse(r.stdout).uncertainty;
+  it('P5 ≤ P50 ≤ P95 per year and region-year, inputs labelled, progress and rate on stderr', () => {
+    expect(r.status).toBe(0);
+    expect(u.samples).toBe(6);
+    expect(u.seed).toBe(3);
+    expect(u.inputs.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['size', 'startShiftMonths', 'flexibleShare', 'pjm.clearingRelation']),
+    );
+    for (const n of u.national) {
+      expect(n.itInstalledMW.p5).toBeLessThanOrEqual(n.itInstalledMW.p50);
+      expect(n.itInstalledMW.p50).toBeLessThanOrEqual(n.itInstalledMW.p95);
+    }
+    expect(u.regions[0].region).toBe('ERCOT');
+    expect(u.regions[0].headroomUsedMW).toHaveLength(4);
+    expect(u.ercot4CP).toHaveLength(1);
+    expect(r.stderr).toMatch(/buildout sweep: 6 samples in [\d.]+ s \([\d.]+ samples\/s\)/);
+  });
+  it('the same seed gives the same figures; --out writes uncertainty.csv', () => {
+    const again = JSON.parse(gigawatt(...args, '--quiet').stdout).uncertainty;
+    expect(again).toEqual(u);
+    const csv = readFileSync(join(dir, 'mc', 'uncertainty.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('scope,region,year,metric,p5,p50,p95,mean,min,max,n');
+    expect(csv[1]?.startsWith('national,,2026,itInstalledMW,')).toBe(true);
+  });
+  it.each([
+    [
+      ['--samples', '4', '--vary', 'mfu=uniform:0,1'],
+      '--vary mfu: not an uncertain input of the build-out (allowed: size, startShiftMonths, flexibleShare)',
+    ],
+    [['--samples', '4', '--vary', 'size=uniform:1,0.5'], 'uncertainty size.min: min must be ≤ max'],
+    [['--vary', 'size=uniform:0.5,1'], '--vary and --sampling need --samples N'],
+    [
+      ['--samples', '4', '--dates', 'p50'],
+      '--samples draws the online dates from the supply chain itself; drop --dates p50',
+    ],
+    [['--samples', '0'], '--samples: must be a whole number from 1 to 1000000 (got "0")'],
+  ])('bad: %s', (extra, message) => {
+    const bad = gigawatt('buildout', file, ...extra);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(message);
+  });
+});
+
 describe('bad input: exit 2 with the flag, the value and what is allowed', () => {
   it.each([
     [['--size', 'huge'], '--size: must be one of: near-term, announced (got "huge")'],

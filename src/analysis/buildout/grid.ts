@@ -147,11 +147,19 @@ export function headroomBelowMW(curve: HeadroomCurve, rate: number, upperMW: num
   return L <= upperMW ? L : solveHeadroomMW(curve, rate);
 }
 
-/** The whole judgement for one region-year; `limitsPct` in (0, 100). */
+/**
+ * The whole judgement for one region-year; `limitsPct` in (0, 100).
+ *
+ * `flexibleShare` s in [0, 1] (the build-out sweep samples it): only s·C_t can give way, so
+ * c_t = min(s·C_t, max(0, D_t + C_t − T_t)) and the firm need is that of what is left,
+ * max_t (D_t + C_t − c_t − T_t)⁺ − max_t (D_t − T_t)⁺; `curtailmentPct` is then a share of the flexible
+ * energy. Without it (the report): curtailment as if all were flexible, firm need as if none were.
+ */
 export function gridYear(
   region: RegionDemandInput | PreparedRegion,
   campus: CampusYearLoad,
   limitsPct: readonly number[],
+  flexibleShare?: number,
 ): GridYearResult {
   const p = 'base' in region ? region : prepareRegion(region);
   const { demandMW } = p.input;
@@ -173,9 +181,10 @@ export function gridYear(
     const T = p.thresholdMW[t] as number;
     load[t] = C;
     withCampus[t] = D + C;
-    exceedAfter = Math.max(exceedAfter, D + C - T);
-    const c = Math.min(C, Math.max(0, D + C - T));
-    offered += C;
+    const flexible = flexibleShare === undefined ? C : flexibleShare * C;
+    const c = Math.min(flexible, Math.max(0, D + C - T));
+    exceedAfter = Math.max(exceedAfter, D + C - T - (flexibleShare === undefined ? 0 : c));
+    offered += flexible;
     const cut = c > 0;
     if (cut) {
       curtailed += c;

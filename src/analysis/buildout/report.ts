@@ -428,6 +428,8 @@ export interface BuildoutContext {
   readonly judged: readonly JudgedRegion[];
   /** The register's phases of the simulated campuses (empty without the register). */
   readonly plans: readonly PhasePlan[];
+  /** Each site's phases as the engine ramps them; w: installed IT power, MW (count × board and host power). */
+  readonly phaseRamps: readonly (readonly { w: number; onlineMs: number; rampDays: number }[])[];
 }
 
 /** The report and what a Monte Carlo reuses: the simulated hourly series and the prepared regions. */
@@ -473,7 +475,14 @@ export function buildoutRun(
     },
     uncertainty: null,
   };
-  return { report, context: { scenario, hourly, campuses, years, limitsPct, judged, plans } };
+  const phaseRamps = resolved.engine.sites.map((site) =>
+    site.phases.map((p) => ({
+      w: (p.count * (p.boardPowerW + p.hostNetworkWPerAccelerator)) / 1e6,
+      onlineMs: p.onlineMs,
+      rampDays: p.rampDays,
+    })),
+  );
+  return { report, context: { scenario, hourly, campuses, years, limitsPct, judged, plans, phaseRamps } };
 }
 
 export function buildoutReport(

@@ -18,11 +18,18 @@ import {
 import {
   type BuildoutOptions,
   type BuildoutReport,
-  buildoutReport,
+  buildoutRun,
   phasePlans,
   realisticRegister,
 } from '../../analysis/buildout/report.js';
 import { type SupplyChainOptions, supplyChain } from '../../analysis/buildout/supply-chain.js';
+import {
+  type BuildoutUncertainty,
+  buildoutUncertainty,
+  UNCERTAIN_INPUTS,
+  type UncertainInputId,
+} from '../../analysis/buildout/uncertainty.js';
+import type { Quantiles } from '../../analysis/sweep/statistics.js';
 import { completeYears } from '../../engine/replay.js';
 import type { HourlySeries } from '../../engine/series.js';
 import { fileDataSource } from '../../io/data-source.js';
@@ -30,6 +37,7 @@ import { loadDemandHistory } from '../../io/grid.js';
 import { loadScenario, parseScenarioText } from '../../io/load-scenario.js';
 import { dataDir } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
+import { type Distribution, DistributionError, parseVary } from '../../model/uncertainty.js';
 import { count, energy, flop, power, tonnes, water } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { DEFAULT_YEARS, parseLimitsPct, parseYears } from './headroom.js';
@@ -44,6 +52,10 @@ export interface BuildoutCliOptions {
   trials?: string;
   seed?: string;
   dates?: string;
+  samples?: string;
+  vary?: string[];
+  sampling?: string;
+  quiet?: boolean;
 }
 
 function positiveInt(text: string | undefined, flag: string, fallback: number): number {
@@ -201,6 +213,7 @@ export function formatBuildout(r: BuildoutReport): string {
   );
   if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
   out.push('', formatWhoPays(r));
+  if (r.uncertainty !== null) out.push('', formatUncertainty(r.uncertainty, r.limitsPct));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -382,6 +395,81 @@ function formatWhoPays(r: BuildoutReport): string {
   return out.join('\n');
 }
 
+const band = (q: Quantiles, f: (x: number) => string) => `${f(q.p5)} / ${f(q.p50)} / ${f(q.p95)}`;
+
+function formatUncertainty(u: BuildoutUncertainty, limitsPct: readonly number[]): string {
+  const out: string[] = [
+    pc.bold(
+      `Uncertainty: P5 / P50 / P95 over ${count(u.samples)} samples (${u.sampling === 'lhs' ? 'Latin hypercube' : 'random'}, seed ${u.seed})`,
+    ),
+  ];
+  out.push(
+    table(
+      ['year', '', 'IT online', 'at region peaks', 'firm need', 'curtailed (flexible share)', 'CO2', 'water'],
+      u.national.map((n) => [
+        String(n.year),
+        '',
+        band(n.itInstalledMW, power),
+        band(n.campusAtRegionPeaksMW, power),
+        band(n.firmNeedMW, power),
+        band(n.flexibleCurtailedGWh, (x) => energy(x * 1000)),
+        band(n.co2Tonnes, tonnes),
+        band(n.waterM3, water),
+      ]),
+    ),
+  );
+  const i = Math.max(0, limitsPct.indexOf(0.5));
+  out.push(
+    '',
+    table(
+      ['region', 'year', `headroom used @${limitsPct[i]} %`, 'firm need', 'at region peak'],
+      u.regions.map((r) => [
+        r.region,
+        String(r.year),
+        band(r.headroomUsedMW[i] as Quantiles, power),
+        band(r.firmNeedMW, power),
+        band(r.campusAtRegionPeakMW, power),
+      ]),
+    ),
+  );
+  if (u.pjm.length > 0)
+    out.push(
+      '',
+      table(
+        ['PJM', '', 'firm load at peak', 'price (uncapped)', 'others pay more', 'per household/mo'],
+        u.pjm.map((p) => [
+          String(p.year),
+          '',
+          band(p.addedPeakMW, power),
+          band(p.uncappedUSDPerMWDay, (x) => `$${x.toFixed(0)}`),
+          band(p.othersDeltaUSD, usdText),
+          band(p.perHouseholdUSDPerMonth, (x) => `$${x.toFixed(2)}`),
+        ]),
+      ),
+    );
+  if (u.ercot4CP.length > 0)
+    out.push(
+      '',
+      table(
+        ['ERCOT', '', '4CP cost shifted to others by the flexible share'],
+        u.ercot4CP.map((e) => [String(e.year), '', band(e.shiftedToOthersUSD, usdText)]),
+      ),
+    );
+  out.push(
+    pc.dim(
+      [
+        'Uncertain inputs:',
+        ...u.inputs.map(
+          (x) =>
+            `  ${x.id}: ${x.distribution === null ? '' : `${JSON.stringify(x.distribution)}; `}${x.source}`,
+        ),
+        `Method: ${u.method}.`,
+      ].join('\n'),
+    ),
+  );
+  return out.join('\n');
+}
+
 const csvCell = (v: unknown) => {
   const s = Array.isArray(v) ? v.join(';') : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -389,6 +477,43 @@ const csvCell = (v: unknown) => {
 function csv(rows: Record<string, unknown>[]): string {
   const header = Object.keys(rows[0] ?? {});
   return `${[header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n')}\n`;
+}
+
+/** The Monte Carlo in long form: one row per scope × year × metric with its quantiles. */
+export function uncertaintyRows(
+  u: BuildoutUncertainty,
+  limitsPct: readonly number[],
+): Record<string, unknown>[] {
+  const row = (scope: string, region: string, year: number, metric: string, q: Quantiles) => ({
+    scope,
+    region,
+    year,
+    metric,
+    p5: q.p5,
+    p50: q.p50,
+    p95: q.p95,
+    mean: q.mean,
+    min: q.min,
+    max: q.max,
+    n: q.n,
+  });
+  return [
+    ...u.national.flatMap(({ year, ...m }) =>
+      Object.entries(m).map(([k, q]) => row('national', '', year, k, q as Quantiles)),
+    ),
+    ...u.regions.flatMap((r) => [
+      row('region', r.region, r.year, 'campusAtRegionPeakMW', r.campusAtRegionPeakMW),
+      ...limitsPct.map((p, i) =>
+        row('region', r.region, r.year, `headroomUsedMW@${p}pct`, r.headroomUsedMW[i] as Quantiles),
+      ),
+      row('region', r.region, r.year, 'firmNeedMW', r.firmNeedMW),
+      row('region', r.region, r.year, 'curtailedGWh', r.curtailedGWh),
+    ]),
+    ...u.pjm.flatMap(({ year, ...m }) =>
+      Object.entries(m).map(([k, q]) => row('pjm', 'PJM', year, k, q as Quantiles)),
+    ),
+    ...u.ercot4CP.map((e) => row('ercot-4cp', 'ERCOT', e.year, 'shiftedToOthersUSD', e.shiftedToOthersUSD)),
+  ];
 }
 
 /** `--out DIR`: regions.csv (BA × year), campuses.csv (campus × year), national.csv, report.json. */
@@ -462,6 +587,9 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
             ),
           ],
         ] as [string, string][])),
+    ...(r.uncertainty === null
+      ? []
+      : ([['uncertainty.csv', csv(uncertaintyRows(r.uncertainty, r.limitsPct))]] as [string, string][])),
     ['report.json', `${JSON.stringify(r, null, 2)}\n`],
   ];
   return files.map(([name, text]) => {
@@ -516,14 +644,83 @@ export function buildoutOptionsFor(
   };
 }
 
+/** `--vary NAME=dist:args` of the build-out sweep: NAME one of UNCERTAIN_INPUTS. */
+export function parseBuildoutVary(args: readonly string[]): Partial<Record<UncertainInputId, Distribution>> {
+  const out: Partial<Record<UncertainInputId, Distribution>> = {};
+  for (const arg of args) {
+    let v: ReturnType<typeof parseVary>;
+    try {
+      v = parseVary(arg);
+    } catch (e) {
+      if (e instanceof DistributionError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (!(v.path in UNCERTAIN_INPUTS))
+      throw new UsageError(
+        `--vary ${v.path}: not an uncertain input of the build-out (allowed: ${Object.keys(UNCERTAIN_INPUTS).join(', ')})`,
+      );
+    out[v.path as UncertainInputId] = v.distribution;
+  }
+  return out;
+}
+
+/** The options of the build-out Monte Carlo, or null without --samples. */
+function sweepOptionsOf(opts: BuildoutCliOptions) {
+  if (opts.samples === undefined) {
+    if ((opts.vary ?? []).length > 0 || opts.sampling !== undefined)
+      throw new UsageError('--vary and --sampling need --samples N (the build-out Monte Carlo)');
+    return null;
+  }
+  const samples = positiveInt(opts.samples, '--samples', 1);
+  if (datesOf(opts) !== 'announced')
+    throw new UsageError(
+      `--samples draws the online dates from the supply chain itself; drop --dates ${opts.dates}`,
+    );
+  const sampling = opts.sampling ?? 'lhs';
+  if (sampling !== 'lhs' && sampling !== 'random')
+    throw new UsageError(`--sampling: must be one of: lhs, random (got "${sampling}")`);
+  return { samples, sampling, vary: parseBuildoutVary(opts.vary ?? []) } as const;
+}
+
+/** Progress of the Monte Carlo on stderr: a line every tenth of the samples, then the rate. */
+function stderrProgress(quiet: boolean | undefined) {
+  const t0 = performance.now();
+  let last = 0;
+  return (done: number, total: number) => {
+    if (quiet) return;
+    const s = (performance.now() - t0) / 1000;
+    if (done === total)
+      process.stderr.write(
+        `buildout sweep: ${total} samples in ${s.toFixed(1)} s (${(total / s).toFixed(2)} samples/s)\n`,
+      );
+    else if (Math.floor((10 * done) / total) > last) {
+      last = Math.floor((10 * done) / total);
+      process.stderr.write(`buildout sweep: ${done}/${total} samples, ${s.toFixed(0)} s\n`);
+    }
+  };
+}
+
 /** The report of `gigawatt buildout [name] --json` for these options (also GET /api/buildout). */
-export function buildoutReportFor(name: string, opts: BuildoutCliOptions): BuildoutReport {
+export function buildoutReportFor(
+  name: string,
+  opts: BuildoutCliOptions,
+  onProgress?: (done: number, total: number) => void,
+): BuildoutReport {
+  const sweep = sweepOptionsOf(opts);
   const { scenario, options } = buildoutOptionsFor(name, opts);
-  return buildoutReport(scenario, fileDataSource(), options);
+  const { report, context } = buildoutRun(scenario, fileDataSource(), options);
+  if (sweep === null) return report;
+  const uncertainty = buildoutUncertainty(context, report, {
+    ...sweep,
+    seed: positiveInt(opts.seed, '--seed', 1),
+    ...(options.supplyChain === undefined ? {} : { supplyChain: options.supplyChain }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  return { ...report, uncertainty };
 }
 
 export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
-  const report = buildoutReportFor(name, opts);
+  const report = buildoutReportFor(name, opts, stderrProgress(opts.quiet));
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);
     if (!opts.json) process.stderr.write(`wrote ${files.join(', ')}\n`);
@@ -562,6 +759,18 @@ export function registerBuildout(cli: Command): void {
     )
     .option('--trials <n>', 'Monte Carlo trials of the supply-chain lead times', '2000')
     .option('--seed <n>', 'seed of the Monte Carlo', '1')
+    .option(
+      '-n, --samples <n>',
+      'Monte Carlo of the whole build-out: P5/P50/P95 of every national figure over N samples (sizes, dates, lead times, flexible share, PJM clearing relation)',
+    )
+    .option(
+      '--vary <name=dist:args>',
+      `with --samples: replace an uncertain input's distribution (repeatable; ${Object.keys(UNCERTAIN_INPUTS).join(', ')}), e.g. flexibleShare=uniform:0,0.2`,
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option('--sampling <method>', 'with --samples: lhs (Latin hypercube, default) or random')
+    .option('-q, --quiet', 'no progress lines on stderr')
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
     .option(
       '-o, --out <dir>',
@@ -575,7 +784,17 @@ Examples:
   $ gigawatt buildout --size announced         with the aspirational maxima instead of first stages
   $ gigawatt buildout --dates p50              the grid on the dates the supply chains allow
   $ gigawatt buildout --json > buildout.json
-  $ gigawatt buildout --out out/buildout`,
+  $ gigawatt buildout --out out/buildout
+  $ gigawatt buildout --samples 100 --seed 7  P5/P50/P95 of every national figure
+  $ gigawatt buildout --samples 100 --vary flexibleShare=uniform:0.2,0.8 --vary size=discrete:1
+
+Uncertain by default with --samples (docs/buildout.md, "Uncertainty"):
+${Object.entries(UNCERTAIN_INPUTS)
+  .map(([id, x]) => `  ${id}  ${JSON.stringify(x.distribution)}: ${x.source}`)
+  .join('\n')}
+  lead times  the supply chain's sourced distributions (transformers, switchgear, turbines, buildings,
+              interconnection by region): one trial per sample
+  PJM clearing relation  (ln P0, k) from the least-squares fit's sampling distribution over the five auctions`,
     )
     .action((name: string, opts: BuildoutCliOptions) => {
       buildoutCommand(name, opts);
