@@ -233,6 +233,7 @@ export function buildoutUncertainty(
 
   const out: SampleOut[] = [];
   const ratio = new Float64Array(hours);
+  options.onProgress?.(0, N);
   for (let k = 0; k < N; k++) {
     const row = u[k] as number[];
     const shiftDays = (inverseCdf(dist('startShiftMonths'), row[sites.length] as number) * 365.25) / 12;

@@ -684,10 +684,15 @@ function sweepOptionsOf(opts: BuildoutCliOptions) {
 
 /** Progress of the Monte Carlo on stderr: a line every tenth of the samples, then the rate. */
 function stderrProgress(quiet: boolean | undefined) {
-  const t0 = performance.now();
+  let t0 = performance.now();
   let last = 0;
   return (done: number, total: number) => {
     if (quiet) return;
+    // timed from the first sample: the deterministic run before it is not part of the rate
+    if (done === 0) {
+      t0 = performance.now();
+      return;
+    }
     const s = (performance.now() - t0) / 1000;
     if (done === total)
       process.stderr.write(
