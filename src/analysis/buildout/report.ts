@@ -18,9 +18,11 @@ import { screenDemand } from '../demand-cleaning.js';
 import { DEFAULT_CURTAILMENT_LIMITS_PCT, SEASON_UTC_OFFSET_HOURS } from '../headroom.js';
 import { fourCP } from '../markets/ercot-4cp.js';
 import { type CampusYearLoad, gridYear, type PreparedRegion, prepareRegion } from './grid.js';
+import { procurementStart } from './procurement.js';
 import type { ConvertedCampus } from './register.js';
 import type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';
 import {
+  DEFAULT_AS_OF,
   type PhasePlan,
   type SupplyChainOptions,
   type SupplyChainReport,
@@ -120,7 +122,11 @@ export interface BuildoutReport {
 }
 
 /** The phases of the register's simulated campuses with their announced dates (first stage, then the rest). */
-export function phasePlans(register: readonly ConvertedCampus[], siteIds: ReadonlySet<string>): PhasePlan[] {
+export function phasePlans(
+  register: readonly ConvertedCampus[],
+  siteIds: ReadonlySet<string>,
+  asOf = DEFAULT_AS_OF,
+): PhasePlan[] {
   return register
     .filter((c) => c.excluded === null && siteIds.has(c.record.id) && c.itMW !== null)
     .flatMap((c) => {
@@ -129,6 +135,7 @@ export function phasePlans(register: readonly ConvertedCampus[], siteIds: Readon
         region: c.region.regionId,
         offGrid: c.offGrid,
         status: c.record.status,
+        start: procurementStart(c.record, asOf),
       };
       const it = c.itMW as number;
       if (c.firstPhaseITMW === null)
@@ -447,7 +454,7 @@ export function buildoutRun(
   const { regions, ercot4CP } = regionRows(scenario, hourly, judged, years, limitsPct);
   const simulatedIds = new Set(scenario.sites.map((s) => s.id));
   const register = options.register ?? [];
-  const plans = phasePlans(register, simulatedIds);
+  const plans = phasePlans(register, simulatedIds, options.supplyChain?.asOf);
   const chain = plans.length === 0 ? null : supplyChain(plans, options.supplyChain);
   const report: BuildoutReport = {
     version: BUILDOUT_REPORT_VERSION,

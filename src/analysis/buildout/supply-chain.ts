@@ -114,6 +114,8 @@ export interface PhasePlan {
   /** Announced (scenario) online date, ISO. */
   readonly announced: string;
   readonly itMW: number;
+  /** Procurement / interconnection start S from the register (./procurement.ts); absent: START_BY_STATUS. */
+  readonly start?: { readonly iso: string; readonly basis: string };
 }
 
 export interface SupplyChainOptions {
@@ -144,6 +146,9 @@ export interface PhaseOutlook {
   readonly criticalShare: number;
   /** True when taken as already online (before the analysis date, campus operating). */
   readonly done: boolean;
+  /** The start S of procurement and the interconnection request, ISO, and where it comes from. */
+  readonly start: string;
+  readonly startBasis: string;
 }
 
 export interface NationalOnline {
@@ -204,6 +209,20 @@ function quantile(sorted: Float64Array, q: number): number {
 
 export const DEFAULT_AS_OF = '2026-12-02';
 
+/** A phase's start S: the register's (./procurement.ts) where the plan carries one, else the status rule. */
+function startOf(
+  p: PhasePlan,
+  asOf: string,
+  starts: Readonly<Record<string, { monthsBeforeAsOf: number; why: string }>>,
+): { iso: string; basis: string } {
+  if (p.start !== undefined) return p.start;
+  const rule = starts[p.status] ?? starts.announced ?? { monthsBeforeAsOf: 0, why: '' };
+  return {
+    iso: addMonths(asOf, -rule.monthsBeforeAsOf),
+    basis: `ASSUMPTION by status ${p.status}: ${rule.monthsBeforeAsOf} months before ${asOf}`,
+  };
+}
+
 /** What one trial needs besides its random stream: the items and the start rule, resolved from the options. */
 export interface TrialSetup {
   readonly lead: Record<keyof typeof LEAD_TIMES, LeadTimeItem>;
@@ -222,10 +241,7 @@ export function trialSetup(plans: readonly PhasePlan[], options: SupplyChainOpti
   return {
     lead: { ...LEAD_TIMES, ...options.leadTimes },
     inter: options.interconnection ?? INTERCONNECTION,
-    startMs: Float64Array.from(plans, (p) => {
-      const start = starts[p.status] ?? starts.announced ?? { monthsBeforeAsOf: 0, why: '' };
-      return isoDateMs(addMonths(asOf, -start.monthsBeforeAsOf));
-    }),
+    startMs: Float64Array.from(plans, (p) => isoDateMs(startOf(p, asOf, starts).iso)),
     announcedMs: Float64Array.from(plans, (p) => isoDateMs(p.announced)),
     done: plans.map((p) => p.status === 'operating' && isoDateMs(p.announced) <= asOfMs),
   };
@@ -330,6 +346,8 @@ export function supplyChain(
       criticalItem: crit,
       criticalShare: done[i] ? 0 : n / trials,
       done: done[i] as boolean,
+      start: startOf(p, asOf, options.startByStatus ?? START_BY_STATUS).iso,
+      startBasis: startOf(p, asOf, options.startByStatus ?? START_BY_STATUS).basis,
     };
   });
 

@@ -246,12 +246,25 @@ function formatSupplyChain(sc: NonNullable<BuildoutReport['supplyChain']>): stri
   );
   out.push(
     table(
-      ['campus', 'phase', 'region', 'IT', 'announced', 'P10', 'P50', 'P90', 'P(on time)', 'critical path'],
+      [
+        'campus',
+        'phase',
+        'region',
+        'IT',
+        'start',
+        'announced',
+        'P10',
+        'P50',
+        'P90',
+        'P(on time)',
+        'critical path',
+      ],
       sc.phases.map((p) => [
         p.campusId,
         p.phaseId,
         p.region,
         power(p.itMW),
+        p.start,
         p.announced,
         p.p10,
         p.p50,
@@ -272,8 +285,10 @@ function formatSupplyChain(sc: NonNullable<BuildoutReport['supplyChain']>): stri
   out.push(
     pc.dim(
       [
-        'Each phase: max(announced, start + the longest of its lead times). Start: an ASSUMPTION by status (operating: 36 months,',
-        'under construction: 24, announced: 6 before the analysis date). Off-grid campuses wait for turbines instead of a grid connection.',
+        'Each phase: max(announced, start + the longest of its lead times). Start of ordering and of the interconnection request, from the',
+        'register: an announced campus at its announcement (stated, or no later than its earliest dated source); otherwise the earliest of',
+        'that, a stated construction start and the status rule (ASSUMPTION: operating 36 months, under construction 24, announced 6 before',
+        'the analysis date). The basis of each is in --json (supplyChain.phases[].startBasis). Off-grid campuses wait for turbines instead of a grid connection.',
         ...sc.items.map((i) => `${i.label}: ${i.source}.`),
       ].join('\n'),
     ),
