@@ -18,8 +18,8 @@
  *
  * Inputs (UNCERTAIN_INPUTS, each labelled; `--vary NAME=dist:args` replaces a distribution):
  * - size: each campus's IT MW × a factor, independent per campus (ASSUMPTION);
- * - startShiftMonths: the procurement start of every phase moved by the same months (ASSUMPTION: the start
- *   rule itself is an assumption);
+ * - startShiftMonths: the procurement start of every phase moved by the same months (ASSUMPTION: no
+ *   order dates are published; ./procurement.ts);
  * - flexibleShare: the share of every campus's load that gives way above the region's thresholds (ASSUMPTION);
  * - the lead times: the sourced distributions of ./supply-chain.ts (LEAD_TIMES, INTERCONNECTION), one draw
  *   per sample from a stream seeded by (seed, sample);
@@ -66,7 +66,7 @@ export const UNCERTAIN_INPUTS = {
     label: 'procurement start of every phase moved by this many months (+ later)',
     distribution: { dist: 'uniform', min: -6, max: 6 },
     source:
-      'ASSUMPTION: ±6 months around the start rule by status (itself an ASSUMPTION: the register gives no order dates)',
+      "ASSUMPTION: ±6 months around each campus's start (its announcement as the register states or bounds it, else the rule by status: ./procurement.ts); the register gives no order dates",
   },
   flexibleShare: {
     label: "share of every campus's load that gives way above the region's seasonal thresholds",

@@ -794,7 +794,7 @@ export function registerBuildout(cli: Command): void {
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
     .option(
       '-o, --out <dir>',
-      'write the tables as CSV (regions, campuses, national, environment, pjm-capacity, supply-chain) and report.json to DIR',
+      'write the tables as CSV (regions, campuses, national, environment, pjm-capacity, supply-chain; uncertainty with --samples) and report.json to DIR',
     )
     .addHelpText(
       'after',
