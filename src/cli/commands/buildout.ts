@@ -644,7 +644,7 @@ export function buildoutOptionsFor(
           { length: DEFAULT_YEARS.last - DEFAULT_YEARS.first + 1 },
           (_, i) => DEFAULT_YEARS.first + i,
         )
-      : parseYears(opts.years, commonYears(scenario), "the scenario's regions");
+      : parseYears(opts.years, commonYears(scenario), 'the scenario (all its regions)');
   return {
     scenario,
     options: {
