@@ -28,7 +28,7 @@ import {
   type SupplyChainReport,
   supplyChain,
 } from './supply-chain.js';
-import type { BuildoutUncertainty } from './uncertainty.js';
+import type { BuildoutUncertainty } from './uncertainty-rows.js';
 import { lateTariffs, pjmCapacity, sb6Campuses } from './who-pays.js';
 
 export type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';

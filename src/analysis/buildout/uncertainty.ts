@@ -47,6 +47,7 @@ import {
   trialDates,
   trialSetup,
 } from './supply-chain.js';
+import type { BuildoutUncertainty, NationalYearUncertainty } from './uncertainty-rows.js';
 
 /** An uncertain input of the build-out sweep: its default distribution and where it comes from. */
 export interface UncertainInput {
@@ -89,55 +90,11 @@ export interface UncertaintyOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export interface NationalYearUncertainty {
-  readonly year: number;
-  readonly itInstalledMW: Quantiles;
-  readonly campusAtRegionPeaksMW: Quantiles;
-  readonly firmNeedMW: Quantiles;
-  readonly flexibleCurtailedGWh: Quantiles;
-  readonly computeLostFLOP: Quantiles;
-  readonly gridGWh: Quantiles;
-  readonly offGridGWh: Quantiles;
-  readonly co2Tonnes: Quantiles;
-  readonly waterM3: Quantiles;
-}
-
-export interface RegionYearUncertainty {
-  readonly region: string;
-  readonly year: number;
-  readonly campusAtRegionPeakMW: Quantiles;
-  /** Headroom used by the campuses (before − after) at each limit of the report, MW. */
-  readonly headroomUsedMW: readonly Quantiles[];
-  /** Firm capacity needed beyond what the flexible share gives way, MW. */
-  readonly firmNeedMW: Quantiles;
-  /** Energy the flexible share gives way, GWh per year. */
-  readonly curtailedGWh: Quantiles;
-}
-
-export interface BuildoutUncertainty {
-  readonly samples: number;
-  readonly seed: number;
-  readonly sampling: SamplingMethod;
-  readonly inputs: readonly {
-    id: string;
-    label: string;
-    distribution: Distribution | null;
-    source: string;
-  }[];
-  readonly national: readonly NationalYearUncertainty[];
-  readonly regions: readonly RegionYearUncertainty[];
-  /** PJM: the firm part of the PJM campuses' load at the peak added to the 2026/27 auction, uncapped price. */
-  readonly pjm: readonly {
-    year: number;
-    addedPeakMW: Quantiles;
-    uncappedUSDPerMWDay: Quantiles;
-    othersDeltaUSD: Quantiles;
-    perHouseholdUSDPerMonth: Quantiles;
-  }[];
-  /** ERCOT: the transmission cost the flexible share shifts to the other customers by avoiding the 4CP, $/yr. */
-  readonly ercot4CP: readonly { year: number; shiftedToOthersUSD: Quantiles }[];
-  readonly method: string;
-}
+export type {
+  BuildoutUncertainty,
+  NationalYearUncertainty,
+  RegionYearUncertainty,
+} from './uncertainty-rows.js';
 
 export const UNCERTAINTY_METHOD =
   "Latin hypercube over the labelled inputs; each sample rescales the deterministic run's hourly series by the sampled sizes and the ramps shifted by one supply-chain trial's delays (no re-simulation), then judges every region-year and clears the markets again; P5/P50/P95 by linear interpolation (Hyndman & Fan type 7); see docs/buildout.md";
