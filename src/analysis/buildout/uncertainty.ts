@@ -329,8 +329,11 @@ export function buildoutUncertainty(
         distribution: dist(id),
         source: options.vary?.[id] !== undefined ? 'given with --vary' : UNCERTAIN_INPUTS[id].source,
       })),
-      ...[...Object.values(LEAD_TIMES), ...Object.values(INTERCONNECTION)].map((it) => ({
-        id: `leadTime.${it.id}`,
+      ...[
+        ...Object.values(LEAD_TIMES).map((it) => ({ key: it.id as string, it })),
+        ...Object.entries(INTERCONNECTION).map(([region, it]) => ({ key: `interconnection.${region}`, it })),
+      ].map(({ key, it }) => ({
+        id: `leadTime.${key}`,
         label: it.label,
         distribution: null,
         source: `${it.source} (as the supply chain: ${it.dist.kind} ${'minDays' in it.dist ? `${Math.round(it.dist.minDays)}–${Math.round(it.dist.maxDays)} days` : ''})`,
