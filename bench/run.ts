@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark and prints one JSON line per benchmark on stdout (progress and
  * notes go to stderr). What each measures and the results on the development machine: bench/README.md.
  */
+import { benchBuildoutSweep } from './buildout-sweep.js';
 import { benchClusterDes } from './cluster-des.js';
 import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
@@ -17,6 +18,7 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchSweepThreads(2),
   () => benchSweepQueue(),
   () => benchHeadroom(),
+  () => benchBuildoutSweep(),
   () => benchLoad(),
   () => benchScale(10, 10),
   () => benchScale(50, 10),

@@ -32,7 +32,7 @@ sites:
 describe('gigawatt buildout --json (the contract)', () => {
   const r = gigawatt('buildout', file, '--json', '--trials', '200', '--out', join(dir, 'out'));
   const out = JSON.parse(r.stdout);
-  it('exits 0 with the documented top-level keys, version 1', () => {
+  it('exits 0 with the documented top-level keys, version 1.1', () => {
     expect(r.status).toBe(0);
     expect(Object.keys(out)).toEqual([
       'version',
@@ -49,8 +49,13 @@ describe('gigawatt buildout --json (the contract)', () => {
       'water',
       'supplyChain',
       'method',
+      'versionMinor',
+      'demandBasis',
+      'uncertainty',
     ]);
     expect(out.version).toBe(1);
+    expect(out.versionMinor).toBe(1);
+    expect(out.uncertainty).toBeNull();
     expect(out.years).toEqual([2026]);
     expect(out.dates).toBe('announced');
   });
@@ -66,6 +71,85 @@ describe('gigawatt buildout --json (the contract)', () => {
     const csv = readFileSync(join(dir, 'out', 'regions.csv'), 'utf8').split('\n');
     expect(csv[0]?.startsWith('region,year,campuses,campus_peak_MW')).toBe(true);
     expect(csv[1]?.startsWith('ERCOT,2026,stargate-abilene,')).toBe(true);
+  });
+});
+
+describe('one headroom basis: the build-out judges each region on the demand of gigawatt headroom', () => {
+  const headroom = (...args: string[]) =>
+    JSON.parse(gigawatt('headroom', '--region', 'ERCOT', '--json', ...args).stdout);
+  it('by default: the bundled 2016–2024 history; headroom before the campuses = gigawatt headroom', () => {
+    const r = gigawatt('buildout', file, '--json', '--trials', '10');
+    const out = JSON.parse(r.stdout);
+    const h = headroom();
+    expect(out.demandBasis.historicalYears).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(out.demandBasis.historicalYears).toEqual(h.years);
+    expect(out.regions[0].historicalYears).toEqual(h.years);
+    // the same demand, screening, season clock and solver: the same MW at every limit
+    expect(out.regions[0].headroomBeforeMW).toEqual(
+      h.results.map((x: { headroomMW: number }) => x.headroomMW),
+    );
+  });
+  it('--years switches both the same way, and the text header says which years', () => {
+    const r = gigawatt('buildout', file, '--json', '--trials', '10', '--years', '2019-2024');
+    const out = JSON.parse(r.stdout);
+    const h = headroom('--years', '2019-2024');
+    expect(out.demandBasis.historicalYears).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(out.regions[0].headroomBeforeMW).toEqual(
+      h.results.map((x: { headroomMW: number }) => x.headroomMW),
+    );
+    const text = gigawatt('buildout', file, '--trials', '10', '--years', '2017,2019');
+    expect(text.stdout).toContain('UTC years 2017, 2019, EIA-930 cleaned demand');
+  });
+  it('--years outside the bundled history: exit 2 naming the years with data', () => {
+    const r = gigawatt('buildout', file, '--years', '2012-2016');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no complete demand data for 2012, 2013, 2014, 2015');
+  });
+});
+
+describe('gigawatt buildout --samples: the build-out under Monte Carlo', () => {
+  const args = ['buildout', file, '--json', '--trials', '50', '--samples', '6', '--seed', '3'];
+  const r = gigawatt(...args, '--out', join(dir, 'mc'));
+  const u = JSON.parse(r.stdout).uncertainty;
+  it('P5 ≤ P50 ≤ P95 per year and region-year, inputs labelled, progress and rate on stderr', () => {
+    expect(r.status).toBe(0);
+    expect(u.samples).toBe(6);
+    expect(u.seed).toBe(3);
+    expect(u.inputs.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['size', 'startShiftMonths', 'flexibleShare', 'pjm.clearingRelation']),
+    );
+    for (const n of u.national) {
+      expect(n.itInstalledMW.p5).toBeLessThanOrEqual(n.itInstalledMW.p50);
+      expect(n.itInstalledMW.p50).toBeLessThanOrEqual(n.itInstalledMW.p95);
+    }
+    expect(u.regions[0].region).toBe('ERCOT');
+    expect(u.regions[0].headroomUsedMW).toHaveLength(4);
+    expect(u.ercot4CP).toHaveLength(1);
+    expect(r.stderr).toMatch(/buildout sweep: 6 samples in [\d.]+ s \([\d.]+ samples\/s\)/);
+  });
+  it('the same seed gives the same figures; --out writes uncertainty.csv', () => {
+    const again = JSON.parse(gigawatt(...args, '--quiet').stdout).uncertainty;
+    expect(again).toEqual(u);
+    const csv = readFileSync(join(dir, 'mc', 'uncertainty.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('scope,region,year,metric,p5,p50,p95,mean,min,max,n');
+    expect(csv[1]?.startsWith('national,,2026,itInstalledMW,')).toBe(true);
+  });
+  it.each([
+    [
+      ['--samples', '4', '--vary', 'mfu=uniform:0,1'],
+      '--vary mfu: not an uncertain input of the build-out (allowed: size, startShiftMonths, flexibleShare)',
+    ],
+    [['--samples', '4', '--vary', 'size=uniform:1,0.5'], 'uncertainty size.min: min must be ≤ max'],
+    [['--vary', 'size=uniform:0.5,1'], '--vary and --sampling need --samples N'],
+    [
+      ['--samples', '4', '--dates', 'p50'],
+      '--samples draws the online dates from the supply chain itself; drop --dates p50',
+    ],
+    [['--samples', '0'], '--samples: must be a whole number from 1 to 1000000 (got "0")'],
+  ])('bad: %s', (extra, message) => {
+    const bad = gigawatt('buildout', file, ...extra);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(message);
   });
 });
 

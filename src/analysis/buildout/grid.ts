@@ -123,35 +123,68 @@ export function prepareRegion(input: RegionDemandInput): PreparedRegion {
 }
 
 /**
- * `solveHeadroomMW` on the hours whose gap could matter when the root is known to be ≤ `upperMW`.
- * r(L) = Σ w_t·max(0, 1 − g⁺_t/L) gets nothing from hours with g⁺_t ≥ L, so for L ≤ upperMW the hours with
- * g⁺_t > upperMW never enter; dropping them (weights unchanged) leaves the piece that holds the root, and
- * the exact solver gives the same L*. Adding campus load only shrinks gaps, so the headroom without the
- * campuses bounds the one with them. Falls back to the full curve if the answer is not below the bound.
+ * `solveHeadroomMW`'s root when it is known to be ≤ `upperMW`, without sorting. With A(L) the hours whose
+ * gap g⁺_t < L, W = Σ_A w_t and S = Σ_A w_t·g⁺_t, r(L) = W − S/L. Start at L₀ = upperMW and iterate
+ * L_{k+1} = S(L_k) / (W(L_k) − rate): on A(L_k) the function r_A(L) = W − S/L is ≤ r(L) for L ≤ L_k (its extra
+ * hours count negatively) and r_A(L_k) = r(L_k) ≥ rate, so root ≤ L_{k+1} ≤ L_k; when A stops shrinking,
+ * L is the root exactly (the solver's closed form on its last segment). Adding campus load only shrinks
+ * gaps, so the headroom without the campuses bounds the one with them. Falls back to the sorted solver
+ * when the bound is not above the root, or in the degenerate cases (no positive gap in A).
  */
 export function headroomBelowMW(curve: HeadroomCurve, rate: number, upperMW: number): number {
   if (!Number.isFinite(upperMW)) return solveHeadroomMW(curve, rate);
-  const keep: number[] = [];
-  for (let t = 0; t < curve.gapMW.length; t++) if ((curve.gapMW[t] as number) <= upperMW) keep.push(t);
-  const pick = <A extends Float64Array | Uint8Array>(a: A, out: A): A => {
-    for (let i = 0; i < keep.length; i++) out[i] = a[keep[i] as number] as number;
-    return out;
-  };
-  const reduced: HeadroomCurve = {
-    gapMW: pick(curve.gapMW, new Float64Array(keep.length)),
-    weight: pick(curve.weight, new Float64Array(keep.length)),
-    runBreak: pick(curve.runBreak, new Uint8Array(keep.length)),
-    years: curve.years,
-  };
-  const L = keep.length === 0 ? Number.POSITIVE_INFINITY : solveHeadroomMW(reduced, rate);
-  return L <= upperMW ? L : solveHeadroomMW(curve, rate);
+  // the hours of A(upperMW), compacted: A only shrinks from there
+  let m = 0;
+  const gaps = new Float64Array(curve.gapMW.length);
+  const ws = new Float64Array(curve.gapMW.length);
+  for (let t = 0; t < curve.gapMW.length; t++) {
+    const x = Math.max(0, curve.gapMW[t] as number);
+    if (x < upperMW) {
+      gaps[m] = x;
+      ws[m] = curve.weight[t] as number;
+      m++;
+    }
+  }
+  let L = upperMW;
+  for (let iteration = 0; iteration < 500; iteration++) {
+    let W = 0;
+    let S = 0;
+    let k = 0;
+    for (let i = 0; i < m; i++) {
+      const x = gaps[i] as number;
+      if (x < L) {
+        const w = ws[i] as number;
+        W += w;
+        S += w * x;
+        gaps[k] = x;
+        ws[k] = w;
+        k++;
+      }
+    }
+    if (S === 0 || L <= 0) break;
+    if (iteration === 0 && W - S / L < rate * (1 - 1e-12)) break;
+    if (iteration > 0 && k === m) return L;
+    m = k;
+    const next = S / (W - rate);
+    if (!(next > 0) || next >= L) return L;
+    L = next;
+  }
+  return solveHeadroomMW(curve, rate);
 }
 
-/** The whole judgement for one region-year; `limitsPct` in (0, 100). */
+/**
+ * The whole judgement for one region-year; `limitsPct` in (0, 100).
+ *
+ * `flexibleShare` s in [0, 1] (the build-out sweep samples it): only s·C_t can give way, so
+ * c_t = min(s·C_t, max(0, D_t + C_t − T_t)) and the firm need is that of what is left,
+ * max_t (D_t + C_t − c_t − T_t)⁺ − max_t (D_t − T_t)⁺; `curtailmentPct` is then a share of the flexible
+ * energy. Without it (the report): curtailment as if all were flexible, firm need as if none were.
+ */
 export function gridYear(
   region: RegionDemandInput | PreparedRegion,
   campus: CampusYearLoad,
   limitsPct: readonly number[],
+  flexibleShare?: number,
 ): GridYearResult {
   const p = 'base' in region ? region : prepareRegion(region);
   const { demandMW } = p.input;
@@ -173,9 +206,10 @@ export function gridYear(
     const T = p.thresholdMW[t] as number;
     load[t] = C;
     withCampus[t] = D + C;
-    exceedAfter = Math.max(exceedAfter, D + C - T);
-    const c = Math.min(C, Math.max(0, D + C - T));
-    offered += C;
+    const flexible = flexibleShare === undefined ? C : flexibleShare * C;
+    const c = Math.min(flexible, Math.max(0, D + C - T));
+    exceedAfter = Math.max(exceedAfter, D + C - T - (flexibleShare === undefined ? 0 : c));
+    offered += flexible;
     const cut = c > 0;
     if (cut) {
       curtailed += c;
@@ -209,7 +243,10 @@ export function gridYear(
     campusAtRegionPeakMW: p.peakHours.length === 0 ? 0 : peakSum / p.peakHours.length,
     campusEnergyGWh: energy / 1000,
     headroomBeforeMW: limitsPct.map(before),
-    headroomAfterMW: limitsPct.map((pct) => headroomBelowMW(after, pct / 100, before(pct))),
+    // no campus load: nothing changes (a sample may have delayed every campus of the region-year)
+    headroomAfterMW: limitsPct.map((pct) =>
+      energy === 0 ? before(pct) : headroomBelowMW(after, pct / 100, before(pct)),
+    ),
     flexible: {
       curtailmentPct: offered === 0 ? 0 : (100 * curtailed) / offered,
       curtailedHoursPerYear: hours / Y,

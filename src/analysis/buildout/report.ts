@@ -9,7 +9,7 @@
  */
 
 import { completeYears } from '../../engine/replay.js';
-import { DAY_MS, HOUR_MS, isoDateMs } from '../../engine/series.js';
+import { DAY_MS, HOUR_MS, type HourlySeries, isoDateMs } from '../../engine/series.js';
 import { simulate } from '../../engine/simulate.js';
 import type { SiteHourly } from '../../engine/site-hourly.js';
 import { type DataSource, resolveScenario } from '../../model/resolve.js';
@@ -18,14 +18,17 @@ import { screenDemand } from '../demand-cleaning.js';
 import { DEFAULT_CURTAILMENT_LIMITS_PCT, SEASON_UTC_OFFSET_HOURS } from '../headroom.js';
 import { fourCP } from '../markets/ercot-4cp.js';
 import { type CampusYearLoad, gridYear, type PreparedRegion, prepareRegion } from './grid.js';
+import { procurementStart } from './procurement.js';
 import type { ConvertedCampus } from './register.js';
 import type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';
 import {
+  DEFAULT_AS_OF,
   type PhasePlan,
   type SupplyChainOptions,
   type SupplyChainReport,
   supplyChain,
 } from './supply-chain.js';
+import type { BuildoutUncertainty } from './uncertainty-rows.js';
 import { type WaterByPlace, waterByPlace, withCounty } from './water.js';
 import { lateTariffs, pjmCapacity, sb6Campuses } from './who-pays.js';
 
@@ -33,6 +36,8 @@ export type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';
 export type { WaterArea, WaterByPlace } from './water.js';
 
 export const BUILDOUT_REPORT_VERSION = 1;
+/** Minor version of the contract: 1 added `demandBasis` and `uncertainty` (fields only added). */
+export const BUILDOUT_REPORT_MINOR_VERSION = 1;
 
 export interface BuildoutOptions {
   /** Curtailment-rate limits, % (default 0.25, 0.5, 1, 5: the headroom command's). */
@@ -46,7 +51,24 @@ export interface BuildoutOptions {
   readonly dates?: 'announced' | 'p50' | 'p90';
   /** Supply-chain Monte Carlo options (it runs when the register is given). */
   readonly supplyChain?: SupplyChainOptions;
+  /**
+   * The historical demand each region is judged against. The CLI passes the bundled EIA-930 history of
+   * `gigawatt headroom` (src/io/grid.ts `loadDemandHistory`, 2016–2024); default: the data source's
+   * scenario demand (`data.regionDemand`, 2019–2024 for the bundled regions).
+   */
+  readonly demandHistory?: (regionId: string) => HourlySeries;
+  /** What `demandHistory` is, for the report's `demandBasis` (default: the scenario data source). */
+  readonly demandSource?: string;
 }
+
+/** The demand the regions were judged against: its source and the historical years used (all regions together). */
+export interface DemandBasis {
+  readonly source: string;
+  readonly historicalYears: readonly number[];
+}
+
+export const SCENARIO_DEMAND_SOURCE =
+  "the scenario data source's region demand (EIA-930 cleaned demand as bundled for scenarios)";
 
 export interface NationalYear {
   readonly year: number;
@@ -95,10 +117,20 @@ export interface BuildoutReport {
   /** Realistic online dates from the critical path (needs the register: status and announced dates). */
   readonly supplyChain: SupplyChainReport | null;
   readonly method: string;
+  /** Since 1.1: the minor version of this contract. */
+  readonly versionMinor: number;
+  /** Since 1.1: the historical demand the regions were judged against. */
+  readonly demandBasis: DemandBasis;
+  /** Since 1.1: P5/P50/P95 of the national figures under Monte Carlo (./uncertainty.ts); null unless asked for. */
+  readonly uncertainty: BuildoutUncertainty | null;
 }
 
 /** The phases of the register's simulated campuses with their announced dates (first stage, then the rest). */
-export function phasePlans(register: readonly ConvertedCampus[], siteIds: ReadonlySet<string>): PhasePlan[] {
+export function phasePlans(
+  register: readonly ConvertedCampus[],
+  siteIds: ReadonlySet<string>,
+  asOf = DEFAULT_AS_OF,
+): PhasePlan[] {
   return register
     .filter((c) => c.excluded === null && siteIds.has(c.record.id) && c.itMW !== null)
     .flatMap((c) => {
@@ -107,6 +139,7 @@ export function phasePlans(register: readonly ConvertedCampus[], siteIds: Readon
         region: c.region.regionId,
         offGrid: c.offGrid,
         status: c.record.status,
+        start: procurementStart(c.record, asOf),
       };
       const it = c.itMW as number;
       if (c.firstPhaseITMW === null)
@@ -248,7 +281,7 @@ function regionLoad(
 }
 
 /** ERCOT 4CP of the last historical year with the campuses' load of year y laid over it. */
-function ercot4CPYear(region: PreparedRegion, gridMW: Float64Array, lastYear: number, y: number) {
+export function ercot4CPYear(region: PreparedRegion, gridMW: Float64Array, lastYear: number, y: number) {
   const { timeMs, demandMW, utcOffsetHours } = region.input;
   const idx: number[] = [];
   for (let t = 0; t < timeMs.length; t++)
@@ -268,21 +301,25 @@ function ercot4CPYear(region: PreparedRegion, gridMW: Float64Array, lastYear: nu
   };
 }
 
-/** Every region-year with campuses online, judged against the region's historical demand (./grid.ts). */
-function regionRows(
+/** A region judged in the report: its prepared historical demand and its grid-connected sites (indices into scenario.sites). */
+export interface JudgedRegion {
+  readonly regionId: string;
+  readonly region: PreparedRegion;
+  readonly historicalYears: readonly number[];
+  readonly siteIndices: readonly number[];
+}
+
+/** The regions with grid-connected campuses, each with its screened historical demand prepared once. */
+function judgedRegions(
   scenario: Scenario,
-  hourly: readonly SiteHourly[],
   campuses: readonly CampusRow[],
-  years: readonly number[],
   data: DataSource,
   options: BuildoutOptions,
-  limitsPct: readonly number[],
-): { regions: RegionYearRow[]; ercot4CP: WhoPays['ercot4CP'][number][] } {
-  const regions: RegionYearRow[] = [];
-  const ercot4CP: WhoPays['ercot4CP'][number][] = [];
+): JudgedRegion[] {
+  const out: JudgedRegion[] = [];
   const regionIds = [...new Set(campuses.filter((c) => !c.offGrid).map((c) => c.region))].sort();
   for (const regionId of regionIds) {
-    const demand = data.regionDemand(regionId);
+    const demand = (options.demandHistory ?? data.regionDemand)(regionId);
     const available = completeYears(demand);
     const hist = options.historicalYears?.filter((y) => available.includes(y)) ?? available;
     if (hist.length === 0) continue;
@@ -292,14 +329,29 @@ function regionRows(
       demandMW: screened.demandMW,
       utcOffsetHours: SEASON_UTC_OFFSET_HOURS[regionId] ?? 0,
     });
-    const members = scenario.sites
-      .map((s, i) => ({
-        id: s.id,
-        region: s.region,
-        hourly: hourly[i] as SiteHourly,
-        offGrid: (campuses[i] as CampusRow).offGrid,
-      }))
-      .filter((m) => m.region === regionId && !m.offGrid);
+    const siteIndices = scenario.sites
+      .map((s, i) => (s.region === regionId && !(campuses[i] as CampusRow).offGrid ? i : -1))
+      .filter((i) => i >= 0);
+    out.push({ regionId, region, historicalYears: hist, siteIndices });
+  }
+  return out;
+}
+
+/** Every region-year with campuses online, judged against the region's historical demand (./grid.ts). */
+function regionRows(
+  scenario: Scenario,
+  hourly: readonly SiteHourly[],
+  judged: readonly JudgedRegion[],
+  years: readonly number[],
+  limitsPct: readonly number[],
+): { regions: RegionYearRow[]; ercot4CP: WhoPays['ercot4CP'][number][] } {
+  const regions: RegionYearRow[] = [];
+  const ercot4CP: WhoPays['ercot4CP'][number][] = [];
+  for (const { regionId, region, historicalYears: hist, siteIndices } of judged) {
+    const members = siteIndices.map((i) => ({
+      id: (scenario.sites[i] as Scenario['sites'][number]).id,
+      hourly: hourly[i] as SiteHourly,
+    }));
     for (const y of years) {
       const { load, online } = regionLoad(members, y);
       if (online.length === 0) continue;
@@ -379,11 +431,26 @@ function environmentRows(
   return out;
 }
 
-export function buildoutReport(
+/** What a Monte Carlo of the build-out reuses from the deterministic run (./uncertainty.ts). */
+export interface BuildoutContext {
+  readonly scenario: Scenario;
+  readonly hourly: readonly SiteHourly[];
+  readonly campuses: readonly CampusRow[];
+  readonly years: readonly number[];
+  readonly limitsPct: readonly number[];
+  readonly judged: readonly JudgedRegion[];
+  /** The register's phases of the simulated campuses (empty without the register). */
+  readonly plans: readonly PhasePlan[];
+  /** Each site's phases as the engine ramps them; w: installed IT power, MW (count × board and host power). */
+  readonly phaseRamps: readonly (readonly { w: number; onlineMs: number; rampDays: number }[])[];
+}
+
+/** The report and what a Monte Carlo reuses: the simulated hourly series and the prepared regions. */
+export function buildoutRun(
   scenario: Scenario,
   data: DataSource,
   options: BuildoutOptions = {},
-): BuildoutReport {
+): { report: BuildoutReport; context: BuildoutContext } {
   const limitsPct = options.limitsPct ?? DEFAULT_CURTAILMENT_LIMITS_PCT;
   const resolved = resolveScenario(scenario, data, scenario);
   const hourly = simulate(resolved.engine, options.onProgress).map((s) => s.hourly);
@@ -393,11 +460,12 @@ export function buildoutReport(
   const campuses = scenario.sites.map((site, i) =>
     withCounty(campusRow(site, hourly[i] as SiteHourly, years), registerById),
   );
-  const { regions, ercot4CP } = regionRows(scenario, hourly, campuses, years, data, options, limitsPct);
+  const judged = judgedRegions(scenario, campuses, data, options);
+  const { regions, ercot4CP } = regionRows(scenario, hourly, judged, years, limitsPct);
   const simulatedIds = new Set(scenario.sites.map((s) => s.id));
-  const plans = phasePlans(register, simulatedIds);
+  const plans = phasePlans(register, simulatedIds, options.supplyChain?.asOf);
   const chain = plans.length === 0 ? null : supplyChain(plans, options.supplyChain);
-  return {
+  const report: BuildoutReport = {
     version: BUILDOUT_REPORT_VERSION,
     scenario: scenario.name,
     dates: options.dates ?? 'announced',
@@ -417,5 +485,27 @@ export function buildoutReport(
     water: waterByPlace(campuses),
     supplyChain: chain,
     method: BUILDOUT_METHOD,
+    versionMinor: BUILDOUT_REPORT_MINOR_VERSION,
+    demandBasis: {
+      source: options.demandSource ?? SCENARIO_DEMAND_SOURCE,
+      historicalYears: [...new Set(judged.flatMap((j) => j.historicalYears))].sort((a, b) => a - b),
+    },
+    uncertainty: null,
   };
+  const phaseRamps = resolved.engine.sites.map((site) =>
+    site.phases.map((p) => ({
+      w: (p.count * (p.boardPowerW + p.hostNetworkWPerAccelerator)) / 1e6,
+      onlineMs: p.onlineMs,
+      rampDays: p.rampDays,
+    })),
+  );
+  return { report, context: { scenario, hourly, campuses, years, limitsPct, judged, plans, phaseRamps } };
+}
+
+export function buildoutReport(
+  scenario: Scenario,
+  data: DataSource,
+  options: BuildoutOptions = {},
+): BuildoutReport {
+  return buildoutRun(scenario, data, options).report;
 }

@@ -114,6 +114,8 @@ export interface PhasePlan {
   /** Announced (scenario) online date, ISO. */
   readonly announced: string;
   readonly itMW: number;
+  /** Procurement / interconnection start S from the register (./procurement.ts); absent: START_BY_STATUS. */
+  readonly start?: { readonly iso: string; readonly basis: string };
 }
 
 export interface SupplyChainOptions {
@@ -144,6 +146,9 @@ export interface PhaseOutlook {
   readonly criticalShare: number;
   /** True when taken as already online (before the analysis date, campus operating). */
   readonly done: boolean;
+  /** The start S of procurement and the interconnection request, ISO, and where it comes from. */
+  readonly start: string;
+  readonly startBasis: string;
 }
 
 export interface NationalOnline {
@@ -204,6 +209,94 @@ function quantile(sorted: Float64Array, q: number): number {
 
 export const DEFAULT_AS_OF = '2026-12-02';
 
+/** A phase's start S: the register's (./procurement.ts) where the plan carries one, else the status rule. */
+function startOf(
+  p: PhasePlan,
+  asOf: string,
+  starts: Readonly<Record<string, { monthsBeforeAsOf: number; why: string }>>,
+): { iso: string; basis: string } {
+  if (p.start !== undefined) return p.start;
+  const rule = starts[p.status] ?? starts.announced ?? { monthsBeforeAsOf: 0, why: '' };
+  return {
+    iso: addMonths(asOf, -rule.monthsBeforeAsOf),
+    basis: `ASSUMPTION by status ${p.status}: ${rule.monthsBeforeAsOf} months before ${asOf}`,
+  };
+}
+
+/** What one trial needs besides its random stream: the items and the start rule, resolved from the options. */
+export interface TrialSetup {
+  readonly lead: Record<keyof typeof LEAD_TIMES, LeadTimeItem>;
+  readonly inter: Readonly<Record<string, LeadTimeItem>>;
+  /** Start date S of each phase, ms (before any shift). */
+  readonly startMs: Float64Array;
+  readonly announcedMs: Float64Array;
+  /** Phases taken as already online (operating campus, announced before the analysis date). */
+  readonly done: readonly boolean[];
+}
+
+export function trialSetup(plans: readonly PhasePlan[], options: SupplyChainOptions = {}): TrialSetup {
+  const asOf = options.asOf ?? DEFAULT_AS_OF;
+  const starts = options.startByStatus ?? START_BY_STATUS;
+  const asOfMs = isoDateMs(asOf);
+  return {
+    lead: { ...LEAD_TIMES, ...options.leadTimes },
+    inter: options.interconnection ?? INTERCONNECTION,
+    startMs: Float64Array.from(plans, (p) => isoDateMs(startOf(p, asOf, starts).iso)),
+    announcedMs: Float64Array.from(plans, (p) => isoDateMs(p.announced)),
+    done: plans.map((p) => p.status === 'operating' && isoDateMs(p.announced) <= asOfMs),
+  };
+}
+
+/** One phase's outcome in one trial: its online date, when its equipment was ready, and the item that set it. */
+export interface TrialPhase {
+  dateMs: number;
+  readyMs: number;
+  critical: string | null;
+}
+
+/**
+ * One Monte Carlo trial over every phase: campuses share one interconnection draw, phases draw their own
+ * equipment and building (uniforms from `rand`, in this order). Each start date moves by `startShiftDays`
+ * (0 in the supply-chain report; the build-out sweep samples it). Writes into `out`.
+ */
+export function trialDates(
+  plans: readonly PhasePlan[],
+  setup: TrialSetup,
+  rand: () => number,
+  out: TrialPhase[],
+  startShiftDays = 0,
+): void {
+  const { lead, inter } = setup;
+  const interDraw = new Map<string, number>();
+  for (const p of plans) if (!interDraw.has(p.campusId)) interDraw.set(p.campusId, rand());
+  plans.forEach((p, i) => {
+    const announcedMs = setup.announcedMs[i] as number;
+    const o = out[i] as TrialPhase;
+    if (setup.done[i]) {
+      o.dateMs = announcedMs;
+      o.readyMs = announcedMs;
+      o.critical = null;
+      return;
+    }
+    const items: [string, number][] = [
+      [lead.transformer.id, sampleDays(lead.transformer.dist, rand())],
+      [lead.switchgear.id, sampleDays(lead.switchgear.dist, rand())],
+      [lead.building.id, sampleDays(lead.building.dist, rand())],
+    ];
+    if (p.offGrid) items.push([lead.turbines.id, sampleDays(lead.turbines.dist, rand())]);
+    else {
+      const ic = inter[p.region] ?? inter.default;
+      if (ic !== undefined) items.push([ic.id, sampleDays(ic.dist, interDraw.get(p.campusId) as number)]);
+    }
+    let worst = items[0] as [string, number];
+    for (const it of items) if (it[1] > worst[1]) worst = it;
+    const ready = (setup.startMs[i] as number) + (startShiftDays + worst[1]) * DAY_MS;
+    o.dateMs = Math.max(announcedMs, ready);
+    o.readyMs = ready;
+    o.critical = worst[0];
+  });
+}
+
 export function supplyChain(
   plans: readonly PhasePlan[],
   options: SupplyChainOptions = {},
@@ -211,47 +304,23 @@ export function supplyChain(
   const asOf = options.asOf ?? DEFAULT_AS_OF;
   const trials = options.trials ?? 2000;
   const rand = prng(options.seed ?? 1);
-  const lead = { ...LEAD_TIMES, ...options.leadTimes };
-  const inter = options.interconnection ?? INTERCONNECTION;
-  const starts = options.startByStatus ?? START_BY_STATUS;
-  const asOfMs = isoDateMs(asOf);
+  const setup = trialSetup(plans, options);
+  const { lead, inter, done } = setup;
 
-  // campuses share one interconnection draw per trial; phases draw their own equipment and building
-  const campusIds = [...new Set(plans.map((p) => p.campusId))];
   const dates = plans.map(() => new Float64Array(trials));
   const critical = plans.map(() => new Map<string, number>());
   const onTime = new Float64Array(plans.length);
-  const done = plans.map((p) => p.status === 'operating' && isoDateMs(p.announced) <= asOfMs);
+  const trial: TrialPhase[] = plans.map(() => ({ dateMs: 0, readyMs: 0, critical: null }));
 
   for (let k = 0; k < trials; k++) {
-    const interDraw = new Map<string, number>();
-    for (const c of campusIds) interDraw.set(c, rand());
-    plans.forEach((p, i) => {
-      const announcedMs = isoDateMs(p.announced);
-      if (done[i]) {
-        (dates[i] as Float64Array)[k] = announcedMs;
-        onTime[i] = (onTime[i] as number) + 1;
-        return;
+    trialDates(plans, setup, rand, trial);
+    trial.forEach((o, i) => {
+      (dates[i] as Float64Array)[k] = o.dateMs;
+      if (o.readyMs <= (setup.announcedMs[i] as number)) onTime[i] = (onTime[i] as number) + 1;
+      if (o.critical !== null) {
+        const m = critical[i] as Map<string, number>;
+        m.set(o.critical, (m.get(o.critical) ?? 0) + 1);
       }
-      const start = starts[p.status] ?? starts.announced ?? { monthsBeforeAsOf: 0, why: '' };
-      const startMs = isoDateMs(addMonths(asOf, -start.monthsBeforeAsOf));
-      const items: [string, number][] = [
-        [lead.transformer.id, sampleDays(lead.transformer.dist, rand())],
-        [lead.switchgear.id, sampleDays(lead.switchgear.dist, rand())],
-        [lead.building.id, sampleDays(lead.building.dist, rand())],
-      ];
-      if (p.offGrid) items.push([lead.turbines.id, sampleDays(lead.turbines.dist, rand())]);
-      else {
-        const ic = inter[p.region] ?? inter.default;
-        if (ic !== undefined) items.push([ic.id, sampleDays(ic.dist, interDraw.get(p.campusId) as number)]);
-      }
-      let worst = items[0] as [string, number];
-      for (const it of items) if (it[1] > worst[1]) worst = it;
-      const ready = startMs + worst[1] * DAY_MS;
-      (dates[i] as Float64Array)[k] = Math.max(announcedMs, ready);
-      if (ready <= announcedMs) onTime[i] = (onTime[i] as number) + 1;
-      const m = critical[i] as Map<string, number>;
-      m.set(worst[0], (m.get(worst[0]) ?? 0) + 1);
     });
   }
 
@@ -277,6 +346,8 @@ export function supplyChain(
       criticalItem: crit,
       criticalShare: done[i] ? 0 : n / trials,
       done: done[i] as boolean,
+      start: startOf(p, asOf, options.startByStatus ?? START_BY_STATUS).iso,
+      startBasis: startOf(p, asOf, options.startByStatus ?? START_BY_STATUS).basis,
     };
   });
 

@@ -16,21 +16,33 @@ import {
   parseRegister,
 } from '../../analysis/buildout/register.js';
 import {
+  type BuildoutOptions,
   type BuildoutReport,
-  buildoutReport,
+  buildoutRun,
   phasePlans,
   realisticRegister,
 } from '../../analysis/buildout/report.js';
 import { type SupplyChainOptions, supplyChain } from '../../analysis/buildout/supply-chain.js';
+import {
+  type BuildoutUncertainty,
+  buildoutUncertainty,
+  UNCERTAIN_INPUTS,
+  type UncertainInputId,
+} from '../../analysis/buildout/uncertainty.js';
+import type { Quantiles } from '../../analysis/sweep/statistics.js';
+import { completeYears } from '../../engine/replay.js';
+import type { HourlySeries } from '../../engine/series.js';
 import { buildoutTableFiles } from '../../io/buildout-tables.js';
 import { fileDataSource } from '../../io/data-source.js';
+import { loadDemandHistory } from '../../io/grid.js';
 import { loadScenario, parseScenarioText } from '../../io/load-scenario.js';
 import { dataDir, packageVersion } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
+import { type Distribution, DistributionError, parseVary } from '../../model/uncertainty.js';
 import { buildoutPageHtml } from '../../report/buildout.js';
 import { count, energy, flop, power, tonnes, water } from '../format.js';
 import { UsageError } from '../usage-error.js';
-import { parseLimitsPct, parseYears } from './headroom.js';
+import { DEFAULT_YEARS, parseLimitsPct, parseYears } from './headroom.js';
 
 export interface BuildoutCliOptions {
   curtailment?: string;
@@ -43,6 +55,10 @@ export interface BuildoutCliOptions {
   trials?: string;
   seed?: string;
   dates?: string;
+  samples?: string;
+  vary?: string[];
+  sampling?: string;
+  quiet?: boolean;
 }
 
 function positiveInt(text: string | undefined, flag: string, fallback: number): number {
@@ -113,18 +129,23 @@ function table(header: string[], rows: string[][]): string {
 }
 
 const gw = (mw: number) => power(mw);
+/** 2016–2024, or 2019, 2021 when not consecutive. */
+const yearsText = (ys: readonly number[]) =>
+  ys.length > 1 && ys.every((y, i) => i === 0 || y === (ys[i - 1] as number) + 1)
+    ? `${ys[0]}–${ys[ys.length - 1]}`
+    : ys.join(', ');
 const limitList = (xs: readonly number[]) => xs.map((x) => (x >= 1e5 ? '∞' : count(x))).join(' / ');
 
 export function formatBuildout(r: BuildoutReport): string {
   const out: string[] = [];
-  const hist = r.regions[0]?.historicalYears ?? [];
+  const hist = r.demandBasis.historicalYears;
   out.push(
     pc.bold(
       `gigawatt buildout · ${r.scenario}: can the grids carry it? (${r.years[0]}–${r.years[r.years.length - 1]}, ${r.dates === 'announced' ? 'announced dates' : `the supply chain's ${r.dates.toUpperCase()} dates`})`,
     ),
   );
   out.push(
-    `Each region's campuses, their simulated hourly grid load summed, laid over its historical demand (UTC years ${hist[0]}–${hist[hist.length - 1]}).`,
+    `Each region's campuses, their simulated hourly grid load summed, laid over its historical demand: UTC years ${yearsText(hist)}, ${r.demandBasis.source}.`,
   );
   out.push('');
   out.push(
@@ -196,6 +217,7 @@ export function formatBuildout(r: BuildoutReport): string {
   if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
   out.push('', formatWhoPays(r));
   out.push('', formatWaterByCounty(r));
+  if (r.uncertainty !== null) out.push('', formatUncertainty(r.uncertainty, r.limitsPct));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -228,12 +250,25 @@ function formatSupplyChain(sc: NonNullable<BuildoutReport['supplyChain']>): stri
   );
   out.push(
     table(
-      ['campus', 'phase', 'region', 'IT', 'announced', 'P10', 'P50', 'P90', 'P(on time)', 'critical path'],
+      [
+        'campus',
+        'phase',
+        'region',
+        'IT',
+        'start',
+        'announced',
+        'P10',
+        'P50',
+        'P90',
+        'P(on time)',
+        'critical path',
+      ],
       sc.phases.map((p) => [
         p.campusId,
         p.phaseId,
         p.region,
         power(p.itMW),
+        p.start,
         p.announced,
         p.p10,
         p.p50,
@@ -254,8 +289,10 @@ function formatSupplyChain(sc: NonNullable<BuildoutReport['supplyChain']>): stri
   out.push(
     pc.dim(
       [
-        'Each phase: max(announced, start + the longest of its lead times). Start: an ASSUMPTION by status (operating: 36 months,',
-        'under construction: 24, announced: 6 before the analysis date). Off-grid campuses wait for turbines instead of a grid connection.',
+        'Each phase: max(announced, start + the longest of its lead times). Start of ordering and of the interconnection request, from the',
+        'register: an announced campus at its announcement (stated, or no later than its earliest dated source); otherwise the earliest of',
+        'that, a stated construction start and the status rule (ASSUMPTION: operating 36 months, under construction 24, announced 6 before',
+        'the analysis date). The basis of each is in --json (supplyChain.phases[].startBasis). Off-grid campuses wait for turbines instead of a grid connection.',
         ...sc.items.map((i) => `${i.label}: ${i.source}.`),
       ].join('\n'),
     ),
@@ -392,6 +429,81 @@ function formatWaterByCounty(r: BuildoutReport): string {
   ].join('\n');
 }
 
+const band = (q: Quantiles, f: (x: number) => string) => `${f(q.p5)} / ${f(q.p50)} / ${f(q.p95)}`;
+
+function formatUncertainty(u: BuildoutUncertainty, limitsPct: readonly number[]): string {
+  const out: string[] = [
+    pc.bold(
+      `Uncertainty: P5 / P50 / P95 over ${count(u.samples)} samples (${u.sampling === 'lhs' ? 'Latin hypercube' : 'random'}, seed ${u.seed})`,
+    ),
+  ];
+  out.push(
+    table(
+      ['year', '', 'IT online', 'at region peaks', 'firm need', 'curtailed (flexible share)', 'CO2', 'water'],
+      u.national.map((n) => [
+        String(n.year),
+        '',
+        band(n.itInstalledMW, power),
+        band(n.campusAtRegionPeaksMW, power),
+        band(n.firmNeedMW, power),
+        band(n.flexibleCurtailedGWh, (x) => energy(x * 1000)),
+        band(n.co2Tonnes, tonnes),
+        band(n.waterM3, water),
+      ]),
+    ),
+  );
+  const i = Math.max(0, limitsPct.indexOf(0.5));
+  out.push(
+    '',
+    table(
+      ['region', 'year', `headroom used @${limitsPct[i]} %`, 'firm need', 'at region peak'],
+      u.regions.map((r) => [
+        r.region,
+        String(r.year),
+        band(r.headroomUsedMW[i] as Quantiles, power),
+        band(r.firmNeedMW, power),
+        band(r.campusAtRegionPeakMW, power),
+      ]),
+    ),
+  );
+  if (u.pjm.length > 0)
+    out.push(
+      '',
+      table(
+        ['PJM', '', 'firm load at peak', 'price (uncapped)', 'others pay more', 'per household/mo'],
+        u.pjm.map((p) => [
+          String(p.year),
+          '',
+          band(p.addedPeakMW, power),
+          band(p.uncappedUSDPerMWDay, (x) => `$${x.toFixed(0)}`),
+          band(p.othersDeltaUSD, usdText),
+          band(p.perHouseholdUSDPerMonth, (x) => `$${x.toFixed(2)}`),
+        ]),
+      ),
+    );
+  if (u.ercot4CP.length > 0)
+    out.push(
+      '',
+      table(
+        ['ERCOT', '', '4CP cost shifted to others by the flexible share'],
+        u.ercot4CP.map((e) => [String(e.year), '', band(e.shiftedToOthersUSD, usdText)]),
+      ),
+    );
+  out.push(
+    pc.dim(
+      [
+        'Uncertain inputs:',
+        ...u.inputs.map(
+          (x) =>
+            `  ${x.id}: ${x.distribution === null ? '' : `${JSON.stringify(x.distribution)}; `}${x.source}`,
+        ),
+        `Method: ${u.method}.`,
+      ].join('\n'),
+    ),
+  );
+  return out.join('\n');
+}
+
 const csvCell = (v: unknown) => {
   const s = Array.isArray(v) ? v.join(';') : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -399,6 +511,43 @@ const csvCell = (v: unknown) => {
 function csv(rows: Record<string, unknown>[]): string {
   const header = Object.keys(rows[0] ?? {});
   return `${[header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n')}\n`;
+}
+
+/** The Monte Carlo in long form: one row per scope × year × metric with its quantiles. */
+export function uncertaintyRows(
+  u: BuildoutUncertainty,
+  limitsPct: readonly number[],
+): Record<string, unknown>[] {
+  const row = (scope: string, region: string, year: number, metric: string, q: Quantiles) => ({
+    scope,
+    region,
+    year,
+    metric,
+    p5: q.p5,
+    p50: q.p50,
+    p95: q.p95,
+    mean: q.mean,
+    min: q.min,
+    max: q.max,
+    n: q.n,
+  });
+  return [
+    ...u.national.flatMap(({ year, ...m }) =>
+      Object.entries(m).map(([k, q]) => row('national', '', year, k, q as Quantiles)),
+    ),
+    ...u.regions.flatMap((r) => [
+      row('region', r.region, r.year, 'campusAtRegionPeakMW', r.campusAtRegionPeakMW),
+      ...limitsPct.map((p, i) =>
+        row('region', r.region, r.year, `headroomUsedMW@${p}pct`, r.headroomUsedMW[i] as Quantiles),
+      ),
+      row('region', r.region, r.year, 'firmNeedMW', r.firmNeedMW),
+      row('region', r.region, r.year, 'curtailedGWh', r.curtailedGWh),
+    ]),
+    ...u.pjm.flatMap(({ year, ...m }) =>
+      Object.entries(m).map(([k, q]) => row('pjm', 'PJM', year, k, q as Quantiles)),
+    ),
+    ...u.ercot4CP.map((e) => row('ercot-4cp', 'ERCOT', e.year, 'shiftedToOthersUSD', e.shiftedToOthersUSD)),
+  ];
 }
 
 /**
@@ -429,6 +578,9 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
             ),
           ],
         ] as [string, string][])),
+    ...(r.uncertainty === null
+      ? []
+      : ([['uncertainty.csv', csv(uncertaintyRows(r.uncertainty, r.limitsPct))]] as [string, string][])),
     ['report.json', `${JSON.stringify(r, null, 2)}\n`],
   ];
   return files.map(([name, text]) => {
@@ -438,31 +590,132 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
   });
 }
 
-/**
- * The report of `gigawatt buildout [name] --json` for these options (also GET and POST /api/buildout):
- * `name` a built-in or a file, or a scenario already validated (a request's).
- */
-export function buildoutReportFor(name: string | Scenario, opts: BuildoutCliOptions): BuildoutReport {
+/** The demand basis of `gigawatt headroom`: each BA's whole bundled EIA-930 history (src/io/grid.ts). */
+export const HEADROOM_DEMAND_SOURCE =
+  'EIA-930 cleaned demand, the bundled history of gigawatt headroom (loadDemandHistory: 2016–2024 for the scenario regions)';
+const headroomDemand = (regionId: string): HourlySeries => loadDemandHistory(regionId, dataDir()).demandMW;
+
+/** Complete historical years common to every region of the scenario's sites. */
+function commonYears(scenario: Scenario): number[] {
+  const regions = [...new Set(scenario.sites.map((s) => s.region))];
+  const lists = regions.map((r) => completeYears(headroomDemand(r)));
+  return (lists[0] ?? []).filter((y) => lists.every((l) => l.includes(y)));
+}
+
+/** The options `buildoutReport` gets from the CLI flags (also GET /api/buildout). */
+export function buildoutOptionsFor(
+  name: string | Scenario,
+  opts: BuildoutCliOptions,
+): { scenario: Scenario; options: BuildoutOptions } {
   const limitsPct = parseLimitsPct(opts.curtailment);
-  const historicalYears =
-    opts.years === undefined
-      ? undefined
-      : parseYears(opts.years, [2019, 2020, 2021, 2022, 2023, 2024], 'the bundled regions');
   const chainOptions = {
     trials: positiveInt(opts.trials, '--trials', 2000),
     seed: positiveInt(opts.seed, '--seed', 1),
   };
   const { scenario, register } = inputs(name, opts, chainOptions);
-  return buildoutReport(scenario, fileDataSource(), {
-    dates: datesOf(opts),
-    limitsPct,
-    register,
-    ...(historicalYears === undefined ? {} : { historicalYears }),
-    supplyChain: {
-      trials: positiveInt(opts.trials, '--trials', 2000),
-      seed: positiveInt(opts.seed, '--seed', 1),
+  // as gigawatt headroom: by default the years of its window (DEFAULT_YEARS) each region has complete
+  const historicalYears =
+    opts.years === undefined
+      ? Array.from(
+          { length: DEFAULT_YEARS.last - DEFAULT_YEARS.first + 1 },
+          (_, i) => DEFAULT_YEARS.first + i,
+        )
+      : parseYears(opts.years, commonYears(scenario), 'the scenario (all its regions)');
+  return {
+    scenario,
+    options: {
+      dates: datesOf(opts),
+      limitsPct,
+      register,
+      historicalYears,
+      supplyChain: chainOptions,
+      demandHistory: headroomDemand,
+      demandSource: HEADROOM_DEMAND_SOURCE,
     },
+  };
+}
+
+/** `--vary NAME=dist:args` of the build-out sweep: NAME one of UNCERTAIN_INPUTS. */
+export function parseBuildoutVary(args: readonly string[]): Partial<Record<UncertainInputId, Distribution>> {
+  const out: Partial<Record<UncertainInputId, Distribution>> = {};
+  for (const arg of args) {
+    let v: ReturnType<typeof parseVary>;
+    try {
+      v = parseVary(arg);
+    } catch (e) {
+      if (e instanceof DistributionError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (!(v.path in UNCERTAIN_INPUTS))
+      throw new UsageError(
+        `--vary ${v.path}: not an uncertain input of the build-out (allowed: ${Object.keys(UNCERTAIN_INPUTS).join(', ')})`,
+      );
+    out[v.path as UncertainInputId] = v.distribution;
+  }
+  return out;
+}
+
+/** The options of the build-out Monte Carlo, or null without --samples. */
+function sweepOptionsOf(opts: BuildoutCliOptions) {
+  if (opts.samples === undefined) {
+    if ((opts.vary ?? []).length > 0 || opts.sampling !== undefined)
+      throw new UsageError('--vary and --sampling need --samples N (the build-out Monte Carlo)');
+    return null;
+  }
+  const samples = positiveInt(opts.samples, '--samples', 1);
+  if (datesOf(opts) !== 'announced')
+    throw new UsageError(
+      `--samples draws the online dates from the supply chain itself; drop --dates ${opts.dates}`,
+    );
+  const sampling = opts.sampling ?? 'lhs';
+  if (sampling !== 'lhs' && sampling !== 'random')
+    throw new UsageError(`--sampling: must be one of: lhs, random (got "${sampling}")`);
+  return { samples, sampling, vary: parseBuildoutVary(opts.vary ?? []) } as const;
+}
+
+/** Progress of the Monte Carlo on stderr: a line every tenth of the samples, then the rate. */
+function stderrProgress(quiet: boolean | undefined) {
+  let t0 = performance.now();
+  let last = 0;
+  return (done: number, total: number) => {
+    if (quiet) return;
+    // timed from the first sample: the deterministic run before it is not part of the rate
+    if (done === 0) {
+      t0 = performance.now();
+      return;
+    }
+    const s = (performance.now() - t0) / 1000;
+    if (done === total)
+      process.stderr.write(
+        `buildout sweep: ${total} samples in ${s.toFixed(1)} s (${(total / s).toFixed(2)} samples/s)\n`,
+      );
+    else if (Math.floor((10 * done) / total) > last) {
+      last = Math.floor((10 * done) / total);
+      process.stderr.write(`buildout sweep: ${done}/${total} samples, ${s.toFixed(0)} s\n`);
+    }
+  };
+}
+
+/**
+ * The report of `gigawatt buildout [name] --json` for these options (also GET and POST /api/buildout):
+ * `name` a built-in or a file, or a scenario already validated (a request's).
+ */
+export function buildoutReportFor(
+  name: string | Scenario,
+  opts: BuildoutCliOptions,
+  onProgress?: (done: number, total: number) => void,
+): BuildoutReport {
+  const sweep = sweepOptionsOf(opts);
+  const { scenario, options } = buildoutOptionsFor(name, opts);
+  const { report, context } = buildoutRun(scenario, fileDataSource(), options);
+  if (sweep === null) return report;
+  const uncertainty = buildoutUncertainty(context, report, {
+    ...sweep,
+    seed: positiveInt(opts.seed, '--seed', 1),
+    ...(options.supplyChain === undefined ? {} : { supplyChain: options.supplyChain }),
+    ...(onProgress === undefined ? {} : { onProgress }),
   });
+  return { ...report, uncertainty };
 }
 
 /** `--html FILE`: the build-out section of the HTML report as one self-contained page (src/report/buildout.ts). */
@@ -491,7 +744,7 @@ function checkHtmlTarget(file: string | undefined): void {
 
 export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
   checkHtmlTarget(opts.html);
-  const report = buildoutReportFor(name, opts);
+  const report = buildoutReportFor(name, opts, stderrProgress(opts.quiet));
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);
     if (!opts.json) process.stderr.write(`wrote ${files.join(', ')}\n`);
@@ -518,7 +771,7 @@ export function registerBuildout(cli: Command): void {
     )
     .option(
       '-y, --years <years>',
-      'historical UTC years of demand to judge against, e.g. 2019-2024 (default: all complete)',
+      'historical UTC years of demand to judge against, as gigawatt headroom (default: every complete year of the bundled EIA-930 history, 2016–2024), e.g. 2019-2024',
     )
     .option(
       '--size <rule>',
@@ -534,10 +787,22 @@ export function registerBuildout(cli: Command): void {
     )
     .option('--trials <n>', 'Monte Carlo trials of the supply-chain lead times', '2000')
     .option('--seed <n>', 'seed of the Monte Carlo', '1')
+    .option(
+      '-n, --samples <n>',
+      'Monte Carlo of the whole build-out: P5/P50/P95 of every national figure over N samples (sizes, dates, lead times, flexible share, PJM clearing relation)',
+    )
+    .option(
+      '--vary <name=dist:args>',
+      `with --samples: replace an uncertain input's distribution (repeatable; ${Object.keys(UNCERTAIN_INPUTS).join(', ')}), e.g. flexibleShare=uniform:0,0.2`,
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option('--sampling <method>', 'with --samples: lhs (Latin hypercube, default) or random')
+    .option('-q, --quiet', 'no progress lines on stderr')
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
     .option(
       '-o, --out <dir>',
-      'write the tables to DIR: regions, campuses and water-by-county as CSV and Parquet; national, environment, pjm-capacity, supply-chain as CSV; report.json',
+      'write the tables to DIR: regions, campuses and water-by-county as CSV and Parquet; national, environment, pjm-capacity, supply-chain (and uncertainty with --samples) as CSV; report.json',
     )
     .option('--html <file>', 'write the build-out section of the HTML report as one self-contained page')
     .addHelpText(
@@ -549,7 +814,17 @@ Examples:
   $ gigawatt buildout --dates p50              the grid on the dates the supply chains allow
   $ gigawatt buildout --json > buildout.json
   $ gigawatt buildout --out out/buildout
-  $ gigawatt buildout --html buildout.html     the report section: tables, chart, who pays, water`,
+  $ gigawatt buildout --html buildout.html     the report section: tables, chart, who pays, water
+  $ gigawatt buildout --samples 100 --seed 7  P5/P50/P95 of every national figure
+  $ gigawatt buildout --samples 100 --vary flexibleShare=uniform:0.2,0.8 --vary size=discrete:1
+
+Uncertain by default with --samples (docs/buildout.md, "Uncertainty"):
+${Object.entries(UNCERTAIN_INPUTS)
+  .map(([id, x]) => `  ${id}  ${JSON.stringify(x.distribution)}: ${x.source}`)
+  .join('\n')}
+  lead times  the supply chain's sourced distributions (transformers, switchgear, turbines, buildings,
+              interconnection by region): one trial per sample
+  PJM clearing relation  (ln P0, k) from the least-squares fit's sampling distribution over the five auctions`,
     )
     .action((name: string, opts: BuildoutCliOptions) => {
       buildoutCommand(name, opts);
