@@ -211,7 +211,8 @@ export function openApiDocument(
             {
               name: 'years',
               in: 'query',
-              description: 'historical UTC years of demand, e.g. 2019-2024 (default: 2016–2024 where complete, as gigawatt headroom)',
+              description:
+                'historical UTC years of demand, e.g. 2019-2024 (default: 2016–2024 where complete, as gigawatt headroom)',
               schema: { type: 'string' },
             },
             {

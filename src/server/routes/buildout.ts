@@ -57,7 +57,9 @@ export const buildoutQuerySchema = z.strictObject({
     .string()
     .regex(/^\s*\d{4}(\s*[-–]\s*\d{4})?(\s*,\s*\d{4}(\s*[-–]\s*\d{4})?)*\s*$/, 'years, e.g. 2019-2024')
     .optional()
-    .describe('Historical UTC years of demand to judge against (default: 2016–2024 where complete, as gigawatt headroom).'),
+    .describe(
+      'Historical UTC years of demand to judge against (default: 2016–2024 where complete, as gigawatt headroom).',
+    ),
   trials: wholeNumber(MAX_API_TRIALS, 'Monte Carlo trials of the supply-chain lead times (default 2000).'),
   seed: wholeNumber(1_000_000, 'Seed of the Monte Carlo (default 1).'),
 });
