@@ -42,6 +42,8 @@ export interface ScaleResult {
   readonly years: number;
   readonly siteHours: number;
   readonly seconds: number;
+  /** CPU seconds (user + system) of the timed part: on a loaded machine, closer to a quiet wall time. */
+  readonly cpuSeconds: number;
   readonly siteHoursPerSecond: number;
   readonly maxRssMB: number;
 }
@@ -53,11 +55,13 @@ export function runScaleHere(sites: number, years: number): ScaleResult {
   if (!warm.ok) throw new Error('scale warm-up scenario invalid');
   runScenario(warm.scenario, data); // reads the data files; compiles the engine (not timed)
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const r = validateScenario(fleetScenario(sites, years), limitsFromEnv(process.env));
   if (!r.ok) throw new Error(`scale scenario invalid: ${JSON.stringify(r.issues[0])}`);
   // As `gigawatt run` without --out/--hourly and a sweep sample: each site reduced as it is simulated.
   const run = runScenario(r.scenario, data, { keepHourly: false });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const siteHours = sites * run.resolved.engine.hours;
   return {
     benchmark: 'scale',
@@ -65,6 +69,7 @@ export function runScaleHere(sites: number, years: number): ScaleResult {
     years,
     siteHours,
     seconds: Number(seconds.toFixed(3)),
+    cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
     siteHoursPerSecond: Math.round(siteHours / seconds),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
