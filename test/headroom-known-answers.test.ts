@@ -82,7 +82,7 @@ describe('seasonal thresholds', () => {
     // local; then two December hours with the same winter peak
     const local0 = Date.UTC(2021, 4, 30, 22) + 6 * HOUR_MS;
     const times = Array.from({ length: 30 }, (_, i) => local0 + i * HOUR_MS);
-    const demand = times.map((t) => (t === Date.UTC(2021, 5, 1) + 6 * HOUR_MS ? 900 : 500));
+    const demand: number[] = times.map((t) => (t === Date.UTC(2021, 5, 1) + 6 * HOUR_MS ? 900 : 500));
     times.push(Date.UTC(2021, 11, 10, 12), Date.UTC(2021, 11, 11, 12));
     demand.push(800, 800);
     const th = seasonalThresholds(Float64Array.from(times), Float64Array.from(demand), -6);
