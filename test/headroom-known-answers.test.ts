@@ -18,6 +18,7 @@ import {
   solveHeadroomMW,
   utcYear,
 } from '../src/analysis/headroom.js';
+import { HOUR_MS } from '../src/engine/series.js';
 
 /** A curve of one year with the given gaps (MW) and equal weights, hours consecutive except at `breaks`. */
 const curveOf = (gapMW: readonly number[], breaks: readonly number[] = []): HeadroomCurve => ({
@@ -75,6 +76,27 @@ describe('seasonal thresholds', () => {
     expect(utc.summerPeakTimeMs).toBe(times[2]);
     // September (1200) and April (1100) above 1000; November (750) above 700
     expect(utc.hoursAboveThreshold).toBe(3);
+  });
+  it('counts the first hour of June (local midnight) in the summer peak season, and the first of tied peaks', () => {
+    // consecutive hours 30 May 22:00 – 1 June 03:00 local (UTC−6), the highest demand exactly at 1 June 00:00
+    // local; then two December hours with the same winter peak
+    const local0 = Date.UTC(2021, 4, 30, 22) + 6 * HOUR_MS;
+    const times = Array.from({ length: 30 }, (_, i) => local0 + i * HOUR_MS);
+    const demand: number[] = times.map((t) => (t === Date.UTC(2021, 5, 1) + 6 * HOUR_MS ? 900 : 500));
+    times.push(Date.UTC(2021, 11, 10, 12), Date.UTC(2021, 11, 11, 12));
+    demand.push(800, 800);
+    const th = seasonalThresholds(Float64Array.from(times), Float64Array.from(demand), -6);
+    expect(th.summerPeakMW).toBe(900);
+    expect(th.summerPeakTimeMs).toBe(Date.UTC(2021, 5, 1, 6));
+    expect(th.winterPeakMW).toBe(800);
+    expect(th.winterPeakTimeMs).toBe(Date.UTC(2021, 11, 10, 12));
+    // two equal summer peaks: the first is reported
+    const tie = seasonalThresholds(
+      Float64Array.from([Date.UTC(2021, 6, 1), Date.UTC(2021, 6, 2), Date.UTC(2021, 0, 5)]),
+      Float64Array.from([700, 700, 600]),
+      0,
+    );
+    expect(tie.summerPeakTimeMs).toBe(Date.UTC(2021, 6, 1));
   });
   it('refuses hours without one of the peak seasons, naming the one missing', () => {
     const summerOnly = Float64Array.from([Date.UTC(2021, 6, 1), Date.UTC(2021, 6, 2)]);
@@ -183,6 +205,8 @@ describe('what the new load faces', () => {
     expect(s.eventsPerYear).toBe(3);
     expect(s.longestEventHours).toBe(2);
     expect(s.meanEventHours).toBeCloseTo(5 / 3, 12);
+    // the longest event need not be the last: 3 hours, then 1
+    expect(curtailmentStats(curveOf([1, 1, 1, 50, 1]), 10).longestEventHours).toBe(3);
     // curtailed MW: 8, 5, 2, 10, 1 → 26 MWh a year; rate = 26 / (10 MW · 8 h)
     expect(s.curtailedEnergyMWhPerYear).toBe(26);
     expect(s.curtailmentPct).toBeCloseTo((100 * 26) / 80, 12);

@@ -31,6 +31,7 @@ const IN_PROCESS = [
   'mutation-kills',
   'power-curve-h100',
   'power-curve',
+  'power-curve-guards',
   'provenance',
   'psychrometrics',
   'psychrometrics-solver',
