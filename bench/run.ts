@@ -3,6 +3,7 @@
  * notes go to stderr). What each measures and the results on the development machine: bench/README.md.
  */
 import { benchClusterDes } from './cluster-des.js';
+import { benchDashboardBrowser } from './dashboard-browser.js';
 import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
 import { benchLoad } from './load.js';
@@ -20,6 +21,7 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchScale(50, 10),
   () => benchScale(10, 10),
   () => benchScale(10, 30),
+  () => benchDashboardBrowser(),
 ];
 
 for (const bench of benchmarks) {
