@@ -8,13 +8,34 @@ import { Gallery } from './pages/Gallery';
 import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
 import './style.css';
+import { mayLeave } from './url-state';
 
+/**
+ * The route. Leaving a view with unsaved edits asks first (./url-state.ts `mayLeave`): an in-app
+ * link before the hash changes (refused: no history entry), back, forward or a typed address after
+ * (refused: the address goes back to the view still shown).
+ */
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
-    const on = () => setHash(location.hash);
+    const click = (e: MouseEvent) => {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const link = (e.target as Element | null)?.closest?.('a[href^="#"]');
+      if (link && link.getAttribute('href') !== location.hash && !mayLeave()) e.preventDefault();
+    };
+    const on = (e: HashChangeEvent) => {
+      if (!mayLeave()) {
+        history.replaceState(null, '', e.oldURL);
+        return;
+      }
+      setHash(location.hash);
+    };
+    document.addEventListener('click', click, true);
     window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
+    return () => {
+      document.removeEventListener('click', click, true);
+      window.removeEventListener('hashchange', on);
+    };
   }, []);
   return hash;
 }

@@ -13,7 +13,7 @@ import { engine } from '../engine-client';
 import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
 import { useTitle } from '../title';
-import { campusHash, packText, unpackText } from '../url-state';
+import { campusHash, guardNavigation, packText, unpackText } from '../url-state';
 import { Results } from './Results';
 
 declare global {
@@ -349,22 +349,34 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     );
   }, [run]);
 
-  // Edits go into the URL (debounced), and closing the tab with edits asks first.
+  // Edits go into the URL (debounced), and closing the tab or leaving the view with edits asks first.
   const edited = text !== '' && published.current !== '' && text !== published.current;
   useEffect(() => {
     window.clearTimeout(urlTimer.current);
     if (!published.current) return;
+    let current = true; // no late write once the page has gone (another view's address)
     urlTimer.current = window.setTimeout(() => {
       if (!edited) history.replaceState(null, '', campusHash(p.name));
-      else void packText(text).then((s) => history.replaceState(null, '', campusHash(p.name, s)));
+      else
+        void packText(text).then((s) => {
+          if (current) history.replaceState(null, '', campusHash(p.name, s));
+        });
     }, 300);
+    return () => {
+      current = false;
+      window.clearTimeout(urlTimer.current);
+    };
   }, [text, edited, p.name]);
   useEffect(() => {
     if (!edited) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [edited]);
+    guardNavigation(`Discard your edits to ${p.name}?`);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      guardNavigation(undefined);
+    };
+  }, [edited, p.name]);
 
   const onSliders = (next: Raw) => {
     setRaw(next);

@@ -1,8 +1,21 @@
-/** Two scenarios side by side: every metric with the difference, yearly energy and CO2, monthly PUE. */
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * Two scenarios side by side: every metric with the difference, by default over the hours both
+ * simulate (the common window, when their periods differ), per year, monthly PUE and economics.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { monthly } from '../aggregate';
 import { listScenarios, type ScenarioListItem } from '../api';
 import { BarChart } from '../charts/BarChart';
+import {
+  commonWindow,
+  runWindow,
+  sameWindow,
+  WINDOW_METRICS,
+  type WindowMetric,
+  windowLabel,
+  windowTotals,
+  windowYears,
+} from '../compare-window';
 import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
 import type { RunView } from '../protocol';
@@ -79,12 +92,41 @@ function EconomicsRows(p: { a: string; b: string; runs: [RunView, RunView] }) {
   );
 }
 
+/** Which hours the totals cover: the hours both scenarios simulate, or each one's own period. */
+type WindowChoice = 'common' | 'own';
+
+interface Row {
+  readonly k: string;
+  readonly x: number;
+  readonly y: number;
+  readonly d: number;
+  readonly pct: number | null;
+}
+const row = (k: string, x: number, y: number): Row => ({
+  k,
+  x,
+  y,
+  d: y - x,
+  pct: x !== 0 ? (y - x) / Math.abs(x) : null,
+});
+
+const compareHash = (a: string, b: string) => `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+
 export function ComparePage(p: { a?: string | undefined; b?: string | undefined }) {
   const [list, setList] = useState<ScenarioListItem[]>([]);
-  const [a, setA] = useState(p.a ?? 'anthropic-fluidstack');
-  const [b, setB] = useState(p.b ?? 'stargate-abilene');
+  // The pair comes from the route, so back and forward bring earlier pairs back; picking one navigates.
+  const a = p.a ?? 'anthropic-fluidstack';
+  const b = p.b ?? 'stargate-abilene';
+  const setA = (v: string) => {
+    location.hash = compareHash(v, b);
+  };
+  const setB = (v: string) => {
+    location.hash = compareHash(a, v);
+  };
   const [runs, setRuns] = useState<[RunView, RunView] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<WindowChoice>('common');
+  const [yearMetric, setYearMetric] = useState<WindowMetric>('facilityEnergyMWh');
   useTitle(`Compare ${a} and ${b}`);
   useEffect(() => {
     listScenarios().then(setList, (e: Error) => setError(e.message));
@@ -94,7 +136,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     let current = true;
     setRuns(null);
     setError(null);
-    history.replaceState(null, '', `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+    if (!p.a || !p.b) history.replaceState(null, '', compareHash(a, b));
     (async () => {
       const ra = await runBuiltin(a);
       const rb = await runBuiltin(b);
@@ -119,19 +161,54 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
       </select>
     </label>
   );
+  const wa = runs ? runWindow(runs[0].sites) : undefined;
+  const wb = runs ? runWindow(runs[1].sites) : undefined;
+  const same = wa && wb ? sameWindow(wa, wb) : false;
+  const common = wa && wb && !same ? commonWindow(wa, wb) : undefined;
+  // The common window by default when the periods differ and overlap; each one's own period otherwise.
+  const windowShown: WindowChoice = common && choice === 'common' ? 'common' : 'own';
+  const shownA = windowShown === 'common' ? common : wa;
+  const shownB = windowShown === 'common' ? common : wb;
   const ta = runs?.[0].summary.totals as unknown as Record<string, number> | undefined;
   const tb = runs?.[1].summary.totals as unknown as Record<string, number> | undefined;
-  const keys = ta ? Object.keys(ta).filter((k) => typeof ta[k] === 'number') : [];
-  const rows = keys.map((k) => {
-    const x = ta?.[k] ?? 0;
-    const y = tb?.[k] ?? 0;
-    return { k, x, y, d: y - x, pct: x !== 0 ? (y - x) / Math.abs(x) : null };
-  });
-  const yearsA = runs?.[0].summary.years ?? [];
-  const yearsB = runs?.[1].summary.years ?? [];
-  const allYears = [...new Set([...yearsA, ...yearsB].map((y) => y.year))].sort();
-  const byYear = (ys: typeof yearsA, k: 'facilityEnergyMWh' | 'co2Tonnes') =>
-    allYears.map((yr) => ys.find((y) => y.year === yr)?.[k] ?? 0);
+  const rows: Row[] = useMemo(() => {
+    if (!runs || !ta || !tb) return [];
+    if (windowShown === 'common' && common) {
+      // Hourly sums and peaks over the same hours: the summary's totals rules, on the common hours.
+      const xa = windowTotals(runs[0].sites, common);
+      const xb = windowTotals(runs[1].sites, common);
+      return WINDOW_METRICS.map((k) => row(k, xa[k], xb[k]));
+    }
+    return Object.keys(ta)
+      .filter((k) => typeof ta[k] === 'number')
+      .map((k) => row(k, ta[k] ?? 0, tb[k] ?? 0));
+  }, [runs, windowShown]);
+  /** Per calendar year (UTC): the years of the common window, or of either period. */
+  const years = useMemo(() => {
+    if (!runs || !wa || !wb) return [];
+    const ya = windowYears(shownA ?? wa);
+    const yb = windowYears(shownB ?? wb);
+    const all = [...new Set([...ya, ...yb].map((y) => y.year))].sort();
+    return all.map((year) => {
+      const inA = ya.find((y) => y.year === year);
+      const inB = yb.find((y) => y.year === year);
+      return {
+        year,
+        hoursA: inA?.hours ?? 0,
+        hoursB: inB?.hours ?? 0,
+        a: inA ? windowTotals(runs[0].sites, inA) : undefined,
+        b: inB ? windowTotals(runs[1].sites, inB) : undefined,
+      };
+    });
+  }, [runs, windowShown]);
+  const yearCats = years.map((y) => String(y.year));
+  const byYear = (side: 'a' | 'b', k: WindowMetric) => years.map((y) => y[side]?.[k] ?? 0);
+  const windowText =
+    windowShown === 'common' && common
+      ? `the common window ${windowLabel(common)} (${common.hours.toLocaleString('en-US')} h)`
+      : same && wa
+        ? `the same period ${windowLabel(wa)}`
+        : "each scenario's own period";
   return (
     <div class="compare">
       <h1>Compare</h1>
@@ -142,16 +219,36 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
       {!runs && !error && <p>Simulating both in your browser…</p>}
       {runs && (
         <>
-          <section class="chart" data-testid="compare-table">
+          {common && (
+            <p class="compare-pick">
+              <label>
+                Totals over{' '}
+                <select
+                  value={windowShown}
+                  data-testid="compare-window"
+                  onChange={(e) => setChoice((e.target as HTMLSelectElement).value as WindowChoice)}
+                >
+                  <option value="common">the common window {windowLabel(common)}</option>
+                  <option value="own">each scenario's own period</option>
+                </select>
+              </label>
+            </p>
+          )}
+          {wa && wb && !same && !common && (
+            <p class="note" data-testid="compare-no-overlap">
+              The two periods do not overlap: totals are over each scenario's own period.
+            </p>
+          )}
+          <section class="chart" data-testid="compare-table" data-window={windowShown}>
             <header>
-              <h3>Totals over each scenario's period</h3>
+              <h3 data-testid="compare-window-label">Totals over {windowText}</h3>
               <div class="exports">
                 <button
                   type="button"
                   data-testid="export-compare-csv"
                   onClick={() =>
                     downloadCsv(
-                      `compare-${a}-${b}.csv`,
+                      `compare-${a}-${b}${windowShown === 'common' ? '-common-window' : ''}.csv`,
                       ['metric', 'unit', a, b, 'difference (B − A)', 'relative difference'],
                       rows.map((r) => [r.k, metricInfo(r.k).unit, r.x, r.y, r.d, r.pct ?? '']),
                     )
@@ -165,12 +262,8 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               <thead>
                 <tr>
                   <th>metric</th>
-                  <th>
-                    A: {a} ({runs[0].summary.period.start} → {runs[0].summary.period.end})
-                  </th>
-                  <th>
-                    B: {b} ({runs[1].summary.period.start} → {runs[1].summary.period.end})
-                  </th>
+                  <th>{`A: ${a} (${shownA ? windowLabel(shownA) : ''})`}</th>
+                  <th>{`B: ${b} (${shownB ? windowLabel(shownB) : ''})`}</th>
                   <th>B − A</th>
                   <th>%</th>
                 </tr>
@@ -189,6 +282,92 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
                 ))}
               </tbody>
             </table>
+            {windowShown === 'common' && (
+              <p class="sub">
+                Hourly sums and coincident peaks over the same hours. Capex, jobs, accelerators and
+                curtailment counts are not split by hour: see them over each scenario's own period.
+              </p>
+            )}
+          </section>
+          <section class="chart" data-testid="compare-years">
+            <header>
+              <div>
+                <h3>By year</h3>
+                <p class="sub">Calendar years (UTC) of {windowText}; hours of each year in that window.</p>
+              </div>
+              <div class="exports">
+                <button
+                  type="button"
+                  data-testid="export-compare-years-csv"
+                  onClick={() =>
+                    downloadCsv(
+                      `compare-${a}-${b}-by-year.csv`,
+                      ['year', 'metric', 'unit', `${a} hours`, `${b} hours`, a, b],
+                      years.flatMap((y) =>
+                        WINDOW_METRICS.map((k) => [
+                          y.year,
+                          k,
+                          metricInfo(k).unit,
+                          y.hoursA,
+                          y.hoursB,
+                          y.a?.[k] ?? '',
+                          y.b?.[k] ?? '',
+                        ]),
+                      ),
+                    )
+                  }
+                >
+                  CSV
+                </button>
+              </div>
+            </header>
+            <label>
+              Metric{' '}
+              <select
+                value={yearMetric}
+                data-testid="compare-year-metric"
+                onChange={(e) => setYearMetric((e.target as HTMLSelectElement).value as WindowMetric)}
+              >
+                {WINDOW_METRICS.map((k) => (
+                  <option key={k} value={k}>
+                    {metricInfo(k).label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <table>
+              <thead>
+                <tr>
+                  <th>year</th>
+                  <th>hours A</th>
+                  <th>hours B</th>
+                  <th>A: {a}</th>
+                  <th>B: {b}</th>
+                  <th>B − A</th>
+                  <th>%</th>
+                </tr>
+              </thead>
+              <tbody>
+                {years.map((y) => {
+                  const r = y.a && y.b ? row(yearMetric, y.a[yearMetric], y.b[yearMetric]) : undefined;
+                  return (
+                    <tr key={y.year} data-year={y.year}>
+                      <td>{y.year}</td>
+                      <td class="num">{y.hoursA.toLocaleString('en-US')}</td>
+                      <td class="num">{y.hoursB.toLocaleString('en-US')}</td>
+                      <td class="num">{y.a ? formatValue(yearMetric, y.a[yearMetric]) : '—'}</td>
+                      <td class="num">{y.b ? formatValue(yearMetric, y.b[yearMetric]) : '—'}</td>
+                      <td class="num">
+                        {!r ? '—' : r.d === 0 ? '0' : `${r.d > 0 ? '+' : ''}${formatValue(r.k, r.d)}`}
+                      </td>
+                      <td class="num">
+                        {!r || r.pct === null ? '—' : `${r.pct > 0 ? '+' : ''}${fmtNumber(r.pct * 100, 1)} %`}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
           </section>
           <EconomicsRows a={a} b={b} runs={runs} />
           <div class="grid2">
@@ -196,10 +375,10 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               title="Facility energy by year"
               unit="MWh"
               scale={{ factor: 1e6, label: 'TWh' }}
-              categories={allYears.map(String)}
+              categories={yearCats}
               series={[
-                { name: `A: ${a}`, values: byYear(yearsA, 'facilityEnergyMWh'), color: '#2563eb' },
-                { name: `B: ${b}`, values: byYear(yearsB, 'facilityEnergyMWh'), color: '#f97316' },
+                { name: `A: ${a}`, values: byYear('a', 'facilityEnergyMWh'), color: '#2563eb' },
+                { name: `B: ${b}`, values: byYear('b', 'facilityEnergyMWh'), color: '#f97316' },
               ]}
               file={`compare-${a}-${b}-energy`}
             />
@@ -207,10 +386,10 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               title="CO2 by year"
               unit="t CO2e"
               scale={{ factor: 1e6, label: 'Mt CO2e' }}
-              categories={allYears.map(String)}
+              categories={yearCats}
               series={[
-                { name: `A: ${a}`, values: byYear(yearsA, 'co2Tonnes'), color: '#2563eb' },
-                { name: `B: ${b}`, values: byYear(yearsB, 'co2Tonnes'), color: '#f97316' },
+                { name: `A: ${a}`, values: byYear('a', 'co2Tonnes'), color: '#2563eb' },
+                { name: `B: ${b}`, values: byYear('b', 'co2Tonnes'), color: '#f97316' },
               ]}
               file={`compare-${a}-${b}-co2`}
             />
