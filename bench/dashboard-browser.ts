@@ -4,7 +4,7 @@
  * - Bundle: gzipped JS of the first view from web/dist (budget 300 kB).
  * - First load: navigation to the Texas + New York campus page until its first summary and charts
  *   are drawn (the server's cached run of the built-in), and until the worker's own run is on screen
- *   (budget: first meaningful chart < 1 s).
+ *   (budget: first meaningful chart < 1 s), in the page's clock from the start of navigation.
  * - Slider move → updated charts, end to end in the page's clock: from the `input` event of the
  *   busy-fraction slider (and a change of cooling system) until the frame after the views of that
  *   run were drawn (the page's `__gigawatt.paintedAt` hook, web/src/pages/Campus.tsx), median of
@@ -31,6 +31,7 @@ const ROOT = join(import.meta.dirname, '..');
 const DIST = process.env.GIGAWATT_BENCH_WEB ?? join(ROOT, 'web', 'dist');
 
 type Hook = {
+  __gigawattFirstView?: number;
   __gigawatt?: {
     runs: number;
     runMs: number;
@@ -171,8 +172,15 @@ export async function benchDashboardBrowser(moves = 9): Promise<DashboardBrowser
     await page.getByTestId('kpis').waitFor();
     await page.getByTestId('hourly-chart').locator('canvas').first().waitFor();
     await page.getByTestId('monthly-energy').waitFor();
-    const firstLoadMs = Math.round(performance.now() - t0);
-    log(`first load (navigation → first summary and charts drawn): ${firstLoadMs} ms`);
+    const seenMs = Math.round(performance.now() - t0);
+    // In the page's clock (from the start of navigation): Node's own clock also counts the time this
+    // process, which serves the data too, takes to hear from the browser.
+    const firstLoadMs = Math.round(
+      await page.evaluate(() => (globalThis as unknown as Hook).__gigawattFirstView ?? Number.NaN),
+    );
+    log(
+      `first load (navigation → first summary and charts drawn): ${firstLoadMs} ms (seen from Node ${seenMs} ms)`,
+    );
     await page.waitForFunction(
       () => ((globalThis as unknown as Hook).__gigawatt?.painted ?? 0) >= 1,
       undefined,
@@ -180,7 +188,9 @@ export async function benchDashboardBrowser(moves = 9): Promise<DashboardBrowser
         timeout: 60_000,
       },
     );
-    const workerRunShownMs = Math.round(performance.now() - t0);
+    const workerRunShownMs = Math.round(
+      await page.evaluate(() => (globalThis as unknown as Hook).__gigawatt?.paintedAt ?? Number.NaN),
+    );
     log(`… until the worker's own run is on screen: ${workerRunShownMs} ms`);
 
     const busy: { ms: number; answeredMs: number; workerMs: number }[] = [];
