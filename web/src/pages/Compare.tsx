@@ -136,6 +136,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
     let current = true;
     setRuns(null);
     setError(null);
+    setChoice('common'); // each pair opens on its default window
     if (!p.a || !p.b) history.replaceState(null, '', compareHash(a, b));
     (async () => {
       const ra = await runBuiltin(a);
