@@ -2,8 +2,7 @@
  * The campus page: a built-in scenario with sliders for the key parameters and its YAML in an
  * editor with the CLI's located validation errors. Every change re-simulates in the web worker.
  */
-import { memo } from 'preact/compat';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { LocatedIssue } from '../../../src/model/parse-yaml';
 import { formatIssue } from '../../../src/model/parse-yaml';
@@ -34,9 +33,6 @@ declare global {
     __gigawattFirstView?: number;
   }
 }
-
-/** The views of a run, drawn again only for a new run (not on every slider input or status change). */
-const RunResults = memo(Results);
 
 type Raw = ScenarioInput & { sites: ScenarioInput['sites'] };
 
@@ -424,6 +420,10 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     a.click();
   };
 
+  // The views of a run, drawn again only for a new run (the same element: Preact skips it on every
+  // slider input and status change).
+  const results = useMemo(() => (run ? <Results run={run} regions={p.regions} /> : null), [run, p.regions]);
+
   const title = run?.summary.title ?? p.name;
   useTitle(notFound ? 'Scenario not found' : title);
   if (notFound) {
@@ -487,13 +487,7 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
           </p>
           {error && <p class="error">{error}</p>}
         </aside>
-        <div class="results-col">
-          {run ? (
-            <RunResults run={run} regions={p.regions} />
-          ) : (
-            <p>{error ? '' : 'Loading and simulating…'}</p>
-          )}
-        </div>
+        <div class="results-col">{results ?? <p>{error ? '' : 'Loading and simulating…'}</p>}</div>
       </div>
     </div>
   );
