@@ -4,7 +4,8 @@
  *
  * The inputs go to C as one little-endian float64 file in os.tmpdir() (layout: `writeEngineInputs`,
  * read back by `readInputs` in the C file). It holds what `simulate` receives, unprocessed: the
- * scenario constants, the power curve, per site the cooling-system parameters, the phases, the typical
+ * scenario constants, the power curve, per site the cooling-system parameters, the phases (with their
+ * chip's idle share and their hosts' idle draw from the catalog), the typical
  * weather year and the raw historical carbon and price series (the C program replays them itself).
  *
  * Compiler: $CC or `cc`, flags -O2 -march=native. No compiler, or a failed compile, throws; the caller
@@ -17,11 +18,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoolingSystem } from '../src/catalog/cooling.js';
 import type { EngineInputs } from '../src/engine/inputs.js';
+import { hostPowerW, phasePowerCurve } from '../src/engine/it-power.js';
 import type { HourlySeries } from '../src/engine/series.js';
 import type { EngineChecksums } from './engine-hourly.js';
 
 /** Version of the file layout; the C program refuses other versions. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 const C_SOURCE = fileURLToPath(new URL('./engine-hourly.c', import.meta.url));
 
@@ -84,6 +86,9 @@ export function encodeEngineInputs(engine: EngineInputs): Float64Array {
     push(...coolingParameters(site.cooling));
     push(site.phases.length);
     for (const p of site.phases) {
+      // The chip's own curve and its hosts' idle draw, as the engine looks them up in the catalog once
+      // per phase (src/engine/it-power.ts); the per-hour arithmetic stays C's.
+      const curve = phasePowerCurve(p, engine.powerCurve);
       push(
         p.onlineMs,
         p.rampDays,
@@ -92,6 +97,9 @@ export function encodeEngineInputs(engine: EngineInputs): Float64Array {
         p.hostNetworkWPerAccelerator,
         p.powerCapW,
         p.peakFLOPS,
+        curve.idleFraction,
+        curve.dynamicFraction,
+        hostPowerW(p).idleW,
       );
     }
     const rows = site.weather.dryBulbC.length;

@@ -17,7 +17,9 @@
  *     (src/engine/cooling-model.ts, evaluated once per hour); interconnect limit; the facility energy
  *     balance of src/engine/facility.ts; grid import; CO2 and cost; FLOP;
  *   - the power curve (src/catalog/power-curve.ts, with pow) is evaluated once per phase, as in
- *     src/engine/it-power.ts and src/engine/compute.ts (its inputs do not vary by hour).
+ *     src/engine/it-power.ts and src/engine/compute.ts (its inputs do not vary by hour), with the chip's
+ *     own idle share; host power per accelerator follows load between its idle and maximum figures
+ *     (H_idle + (H_max - H_idle)·b·d); compute scales with the duty cycle d (runningFLOPS).
  * Output columns are allocated once and reused across runs (the headline figure); a second timing
  * allocates fresh zeroed columns every run, as the TS engine does (`freshArraysMedianMs`).
  *
@@ -39,7 +41,7 @@
 #define DAY_MS (24 * HOUR_MS)
 #define KELVIN 273.15
 #define EVAPORATION_L_PER_KWH_HEAT (3.6e6 / 2.45e6)
-#define FORMAT_VERSION 1.0
+#define FORMAT_VERSION 2.0
 
 /* ---------------------------------------------------------------------------------------------------- */
 /* Input reading */
@@ -78,6 +80,9 @@ typedef struct {
 
 typedef struct {
   double onlineMs, rampDays, count, boardPowerW, hostW, powerCapW, peakFLOPS;
+  /* the chip's power curve (catalog idle share: src/catalog/accelerators.ts acceleratorPowerCurve) and
+     its hosts' idle draw per accelerator (src/engine/it-power.ts hostPowerW; hostW is the maximum) */
+  double idleFraction, dynamicFraction, hostIdleW;
 } Phase;
 
 typedef struct {
@@ -184,6 +189,9 @@ static void readInputs(Inputs *in) {
       ph->hostW = next();
       ph->powerCapW = next();
       ph->peakFLOPS = next();
+      ph->idleFraction = next();
+      ph->dynamicFraction = next();
+      ph->hostIdleW = next();
     }
     s->weatherRows = (int64_t)next();
     s->dryBulb = take(s->weatherRows);
@@ -337,17 +345,17 @@ static int64_t replaySeries(const Series *s, double simStartMs, int64_t simHours
 static double clampUnit(double u) { return u < 0 ? 0 : u > 1 ? 1 : u; }
 static double capFraction(double board, double cap) { return cap >= board ? 1 : cap / board; }
 
-static double acceleratorPowerW(const Inputs *in, double u, double board, double cap) {
+static double acceleratorPowerW(const Inputs *in, const Phase *ph, double u, double board, double cap) {
   const double x = clampUnit(u);
-  const double demand = in->idleFraction + in->dynamicFraction * pow(x, in->exponent);
+  const double demand = ph->idleFraction + ph->dynamicFraction * pow(x, in->exponent);
   const double hold = in->capHoldFraction * capFraction(board, cap);
   return board * (demand < hold ? demand : hold);
 }
 
-static double capThroughputFactor(const Inputs *in, double u, double board, double cap) {
+static double capThroughputFactor(const Inputs *in, const Phase *ph, double u, double board, double cap) {
   const double x = clampUnit(u);
-  const double dynDemand = in->dynamicFraction * pow(x, in->exponent);
-  const double allowed = in->capHoldFraction * capFraction(board, cap) - in->idleFraction;
+  const double dynDemand = ph->dynamicFraction * pow(x, in->exponent);
+  const double allowed = in->capHoldFraction * capFraction(board, cap) - ph->idleFraction;
   if (dynDemand <= allowed) return 1;
   return pow(allowed / dynDemand, 1 / in->clockPowerExponent);
 }
@@ -549,16 +557,24 @@ static void simulateSite(const Inputs *in, const Site *s, Hourly *o) {
 
   /* per-phase constants: power curve and compute rate */
   const int np = s->nPhases;
-  double runW[MAX_PHASES], idleW[MAX_PHASES], hostMW[MAX_PHASES], fullMW[MAX_PHASES], perRunningHour[MAX_PHASES];
+  double runW[MAX_PHASES], idleW[MAX_PHASES], hostIdleW[MAX_PHASES], hostSpanW[MAX_PHASES];
+  double fullMW[MAX_PHASES], perRunningHour[MAX_PHASES];
+  const double d = s->dutyCycle;
   for (int p = 0; p < np; p++) {
     const Phase *ph = &s->phases[p];
-    runW[p] = acceleratorPowerW(in, s->dutyCycle, ph->boardPowerW, ph->powerCapW);
-    idleW[p] = acceleratorPowerW(in, 0, ph->boardPowerW, ph->powerCapW);
-    hostMW[p] = ph->hostW / 1e6;
+    runW[p] = acceleratorPowerW(in, ph, d, ph->boardPowerW, ph->powerCapW);
+    idleW[p] = acceleratorPowerW(in, ph, 0, ph->boardPowerW, ph->powerCapW);
+    hostIdleW[p] = ph->hostIdleW;
+    hostSpanW[p] = ph->hostW - ph->hostIdleW;
     fullMW[p] = (ph->boardPowerW + ph->hostW) / 1e6;
-    const double atCap = capThroughputFactor(in, s->dutyCycle, ph->boardPowerW, ph->powerCapW);
-    const double atBoard = capThroughputFactor(in, s->dutyCycle, ph->boardPowerW, ph->boardPowerW);
-    perRunningHour[p] = ph->peakFLOPS * in->mfu * (atCap / atBoard) * 3600;
+    /* src/engine/compute.ts runningFLOPS: peak · MFU · d · F(d, cap) / F(1, board); 0 when d <= 0 */
+    if (d <= 0)
+      perRunningHour[p] = 0;
+    else {
+      const double atCap = capThroughputFactor(in, ph, d, ph->boardPowerW, ph->powerCapW);
+      const double reference = capThroughputFactor(in, ph, 1, ph->boardPowerW, ph->boardPowerW);
+      perRunningHour[p] = ph->peakFLOPS * in->mfu * d * (atCap / reference) * 3600;
+    }
   }
   /* busy fraction by local hour */
   double busy[24];
@@ -646,7 +662,7 @@ static void simulateSite(const Inputs *in, const Site *s, Hourly *o) {
       const double n = online[p];
       if (n == 0) continue;
       acc += (n * (b * runW[p] + (1 - b) * idleW[p])) / 1e6;
-      host += n * hostMW[p];
+      host += (n * (hostIdleW[p] + hostSpanW[p] * b * d)) / 1e6;
       inst += n * fullMW[p];
     }
     acceleratorDemandMW[h] = acc;

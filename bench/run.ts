@@ -8,20 +8,23 @@ import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
 import { benchLoad } from './load.js';
 import { benchScale } from './scale.js';
-import { benchSweepQueue, benchSweepThreads } from './sweep.js';
+import { benchSweepInProcess, benchSweepQueue, benchSweepThreads } from './sweep.js';
 
 const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchEngineHourly(),
   () => benchClusterDes(),
+  () => benchSweepInProcess(),
   () => benchSweepThreads(1),
   () => benchSweepThreads(2),
   () => benchSweepQueue(),
   () => benchHeadroom(),
   () => benchLoad(),
-  () => benchScale(50, 10),
   () => benchScale(10, 10),
+  () => benchScale(50, 10),
   () => benchScale(10, 30),
   () => benchDashboardBrowser(),
+  // 200 sites × 30 years (52.6 M site-hours; minutes on a loaded machine): only when asked for
+  ...(process.env.GIGAWATT_BENCH_SCALE_LARGE === '1' ? [() => benchScale(200, 30)] : []),
 ];
 
 for (const bench of benchmarks) {

@@ -7,19 +7,30 @@
  * Threads run the bundled worker (dist/sweep-worker.js), as the installed CLI does.
  *
  * What is timed: the whole sweep after planning: every sample's scenario variant is validated,
- * resolved (data already loaded once per thread by a warm-up sample that is not counted), simulated
+ * resolved (data already loaded once per thread by warm-up samples that are not counted), simulated
  * hour by hour, summarised with its cash flows; results travel back to the coordinator. Pool and
- * worker start-up are outside the timing.
+ * worker start-up are outside the timing: the warm-up runs on the same pool as the timed sweep (until
+ * 2026-12-02 it ran on a pool of its own that was then destroyed, so every thread of the timed pool
+ * loaded its data, compiled and simulated the workloads inside the timing).
  *
  * Samples per configuration: GIGAWATT_BENCH_SWEEP_SAMPLES (default 24; the issue's target is 10,000
  * samples in < 60 s on 2 cores, i.e. ≥ 167 samples/s: compare samplesPerSecond with that).
+ * GIGAWATT_BENCH_SWEEP_WORKER: another bundled worker to time (e.g. an older build, for before/after
+ * figures from one run).
+ *
+ * `benchSweepInProcess` times the same samples one after another in the bench's own thread (the
+ * bundled worker's task function imported and called directly): per-sample wall and CPU time without
+ * the pool's messaging, the figure to compare with the 12 ms per sample per core that 170 samples/s
+ * on 2 cores needs.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { planSweep, type SweepPlan } from '../src/analysis/sweep/plan.js';
+import { planSweep, type SweepPlan, sweepJob } from '../src/analysis/sweep/plan.js';
+import type { SampleResult } from '../src/analysis/sweep/sample.js';
 import { loadScenario } from '../src/io/load-scenario.js';
-import { runLocalSweep } from '../src/io/sweep/local-pool.js';
+import { openSweepPool, runLocalSweep } from '../src/io/sweep/local-pool.js';
 import { checkRedis, runQueuedSweep } from '../src/io/sweep/queue.js';
 import { validateScenario } from '../src/model/validate.js';
 
@@ -45,7 +56,11 @@ function plan(samples: number, seed = 1): SweepPlan {
  * The bundled worker (dist/sweep-worker.js, built by `npm run bench`), as `gigawatt sweep` runs it: a
  * worker thread loading the TypeScript sources through tsx runs samples ~1.7× slower.
  */
-const BUNDLED_WORKER = { filename: join(import.meta.dirname, '..', 'dist', 'sweep-worker.js'), execArgv: [] };
+const BUNDLED_WORKER = {
+  filename:
+    process.env.GIGAWATT_BENCH_SWEEP_WORKER ?? join(import.meta.dirname, '..', 'dist', 'sweep-worker.js'),
+  execArgv: [],
+};
 
 const line = (workers: number, mode: string, samples: number, seconds: number, note?: string) => ({
   benchmark: 'sweep',
@@ -55,17 +70,54 @@ const line = (workers: number, mode: string, samples: number, seconds: number, n
   scenario: 'anthropic-fluidstack, 2026-2035 (87,648 h, 2 sites)',
   samples,
   seconds: Number(seconds.toFixed(2)),
+  loadAverage1m: Number((loadavg()[0] as number).toFixed(2)),
   ...(note ? { note } : {}),
 });
 
 /** Samples per second on a pool of `threads` worker threads. */
 export async function benchSweepThreads(threads: number) {
   const p = plan(SAMPLES);
-  // Warm-up: one sample per thread loads the data and compiles the engine (not timed).
-  await runLocalSweep(plan(threads, 99), { workers: threads, worker: BUNDLED_WORKER });
+  const pool = openSweepPool(threads, BUNDLED_WORKER);
+  try {
+    // Warm-up on the pool that is then timed: 4 samples per thread, sent at once, so that every thread
+    // loads the data, compiles the engine and simulates the workloads before the clock starts.
+    await runLocalSweep(plan(4 * threads, 99), { pool });
+    const t0 = performance.now();
+    await runLocalSweep(p, { pool });
+    return line(threads, 'piscina threads', SAMPLES, (performance.now() - t0) / 1000);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * Per-sample time in this thread: the bundled worker's task function called directly, 2 warm-up
+ * samples (data, compilation, the workload simulation) and then GIGAWATT_BENCH_SWEEP_SAMPLES timed.
+ */
+export async function benchSweepInProcess() {
+  const p = plan(SAMPLES);
+  const { default: runTask } = (await import(BUNDLED_WORKER.filename)) as {
+    default: (task: { base: unknown; job: ReturnType<typeof sweepJob> }) => SampleResult;
+  };
+  const warm = plan(2, 99);
+  for (let k = 0; k < warm.jobs; k++) runTask({ base: warm.raw, job: sweepJob(warm, k) });
+  const ms: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await runLocalSweep(p, { workers: threads, worker: BUNDLED_WORKER });
-  return line(threads, 'piscina threads', SAMPLES, (performance.now() - t0) / 1000);
+  for (let k = 0; k < p.jobs; k++) {
+    const t = performance.now();
+    runTask({ base: p.raw, job: sweepJob(p, k) });
+    ms.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  ms.sort((a, b) => a - b);
+  return {
+    ...line(1, 'in process', SAMPLES, seconds),
+    medianMsPerSample: Number((ms[ms.length >> 1] as number).toFixed(1)),
+    bestMsPerSample: Number((ms[0] as number).toFixed(1)),
+    cpuMsPerSample: Number(((cpu.user + cpu.system) / 1000 / SAMPLES).toFixed(1)),
+  };
 }
 
 const freePort = () =>

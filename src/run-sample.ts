@@ -5,22 +5,38 @@
  */
 import { cloneData, parseFieldPath, setPath } from './analysis/sweep/field-paths.js';
 import type { SweepJob } from './analysis/sweep/plan.js';
-import { SampleError, type SampleResult, summaryMetrics } from './analysis/sweep/sample.js';
-import type { ColumnPool } from './engine/site-hourly.js';
+import {
+  SampleError,
+  type SampleResult,
+  summaryMetrics,
+  summaryYearMetrics,
+} from './analysis/sweep/sample.js';
+import type { ExogenousReuse } from './engine/exogenous-reuse.js';
+import { ColumnPool } from './engine/site-hourly.js';
 import type { DataSource } from './model/data-source.js';
 import { validateScenario } from './model/validate.js';
 import { runScenario } from './run.js';
 
+/** What a worker keeps from sample to sample (only the metrics leave a sample). */
+export interface SampleReuse {
+  /** Hourly columns, overwritten by the next sample. */
+  readonly columns?: ColumnPool;
+  /** Environment, fleet and curtailment schedule, reused while their inputs are unchanged. */
+  readonly exogenous?: ExogenousReuse;
+}
+
 /**
  * Applies the job's overrides to the base scenario (as written) and runs it. A worker that runs many
- * samples passes its `columns` pool: only the metrics leave a sample, so its hourly arrays are reused.
+ * samples passes what it keeps between them (`keep`); the metrics are the same with or without it.
  */
 export function runSample(
   base: unknown,
   job: SweepJob,
   data: DataSource,
-  columns?: ColumnPool,
+  keep: SampleReuse | ColumnPool = {},
 ): SampleResult {
+  // A `ColumnPool` alone: the 4th argument's form before the exogenous stages were reused.
+  const reuse: SampleReuse = keep instanceof ColumnPool ? { columns: keep } : keep;
   const raw = cloneData(base) as Record<string, unknown>;
   for (const [path, value] of job.overrides) setPath(raw, parseFieldPath(path), value);
   const r = validateScenario(raw);
@@ -34,8 +50,6 @@ export function runSample(
       `sample ${job.sample}${job.overrides.length ? ` (${job.overrides.map(([p, v]) => `${p}=${v}`).join(', ')})` : ''} is not a valid scenario: ${path}: ${i?.message} (got ${JSON.stringify(i?.value)}); bound the distribution with min/max`,
     );
   }
-  return {
-    index: job.index,
-    metrics: summaryMetrics(runScenario(r.scenario, data, { raw, ...(columns ? { columns } : {}) }).summary),
-  };
+  const { summary } = runScenario(r.scenario, data, { raw, keepHourly: false, ...reuse });
+  return { index: job.index, metrics: summaryMetrics(summary), byYear: summaryYearMetrics(summary) };
 }

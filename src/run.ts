@@ -3,19 +3,27 @@
  * The CLI, the server and the browser all call this.
  */
 import { financialAssumptions, financialReport } from './analysis/economics/financials.js';
+import { CashFlowHourlySums } from './analysis/economics/hourly-aggregates.js';
 import { phaseEconomics } from './analysis/economics.js';
-import { type RunSummary, summarize } from './analysis/summary.js';
+import { type RunSummary, SummaryBuilder } from './analysis/summary.js';
 import type { WorkloadRunOptions } from './cluster/from-scenario.js';
 import { prepareWorkloads } from './cluster/run-workloads.js';
-import { type SimulatedSite, simulate } from './engine/simulate.js';
-import type { ColumnPool } from './engine/site-hourly.js';
+import type { ExogenousReuse } from './engine/exogenous-reuse.js';
+import type { WeatherYear } from './engine/series.js';
+import { type SimulatedSite, simulateSite } from './engine/simulate.js';
+import { ColumnPool } from './engine/site-hourly.js';
 import { type DataSource, type ResolvedScenario, resolveScenario } from './model/resolve.js';
 import type { Scenario } from './model/scenario.js';
 
-export interface RunResult {
+/** What every run returns: the summary (with economics) and the resolved scenario. */
+export interface RunSummaryResult {
   readonly summary: RunSummary;
-  readonly sites: readonly SimulatedSite[];
   readonly resolved: ResolvedScenario;
+}
+
+/** A run that kept every site's hourly columns (the default: `keepHourly` not false). */
+export interface RunResult extends RunSummaryResult {
+  readonly sites: readonly SimulatedSite[];
 }
 
 export interface RunOptions {
@@ -30,21 +38,56 @@ export interface RunOptions {
    * the pool's previous run, whose `sites` must no longer be read. Results are identical.
    */
   readonly columns?: ColumnPool;
+  /**
+   * Keep every site's hourly columns and return them as `sites` (default true). With false, each site
+   * is reduced to what the summary and the cash flows need as soon as it is simulated and its columns
+   * are reused for the next site of the same shape (only the sites that host a workload keep theirs,
+   * for the workload results): memory no longer grows with sites × hours. The summary is identical.
+   * For callers that want only the summary: `gigawatt run` without `--out`/`--hourly`, sweep samples,
+   * the scale benchmark.
+   */
+  readonly keepHourly?: boolean;
+  /**
+   * Environment, fleet and curtailment schedule kept from the previous run of the same caller and
+   * reused where their inputs are unchanged (src/engine/exogenous-reuse.ts). Results are identical.
+   */
+  readonly exogenous?: ExogenousReuse;
 }
 
-export function runScenario(scenario: Scenario, data: DataSource, options: RunOptions = {}): RunResult {
+/** The summary of a run and, unless `keepHourly: false`, every site's hourly columns. */
+export function runScenario(
+  scenario: Scenario,
+  data: DataSource,
+  options: RunOptions & { readonly keepHourly: false },
+): RunSummaryResult;
+export function runScenario(
+  scenario: Scenario,
+  data: DataSource,
+  options?: RunOptions & { readonly keepHourly?: true },
+): RunResult;
+export function runScenario(
+  scenario: Scenario,
+  data: DataSource,
+  options?: RunOptions,
+): RunResult | RunSummaryResult;
+export function runScenario(
+  scenario: Scenario,
+  data: DataSource,
+  options: RunOptions = {},
+): RunResult | RunSummaryResult {
   // Workloads (src/cluster/) run first: their busy time sets the busy fraction of their sites.
   const workloads = prepareWorkloads(
     scenario,
-    resolveScenario(scenario, data, options.raw ?? scenario),
+    resolveScenario(scenario, weatherReadOnce(data), options.raw ?? scenario),
     options.raw ?? scenario,
     options.workloads,
     data,
   );
   const resolved = workloads.resolved;
-  const sites = simulate(resolved.engine, options.onProgress, options.columns);
-  const phases = phaseEconomics(resolved.engine, resolved.rates);
-  const summary = summarize(
+  const engine = resolved.engine;
+  const keepHourly = options.keepHourly !== false;
+  const phases = phaseEconomics(engine, resolved.rates);
+  const summaryBuilder = new SummaryBuilder(
     {
       scenario: scenario.name,
       ...(scenario.title !== undefined ? { title: scenario.title } : {}),
@@ -52,17 +95,56 @@ export function runScenario(scenario: Scenario, data: DataSource, options: RunOp
       end: scenario.end,
       operationsUSDPerMWYear: scenario.economics.operationsUSDPerMWYear,
     },
-    resolved.engine,
-    sites,
+    engine,
     phases,
-    resolved.assumptions,
   );
+  const cashFlowSums = new CashFlowHourlySums(engine, scenario.economics.revenue.usdPerAcceleratorHour);
+  // Site by site: simulate, reduce (summary, cash-flow sums), then keep or let go of the columns.
+  const workloadSites = new Set(workloads.run?.meta.map((m) => m.siteIndex) ?? []);
+  const kept: (SimulatedSite | undefined)[] = [];
+  const sharedColumns = keepHourly ? undefined : (options.columns ?? new ColumnPool()).byShape();
+  const total = engine.sites.length;
+  for (let i = 0; i < total; i++) {
+    const keep = keepHourly || workloadSites.has(i);
+    // Reduced sites share one set of pooled columns per column shape: the next such site overwrites them.
+    const sim = simulateSite(engine, i, keep ? options.columns : sharedColumns, options.exogenous);
+    summaryBuilder.addSite(sim, i);
+    cashFlowSums.addSite(sim.hourly);
+    if (keep) kept[i] = sim;
+    options.onProgress?.(i + 1, total);
+  }
+  const summary = summaryBuilder.finish(resolved.assumptions);
   // Cash flows, NPV, IRR, payback, levelized cost and jobs over time (src/analysis/economics/).
-  const economics = { ...summary.economics, ...financialReport(scenario, resolved, sites, phases) };
+  const economics = { ...summary.economics, ...financialReport(scenario, resolved, cashFlowSums, phases) };
   const assumptions = [
     ...summary.assumptions,
     ...financialAssumptions(scenario, options.raw ?? scenario),
     ...workloads.assumptions,
   ];
-  return { summary: { ...summary, economics, assumptions, ...workloads.summarize(sites) }, sites, resolved };
+  const full = { ...summary, economics, assumptions, ...workloads.summarize(kept) };
+  if (!keepHourly) return { summary: full, resolved };
+  return { summary: full, sites: kept as SimulatedSite[], resolved };
+}
+
+/**
+ * The data source with each weather station read once per run: the sites of a fleet share a handful of
+ * stations, and a file data source parses the station's file on every call. The other series pass
+ * through (file data sources cache them already).
+ */
+function weatherReadOnce(data: DataSource): DataSource {
+  const read = new Map<string, WeatherYear>();
+  return {
+    weather: (id) => {
+      let w = read.get(id);
+      if (w === undefined) {
+        w = data.weather(id);
+        read.set(id, w);
+      }
+      return w;
+    },
+    regionCarbon: (id) => data.regionCarbon(id),
+    price: (id) => data.price(id),
+    regionDemand: (id) => data.regionDemand(id),
+    regionGeneration: (id, kind) => data.regionGeneration(id, kind),
+  };
 }

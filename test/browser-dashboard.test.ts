@@ -400,7 +400,7 @@ describe('workloads', () => {
     const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
     const share = days(train.startDate, train.completionDate) / days('2026-01-01', '2031-01-01');
     const bar = await view
-      .locator('[data-testid="training"] svg rect[fill="#2563eb"]')
+      .locator('[data-testid="training"] svg rect[data-bar="run"]')
       .first()
       .getAttribute('width');
     expect(Number(bar) / (640 - 110 - 10)).toBeCloseTo(share, 3);

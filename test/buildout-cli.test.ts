@@ -46,6 +46,7 @@ describe('gigawatt buildout --json (the contract)', () => {
       'noDataBAs',
       'whoPays',
       'environment',
+      'water',
       'supplyChain',
       'method',
     ]);

@@ -10,16 +10,26 @@
  *    switches to the expectation, is identical.
  * 3. Hourly columns reused between runs (`ColumnPool`): a run written into the previous run's arrays
  *    equals a run on new ones, column by column, even when the previous run left other values there.
+ * 4. Exogenous stages reused between runs (`ExogenousReuse`: environment, fleet, curtailment schedule):
+ *    every hourly column and the summary equal a run without reuse, both when the stages are reused
+ *    (busy fraction, MFU changed) and when a changed input forces them to run again.
+ * 5. The sweep worker's path (`runSample` with the thread's columns and exogenous stages) against
+ *    `runSample` alone: every output metric identical, sample by sample, on both scenarios.
  */
 import { describe, expect, it } from 'vitest';
-import { sweepJob } from '../src/analysis/sweep/plan.js';
+import { planSweep, type SweepJob, sweepJob } from '../src/analysis/sweep/plan.js';
+import { OUTPUT_METRICS } from '../src/analysis/sweep/sample.js';
 import { sweepPlanFromCli } from '../src/cli/commands/sweep.js';
+import { ExogenousReuse } from '../src/engine/exogenous-reuse.js';
 import { ColumnPool, HOURLY_COLUMNS } from '../src/engine/site-hourly.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
+import { cachedDataSource } from '../src/io/sweep/cached-data.js';
 import type { DataSource } from '../src/model/resolve.js';
 import type { Scenario } from '../src/model/scenario.js';
+import { validateScenario } from '../src/model/validate.js';
 import { runScenario } from '../src/run.js';
+import { runSample } from '../src/run-sample.js';
 
 const base = fileDataSource();
 
@@ -144,4 +154,87 @@ describe('--exact reaches every sample', () => {
     expect('exact' in sweepJob(fast, 2)).toBe(false);
     expect(sweepJob(fast, 2).overrides).toEqual(sweepJob(exact, 2).overrides);
   });
+});
+
+describe('exogenous stages reused between runs', () => {
+  type Site = Scenario['sites'][number];
+  for (const name of ['anthropic-fluidstack', 'anthropic-fluidstack-flexible']) {
+    it(`${name}: every hourly column equals a run without reuse, reused or recomputed`, () => {
+      const { scenario } = loadScenario(name);
+      // the sweep worker's data source: each file read once, so the same series arrays every run
+      const data = cachedDataSource();
+      const variant = (edit: (s: Scenario) => void): Scenario => {
+        const s = structuredClone(scenario);
+        edit(s);
+        return s;
+      };
+      const runs = [
+        scenario,
+        variant((s) => {
+          (s.sites[0] as Site).utilisation.busyFraction = 0.62; // one site only: reused
+        }),
+        variant((s) => {
+          (s.sites[1] as Site).utilisation.busyFraction = 0.91;
+          s.compute.mfu = 0.31; // reused
+        }),
+        variant((s) => {
+          const phase = (s.sites[1] as Site).phases[0] as Site['phases'][number];
+          phase.count = 50_000; // New York's fleet changes: recomputed there
+        }),
+        scenario, // back: recomputed at New York, reused in Texas
+      ];
+      const pool = new ColumnPool();
+      const exogenous = new ExogenousReuse();
+      for (const [k, s] of runs.entries()) {
+        const reused = runScenario(s, data, { columns: pool, exogenous });
+        const alone = runScenario(s, data);
+        expect(reused.summary, `run ${k}`).toEqual(alone.summary);
+        for (let i = 0; i < 2; i++)
+          for (const [column] of HOURLY_COLUMNS)
+            expect(
+              sameBits(reused.sites[i]?.hourly[column], alone.sites[i]?.hourly[column]),
+              `run ${k} site ${i} ${column}`,
+            ).toBe(true);
+      }
+      // 5 runs × 2 sites: computed for runs 0 (both), 3 (New York) and 4 (New York); the rest reused
+      expect({ hits: exogenous.hits, misses: exogenous.misses }).toEqual({ hits: 6, misses: 4 });
+    });
+  }
+});
+
+describe('the sweep worker’s path equals runSample alone', () => {
+  // The bench's six uncertain inputs (bench/sweep.ts), on each scenario's own period.
+  const VARY = [
+    'sites[0].utilisation.busyFraction=triangular:0.6,0.85,0.95',
+    'sites[1].utilisation.busyFraction=triangular:0.6,0.85,0.95',
+    'compute.mfu=uniform:0.3,0.5',
+    'economics.acceleratorPriceUSD.gb300=uniform:40000,60000',
+    'economics.revenue.usdPerAcceleratorHour=uniform:2,6',
+    'economics.discountRate=uniform:0.06,0.12',
+  ];
+  for (const name of ['anthropic-fluidstack', 'anthropic-fluidstack-flexible']) {
+    it(`${name}: every output metric of every sample`, () => {
+      const { raw } = loadScenario(name);
+      const r = validateScenario(raw);
+      if (!r.ok) throw new Error(`${name} invalid`);
+      const plan = planSweep(r.scenario, raw, { samples: 4, seed: 3, method: 'lhs', vary: VARY });
+      const jobs: SweepJob[] = Array.from({ length: plan.jobs }, (_, k) => sweepJob(plan, k));
+      // and a sample that changes the busy fraction of one site only, then one that changes a fleet
+      jobs.push({ index: 4, point: 0, sample: 4, overrides: [['sites[1].utilisation.busyFraction', 0.7]] });
+      jobs.push({ index: 5, point: 0, sample: 5, overrides: [['sites[0].phases[0].count', 72_000]] });
+      const data = cachedDataSource();
+      const reuse = { columns: new ColumnPool(), exogenous: new ExogenousReuse() };
+      for (const job of jobs) {
+        const fast = runSample(plan.raw, job, data, reuse);
+        const alone = runSample(plan.raw, job, data);
+        expect(Object.keys(fast.metrics)).toEqual([...OUTPUT_METRICS]);
+        expect(fast, `job ${job.index}`).toEqual(alone);
+      }
+      expect(reuse.exogenous.hits).toBeGreaterThan(0);
+      // and the sample that changed one site's busy fraction against a new workload simulation (a data
+      // source object of its own owns no cached simulation; its series are the same arrays)
+      const oneSite = jobs[4] as SweepJob;
+      expect(runSample(plan.raw, oneSite, { ...data })).toEqual(runSample(plan.raw, oneSite, data, reuse));
+    });
+  }
 });

@@ -12,7 +12,8 @@
 import { HEADLINE_CARBON_BASIS, ONSITE_GAS_LIFECYCLE_OVER_DIRECT } from '../catalog/emission-factors.js';
 import type { EngineInputs } from '../engine/inputs.js';
 import { yearRanges } from '../engine/metrics.js';
-import { replaySeries } from '../engine/replay.js';
+import { type ReplayPolicy, replaySeries } from '../engine/replay.js';
+import type { HourlySeries } from '../engine/series.js';
 import type { SimulatedSite } from '../engine/simulate.js';
 import type { Assumption } from '../model/resolve.js';
 
@@ -71,6 +72,20 @@ function sum(a: Float64Array, from: number, to: number): number {
   return t;
 }
 
+/**
+ * The last replay of each direct-intensity series (only read here): a sweep worker's samples replay
+ * the same series onto the same hours, so the replay runs once per worker instead of once per sample.
+ */
+const lastDirect = new WeakMap<HourlySeries, { key: string; values: Float64Array }>();
+function replayedDirect(series: HourlySeries, startMs: number, hours: number, replay: ReplayPolicy) {
+  const key = JSON.stringify([startMs, hours, replay]);
+  const kept = lastDirect.get(series);
+  if (kept?.key === key) return kept.values;
+  const values = replaySeries(series, startMs, hours, replay).values;
+  lastDirect.set(series, { key, values });
+  return values;
+}
+
 export function carbonReport(inputs: EngineInputs, sims: readonly SimulatedSite[]): CarbonReport {
   const ranges = yearRanges(inputs.startMs, inputs.hours);
   const yearSums: Sums[] = ranges.map(() => ({ gridLc: 0, gridDir: 0, onsite: 0, hasDirect: true }));
@@ -80,7 +95,7 @@ export function carbonReport(inputs: EngineInputs, sims: readonly SimulatedSite[
     const s = sim.hourly;
     const input = inputs.sites.find((x) => x.id === s.siteId);
     const direct = input?.carbonDirectGPerKWh
-      ? replaySeries(input.carbonDirectGPerKWh, s.startMs, s.hours, inputs.replay).values
+      ? replayedDirect(input.carbonDirectGPerKWh, s.startMs, s.hours, inputs.replay)
       : undefined;
     const site: Sums = { gridLc: 0, gridDir: 0, onsite: 0, hasDirect: direct !== undefined };
     ranges.forEach((r, k) => {
@@ -112,6 +127,40 @@ export function carbonReport(inputs: EngineInputs, sims: readonly SimulatedSite[
     totals: bases(total),
     sites,
     years: ranges.map((r, k) => ({ year: r.year, ...bases(yearSums[k] as Sums) })),
+  };
+}
+
+/**
+ * The report of a fleet from the reports of its sites taken one at a time (`carbonReport` of each site
+ * alone, in site order), for a run that analyses site by site: the same sums in the same order as
+ * `carbonReport` over all sites, so the same numbers.
+ */
+export function combineCarbonReports(inputs: EngineInputs, perSite: readonly CarbonReport[]): CarbonReport {
+  const empty = carbonReport(inputs, []);
+  const yearSums: Sums[] = empty.years.map(() => ({ gridLc: 0, gridDir: 0, onsite: 0, hasDirect: true }));
+  const total: Sums = { gridLc: 0, gridDir: 0, onsite: 0, hasDirect: true };
+  const sites: CarbonReport['sites'] = [];
+  for (const r of perSite) {
+    for (const site of r.sites) {
+      r.years.forEach((yr, k) => {
+        const y = yearSums[k] as Sums;
+        y.gridLc += yr.gridLifecycleTonnes;
+        y.gridDir += yr.gridDirectTonnes ?? 0;
+        y.onsite += yr.onsiteDirectTonnes;
+        if (yr.gridDirectTonnes === null) y.hasDirect = false;
+      });
+      total.gridLc += site.gridLifecycleTonnes;
+      total.gridDir += site.gridDirectTonnes ?? 0;
+      total.onsite += site.onsiteDirectTonnes;
+      if (site.gridDirectTonnes === null) total.hasDirect = false;
+      sites.push(site);
+    }
+  }
+  return {
+    ...empty,
+    totals: bases(total),
+    sites,
+    years: empty.years.map((y, k) => ({ year: y.year, ...bases(yearSums[k] as Sums) })),
   };
 }
 

@@ -23,7 +23,7 @@ export interface PreparedWorkloads {
   /** The simulation (undefined without workloads). */
   readonly run?: ScenarioWorkloadRun;
   /** Per-workload results once the hourly engine has run (`{}` without workloads). */
-  summarize(sites: readonly SimulatedSite[]): { workloads?: WorkloadSummary[] };
+  summarize(sites: readonly (SimulatedSite | undefined)[]): { workloads?: WorkloadSummary[] };
   /** Values the workloads used that the scenario did not give. */
   readonly assumptions: Assumption[];
 }

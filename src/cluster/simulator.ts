@@ -725,26 +725,40 @@ export function siteBusyHours(
   background: readonly number[],
 ): Float64Array[] {
   const busy = spec.sites.map(() => new Float64Array(result.hours));
-  const jobsByPool = spec.pools.map((_, p) => result.jobs.filter((j) => j.spec.pool === p));
-  const servicesByPool = spec.pools.map((_, p) => result.services.filter((s) => s.spec.pool === p));
   for (let p = 0; p < spec.pools.length; p++)
     if ((result.poolFreeAcceleratorHours[p]?.length ?? 0) < result.hours)
       throw new RangeError('siteBusyHours: the simulation did not record hourly series');
-  for (let h = 0; h < result.hours; h++) {
-    for (let p = 0; p < spec.pools.length; p++) {
-      const site = busy[(spec.pools[p] as PoolSpec).site] as Float64Array;
-      site[h] =
-        (site[h] as number) +
-        poolHourBusy(
-          (result.poolFreeAcceleratorHours[p] as Float64Array)[h] as number,
-          (background[p] as number) * ((result.poolBackgroundFactor[p] as Float64Array)[h] as number),
-          jobsByPool[p] as TrainingJob[],
-          servicesByPool[p] as InferenceService[],
-          h,
-        );
-    }
-  }
+  // Pool by pool (a sweep calls this once per sample): each site-hour still adds its pools in pool
+  // order, and each pool's hour sums as `poolHourBusy` does, so the result is the simulator's bit for bit.
+  for (let p = 0; p < spec.pools.length; p++)
+    addPoolBusy(
+      busy[(spec.pools[p] as PoolSpec).site] as Float64Array,
+      result.poolFreeAcceleratorHours[p] as Float64Array,
+      result.poolBackgroundFactor[p] as Float64Array,
+      background[p] as number,
+      result.jobs.filter((j) => j.spec.pool === p).map((j) => j.busyAcceleratorHours),
+      result.services.filter((s) => s.spec.pool === p).map((s) => s.busyAcceleratorHours),
+      result.hours,
+    );
   return busy;
+}
+
+/** site[h] += poolHourBusy(free[h], background · factor[h], jobs, services, h) for every hour. */
+function addPoolBusy(
+  site: Float64Array,
+  free: Float64Array,
+  factor: Float64Array,
+  background: number,
+  jobs: readonly Float64Array[],
+  services: readonly Float64Array[],
+  hours: number,
+): void {
+  for (let h = 0; h < hours; h++) {
+    let b = (free[h] as number) * (background * (factor[h] as number));
+    for (let j = 0; j < jobs.length; j++) b += ((jobs[j] as Float64Array)[h] as number) || 0;
+    for (let k = 0; k < services.length; k++) b += ((services[k] as Float64Array)[h] as number) || 0;
+    site[h] = (site[h] as number) + b;
+  }
 }
 
 /**

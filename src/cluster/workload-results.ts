@@ -54,7 +54,8 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function workloadSummaries(
   run: ScenarioWorkloadRun,
-  sites: readonly SimulatedSite[],
+  /** By site index; only the workloads' sites are read (pue, carbonGPerKWh). */
+  sites: readonly (SimulatedSite | undefined)[],
   startMs: number,
 ): WorkloadSummary[] {
   const { result, meta } = run;

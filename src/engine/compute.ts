@@ -49,16 +49,35 @@ export function computingAcceleratorHours(site: SiteInputs, out: SiteHourly): Fl
 export function computeStage(site: SiteInputs, inputs: EngineInputs, out: SiteHourly): void {
   out.computeFLOP.fill(0);
   site.phases.forEach((phase, p) => {
-    const online = out.phaseOnline[p] as Float64Array;
     const curve = phasePowerCurve(phase, inputs.powerCurve);
     const perRunningHour = runningFLOPS(phase, site.dutyCycle, inputs.mfu, curve) * 3600;
-    for (let h = 0; h < out.hours; h++) {
-      const n = online[h] as number;
-      const demand = out.itDemandMW[h] as number;
-      if (n === 0 || demand <= 0) continue;
-      const served = (out.itMW[h] as number) / demand;
-      out.computeFLOP[h] =
-        (out.computeFLOP[h] as number) + n * (out.busyFraction[h] as number) * served * perRunningHour;
-    }
+    phaseFLOPHours(
+      out.hours,
+      out.phaseOnline[p] as Float64Array,
+      out.itDemandMW,
+      out.itMW,
+      out.busyFraction,
+      perRunningHour,
+      out.computeFLOP,
+    );
   });
+}
+
+/** One phase's FLOP added into `computeFLOP`, hour by hour: n·b·(IT served / IT demand)·R·3,600. */
+function phaseFLOPHours(
+  hours: number,
+  online: Float64Array,
+  itDemandMW: Float64Array,
+  itMW: Float64Array,
+  busyFraction: Float64Array,
+  perRunningHour: number,
+  computeFLOP: Float64Array,
+): void {
+  for (let h = 0; h < hours; h++) {
+    const n = online[h] as number;
+    const demand = itDemandMW[h] as number;
+    if (n === 0 || demand <= 0) continue;
+    const served = (itMW[h] as number) / demand;
+    computeFLOP[h] = (computeFLOP[h] as number) + n * (busyFraction[h] as number) * served * perRunningHour;
+  }
 }

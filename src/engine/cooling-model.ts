@@ -49,7 +49,7 @@
  *
  * Hot-loop safe: no allocation per call (results go through a module-level scratch record).
  */
-import type { CoolingLoop, CoolingSystem } from '../catalog/cooling.js';
+import type { CoolingSystem } from '../catalog/cooling.js';
 
 export type { CoolingSystem } from '../catalog/cooling.js';
 
@@ -103,27 +103,96 @@ const scratch = newBreakdown();
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
-/** Free-cooling fraction f = clamp((S + R − X)/R, 0, 1) of a loop whose economiser sink is at `sinkC`. */
-function freeFraction(loop: CoolingLoop, sinkC: number): number {
-  const r = loop.riseK.value;
-  return clamp01((loop.supplyC.value + r - sinkC) / r);
+/**
+ * A cooling system's parameters as one flat record of numbers (plant and economiser kinds as small
+ * integers), so the hourly evaluation reads plain fields of one shape instead of the catalog's nested
+ * `{ value, … }` parameters, whose shapes differ from system to system.
+ */
+export interface CoolingCoefficients {
+  readonly minLoad: number;
+  readonly electricalLoss: number;
+  readonly electricalNoLoad: number;
+  readonly fixedOverhead: number;
+  readonly liquidCapture: number;
+  /** 1 with a liquid loop, else 0. */
+  readonly hasLiquidLoop: number;
+  readonly liqSupplyC: number;
+  readonly liqRiseK: number;
+  readonly liqEvaporatingC: number;
+  readonly liqFansPumps: number;
+  /** carnotFraction · (liquid-loop evaporating °C + 273.15): the COP's denominator for that loop. */
+  readonly liqCarnotK: number;
+  readonly airSupplyC: number;
+  readonly airRiseK: number;
+  readonly airEvaporatingC: number;
+  readonly airFansPumps: number;
+  readonly airCarnotK: number;
+  /** 0 outside-air economiser, 1 water-side (through the plant). */
+  readonly economiser: number;
+  readonly econApproachK: number;
+  readonly econHighLimitC: number;
+  /** 0 cooling tower, 1 dry cooler, 2 hybrid. */
+  readonly plant: number;
+  readonly plantFansPumps: number;
+  readonly towerApproachK: number;
+  readonly evaporativeShare: number;
+  readonly cycles: number;
+  readonly dryApproachK: number;
+  readonly switchDryBulbC: number;
+  readonly switchBandK: number;
+  readonly condenserAboveSinkK: number;
+  readonly minLiftK: number;
 }
 
-/**
- * Chiller work for the mechanical share (1 − f) of loop heat q: (1 − f)·q / COP with
- * COP = η·(T_ev + 273.15)/max(T_cd − T_ev, ΔT_min).
- */
-function chillerWork(
-  sys: CoolingSystem,
-  loop: CoolingLoop,
-  heat: number,
-  free: number,
-  condensingC: number,
-): number {
-  if (free >= 1) return 0;
-  const evaporatingC = loop.chillerEvaporatingC.value;
-  const lift = Math.max(condensingC - evaporatingC, sys.chiller.minLiftK.value);
-  return ((1 - free) * heat * lift) / (sys.chiller.carnotFraction.value * (evaporatingC + KELVIN));
+const flattened = new WeakMap<CoolingSystem, CoolingCoefficients>();
+
+/** The flat coefficients of `sys` (made once per system object and kept). */
+export function coolingCoefficients(sys: CoolingSystem): CoolingCoefficients {
+  let c = flattened.get(sys);
+  if (c === undefined) {
+    c = flatten(sys);
+    flattened.set(sys, c);
+  }
+  return c;
+}
+
+function flatten(sys: CoolingSystem): CoolingCoefficients {
+  const liq = sys.liquidLoop;
+  const air = sys.airLoop;
+  const econ = sys.airEconomiser;
+  const plant = sys.plant;
+  const eta = sys.chiller.carnotFraction.value;
+  return {
+    minLoad: sys.minLoadFraction.value,
+    electricalLoss: sys.electricalLossFraction.value,
+    electricalNoLoad: sys.electricalNoLoadFraction.value,
+    fixedOverhead: sys.fixedOverheadFraction.value,
+    liquidCapture: sys.liquidCaptureFraction.value,
+    hasLiquidLoop: liq === undefined ? 0 : 1,
+    liqSupplyC: liq?.supplyC.value ?? Number.NaN,
+    liqRiseK: liq?.riseK.value ?? Number.NaN,
+    liqEvaporatingC: liq?.chillerEvaporatingC.value ?? Number.NaN,
+    liqFansPumps: liq?.fansPumpsFraction.value ?? Number.NaN,
+    liqCarnotK: liq === undefined ? Number.NaN : eta * (liq.chillerEvaporatingC.value + KELVIN),
+    airSupplyC: air.supplyC.value,
+    airRiseK: air.riseK.value,
+    airEvaporatingC: air.chillerEvaporatingC.value,
+    airFansPumps: air.fansPumpsFraction.value,
+    airCarnotK: eta * (air.chillerEvaporatingC.value + KELVIN),
+    economiser: econ.kind === 'outside-air' ? 0 : 1,
+    econApproachK: econ.kind === 'outside-air' ? econ.approachK.value : Number.NaN,
+    econHighLimitC: econ.kind === 'outside-air' ? econ.highLimitDryBulbC.value : Number.NaN,
+    plant: plant.kind === 'cooling-tower' ? 0 : plant.kind === 'dry-cooler' ? 1 : 2,
+    plantFansPumps: plant.fansPumpsFraction.value,
+    towerApproachK: plant.kind === 'dry-cooler' ? Number.NaN : plant.towerApproachK.value,
+    evaporativeShare: plant.kind === 'dry-cooler' ? Number.NaN : plant.evaporativeShare.value,
+    cycles: plant.kind === 'dry-cooler' ? Number.NaN : plant.cyclesOfConcentration.value,
+    dryApproachK: plant.kind === 'cooling-tower' ? Number.NaN : plant.dryCoolerApproachK.value,
+    switchDryBulbC: plant.kind === 'hybrid' ? plant.switchDryBulbC.value : Number.NaN,
+    switchBandK: plant.kind === 'hybrid' ? plant.switchBandK.value : Number.NaN,
+    condenserAboveSinkK: sys.chiller.condenserAboveSinkK.value,
+    minLiftK: sys.chiller.minLiftK.value,
+  };
 }
 
 /**
@@ -137,36 +206,41 @@ export function coolingBreakdownAt(
   loadFraction: number,
   out: CoolingBreakdown,
 ): number {
-  const minLoad = sys.minLoadFraction.value;
+  return coolingTermsAt(coolingCoefficients(sys), dryBulbC, wetBulbC, loadFraction, out);
+}
+
+/** `coolingBreakdownAt` on a system's flat coefficients (`coolingCoefficients`): the hot-loop form. */
+export function coolingTermsAt(
+  c: CoolingCoefficients,
+  dryBulbC: number,
+  wetBulbC: number,
+  loadFraction: number,
+  out: CoolingBreakdown,
+): number {
+  const minLoad = c.minLoad;
   const load = Number.isNaN(loadFraction) ? minLoad : Math.max(loadFraction, minLoad);
   const wb = Math.min(wetBulbC, dryBulbC);
   const db = dryBulbC;
 
-  const electrical = sys.electricalLossFraction.value + sys.electricalNoLoadFraction.value / load;
-  const fixed = sys.fixedOverheadFraction.value / load;
+  const electrical = c.electricalLoss + c.electricalNoLoad / load;
+  const fixed = c.fixedOverhead / load;
 
   // Heat-rejection plant: sink temperature and the share of its heat rejected wet.
-  const plant = sys.plant;
+  const plant = c.plant;
   let wetShare = 0;
   let plantSinkC: number;
-  switch (plant.kind) {
-    case 'cooling-tower':
-      wetShare = 1;
-      plantSinkC = wb + plant.towerApproachK.value;
-      break;
-    case 'dry-cooler':
-      plantSinkC = db + plant.dryCoolerApproachK.value;
-      break;
-    case 'hybrid': {
-      const band = plant.switchBandK.value;
-      const above = db - plant.switchDryBulbC.value;
-      wetShare = band > 0 ? clamp01(above / band + 0.5) : above >= 0 ? 1 : 0;
-      plantSinkC =
-        (1 - wetShare) * (db + plant.dryCoolerApproachK.value) + wetShare * (wb + plant.towerApproachK.value);
-      break;
-    }
+  if (plant === 0) {
+    wetShare = 1;
+    plantSinkC = wb + c.towerApproachK;
+  } else if (plant === 1) {
+    plantSinkC = db + c.dryApproachK;
+  } else {
+    const band = c.switchBandK;
+    const above = db - c.switchDryBulbC;
+    wetShare = band > 0 ? clamp01(above / band + 0.5) : above >= 0 ? 1 : 0;
+    plantSinkC = (1 - wetShare) * (db + c.dryApproachK) + wetShare * (wb + c.towerApproachK);
   }
-  const condensingC = plantSinkC + sys.chiller.condenserAboveSinkK.value;
+  const condensingC = plantSinkC + c.condenserAboveSinkK;
 
   let moving = 0;
   let chiller = 0;
@@ -175,13 +249,13 @@ export function coolingBreakdownAt(
   let loopHeat = 0;
 
   // Liquid loop (direct-to-chip), water-side economiser through the plant.
-  const phi = sys.liquidCaptureFraction.value;
-  const liq = sys.liquidLoop;
-  if (liq !== undefined && phi > 0) {
-    const m = liq.fansPumpsFraction.value * phi;
+  const phi = c.liquidCapture;
+  if (c.hasLiquidLoop === 1 && phi > 0) {
+    const m = c.liqFansPumps * phi;
     const q = phi + m;
-    const f = freeFraction(liq, plantSinkC);
-    const w = chillerWork(sys, liq, q, f, condensingC);
+    const r = c.liqRiseK;
+    const f = clamp01((c.liqSupplyC + r - plantSinkC) / r);
+    const w = chillerWorkAt(q, f, condensingC, c.liqEvaporatingC, c.minLiftK, c.liqCarnotK);
     moving += m;
     chiller += w;
     rejected += q + w;
@@ -191,21 +265,20 @@ export function coolingBreakdownAt(
 
   // Air loop (CRAH/CRAC): the rest of the IT heat plus the electrical losses.
   {
-    const air = sys.airLoop;
     const base = 1 - phi + electrical;
-    const m = air.fansPumpsFraction.value * base;
+    const m = c.airFansPumps * base;
     const q = base + m;
-    const econ = sys.airEconomiser;
+    const r = c.airRiseK;
     let f: number;
     let viaPlant: boolean;
-    if (econ.kind === 'outside-air') {
-      f = db <= econ.highLimitDryBulbC.value ? freeFraction(air, db + econ.approachK.value) : 0;
+    if (c.economiser === 0) {
+      f = db <= c.econHighLimitC ? clamp01((c.airSupplyC + r - (db + c.econApproachK)) / r) : 0;
       viaPlant = false;
     } else {
-      f = freeFraction(air, plantSinkC);
+      f = clamp01((c.airSupplyC + r - plantSinkC) / r);
       viaPlant = true;
     }
-    const w = chillerWork(sys, air, q, f, condensingC);
+    const w = chillerWorkAt(q, f, condensingC, c.airEvaporatingC, c.minLiftK, c.airCarnotK);
     moving += m;
     chiller += w;
     rejected += (viaPlant ? q : (1 - f) * q) + w;
@@ -213,14 +286,14 @@ export function coolingBreakdownAt(
     loopHeat += q;
   }
 
-  const heatRejection = plant.fansPumpsFraction.value * rejected;
+  const heatRejection = c.plantFansPumps * rejected;
   const cooling = moving + chiller + heatRejection;
   const pue = 1 + electrical + fixed + cooling;
 
   let water = 0;
-  if (wetShare > 0 && plant.kind !== 'dry-cooler') {
-    const c = plant.cyclesOfConcentration.value;
-    water = wetShare * plant.evaporativeShare.value * rejected * EVAPORATION_L_PER_KWH_HEAT * (c / (c - 1));
+  if (wetShare > 0 && plant !== 1) {
+    const cycles = c.cycles;
+    water = wetShare * c.evaporativeShare * rejected * EVAPORATION_L_PER_KWH_HEAT * (cycles / (cycles - 1));
   }
 
   out.pue = pue;
@@ -235,6 +308,23 @@ export function coolingBreakdownAt(
   out.wetShare = wetShare;
   out.waterLPerKWh = water;
   return pue;
+}
+
+/**
+ * Chiller work for the mechanical share (1 − f) of loop heat q: (1 − f)·q / COP with
+ * COP = η·(T_ev + 273.15)/max(T_cd − T_ev, ΔT_min); `carnotK` = η·(T_ev + 273.15).
+ */
+function chillerWorkAt(
+  heat: number,
+  free: number,
+  condensingC: number,
+  evaporatingC: number,
+  minLiftK: number,
+  carnotK: number,
+): number {
+  if (free >= 1) return 0;
+  const lift = Math.max(condensingC - evaporatingC, minLiftK);
+  return ((1 - free) * heat * lift) / carnotK;
 }
 
 /** PUE (facility energy / IT energy, ≥ 1) in an hour with outdoor dry/wet bulb (°C) and IT load fraction (0..1]. */

@@ -26,13 +26,42 @@ export function phaseOnlineAt(
 }
 
 export function fleetStage(site: SiteInputs, out: SiteHourly): void {
-  out.acceleratorsOnline.fill(0);
+  const total = out.acceleratorsOnline;
+  total.fill(0);
   site.phases.forEach((phase, p) => {
-    const online = out.phaseOnline[p] as Float64Array;
-    for (let h = 0; h < out.hours; h++) {
-      const n = phaseOnlineAt(phase.count, phase.onlineMs, phase.rampDays, out.startMs + h * HOUR_MS);
-      online[h] = n;
-      out.acceleratorsOnline[h] = (out.acceleratorsOnline[h] as number) + n;
-    }
+    phaseOnlineHours(
+      phase.count,
+      phase.onlineMs,
+      phase.rampDays,
+      out.startMs,
+      out.hours,
+      out.phaseOnline[p] as Float64Array,
+      total,
+    );
   });
+}
+
+/** `phaseOnlineAt` for every simulated hour into `online`, added into `total` (the same arithmetic). */
+function phaseOnlineHours(
+  count: number,
+  onlineMs: number,
+  rampDays: number,
+  startMs: number,
+  hours: number,
+  online: Float64Array,
+  total: Float64Array,
+): void {
+  const rampMs = rampDays * DAY_MS;
+  for (let h = 0; h < hours; h++) {
+    const hourStartMs = startMs + h * HOUR_MS;
+    let n: number;
+    if (hourStartMs < onlineMs) n = 0;
+    else if (rampDays <= 0) n = count;
+    else {
+      const done = (hourStartMs - onlineMs + HOUR_MS) / rampMs;
+      n = done >= 1 ? count : count * done;
+    }
+    online[h] = n;
+    total[h] = (total[h] as number) + n;
+  }
 }

@@ -68,13 +68,16 @@ function noCurtailment(zero: Float64Array): AppliedCurtailment {
   };
 }
 
-/** Schedule and apply curtailment; call after the IT stage. */
+/**
+ * Schedule and apply curtailment; call after the IT stage. `schedule`: the site's schedule when the
+ * caller already has it (./exogenous-reuse.ts), else computed here.
+ */
 export function gridSideBeforeFacility(
   site: SiteInputs,
   inputs: EngineInputs,
   out: SiteHourly,
+  schedule: CurtailmentSchedule = curtailmentSchedule(site.gridSide, out, inputs.replay),
 ): { schedule: CurtailmentSchedule; applied: AppliedCurtailment } {
-  const schedule = curtailmentSchedule(site.gridSide, out, inputs.replay);
   if (!hasPolicies(site)) {
     // nothing requested: keep the (zero) request column instead of the schedule's two zero arrays
     const zero = out.curtailRequestFraction;

@@ -62,29 +62,79 @@ export function itPowerStage(site: SiteInputs, inputs: EngineInputs, out: SiteHo
   const busy = busyByLocalHour(site);
   const series = site.busyFractionSeries;
   const d = site.dutyCycle;
-  for (let h = 0; h < out.hours; h++)
-    out.busyFraction[h] = series ? (series[h] as number) : (busy[out.localHour[h] as number] as number);
+  const busyFraction = out.busyFraction;
+  if (series) copyHours(series, busyFraction, out.hours);
+  else busyFromLocalHour(busy, out.localHour, busyFraction, out.hours);
   out.acceleratorDemandMW.fill(0);
   out.hostNetworkDemandMW.fill(0);
   out.itInstalledMW.fill(0);
   site.phases.forEach((phase, p) => {
-    const online = out.phaseOnline[p] as Float64Array;
     const curve = phasePowerCurve(phase, inputs.powerCurve);
     const runW = acceleratorPowerW(d, phase.boardPowerW, phase.powerCapW, curve);
     const idleW = acceleratorPowerW(0, phase.boardPowerW, phase.powerCapW, curve);
     const host = hostPowerW(phase);
     const fullMW = (phase.boardPowerW + host.maxW) / 1e6;
-    for (let h = 0; h < out.hours; h++) {
-      const n = online[h] as number;
-      if (n === 0) continue;
-      const b = out.busyFraction[h] as number;
-      out.acceleratorDemandMW[h] =
-        (out.acceleratorDemandMW[h] as number) + (n * (b * runW + (1 - b) * idleW)) / 1e6;
-      out.hostNetworkDemandMW[h] = (out.hostNetworkDemandMW[h] as number) + (n * hostLoadW(host, b, d)) / 1e6;
-      out.itInstalledMW[h] = (out.itInstalledMW[h] as number) + n * fullMW;
-    }
+    phaseDemandHours(
+      out.hours,
+      out.phaseOnline[p] as Float64Array,
+      busyFraction,
+      runW,
+      idleW,
+      host.idleW,
+      host.maxW - host.idleW,
+      d,
+      fullMW,
+      out.acceleratorDemandMW,
+      out.hostNetworkDemandMW,
+      out.itInstalledMW,
+    );
   });
-  for (let h = 0; h < out.hours; h++) {
-    out.itDemandMW[h] = (out.acceleratorDemandMW[h] as number) + (out.hostNetworkDemandMW[h] as number);
+  sumInto(out.itDemandMW, out.acceleratorDemandMW, out.hostNetworkDemandMW, out.hours);
+}
+
+/** out[h] = series[h] for h < hours (NaN past the series' end, as an indexed read gives). */
+function copyHours(series: Float64Array, out: Float64Array, hours: number): void {
+  for (let h = 0; h < hours; h++) out[h] = series[h] as number;
+}
+
+function busyFromLocalHour(
+  busy: Float64Array,
+  localHour: Uint8Array,
+  out: Float64Array,
+  hours: number,
+): void {
+  for (let h = 0; h < hours; h++) out[h] = busy[localHour[h] as number] as number;
+}
+
+/**
+ * One phase's accelerator, host and installed power added into the site's columns, hour by hour:
+ * n·(b·P_run + (1 − b)·P_idle)/10⁶, n·`hostLoadW`/10⁶ (H_idle + (H_max − H_idle)·b·d), n·full/10⁶.
+ */
+function phaseDemandHours(
+  hours: number,
+  online: Float64Array,
+  busyFraction: Float64Array,
+  runW: number,
+  idleW: number,
+  hostIdleW: number,
+  hostSpanW: number,
+  d: number,
+  fullMW: number,
+  acceleratorDemandMW: Float64Array,
+  hostNetworkDemandMW: Float64Array,
+  itInstalledMW: Float64Array,
+): void {
+  for (let h = 0; h < hours; h++) {
+    const n = online[h] as number;
+    if (n === 0) continue;
+    const b = busyFraction[h] as number;
+    acceleratorDemandMW[h] = (acceleratorDemandMW[h] as number) + (n * (b * runW + (1 - b) * idleW)) / 1e6;
+    hostNetworkDemandMW[h] = (hostNetworkDemandMW[h] as number) + (n * (hostIdleW + hostSpanW * b * d)) / 1e6;
+    itInstalledMW[h] = (itInstalledMW[h] as number) + n * fullMW;
   }
+}
+
+/** out[h] = a[h] + b[h] for h < n. */
+function sumInto(out: Float64Array, a: Float64Array, b: Float64Array, n: number): void {
+  for (let h = 0; h < n; h++) out[h] = (a[h] as number) + (b[h] as number);
 }

@@ -78,35 +78,122 @@ export function emptyMetrics(): Metrics {
   return Object.fromEntries(METRIC_KEYS.map((k) => [k, 0])) as unknown as Metrics;
 }
 
-/** Hourly sums and peaks over hours [from, to) of one site. Capex, jobs and counts are filled elsewhere. */
+/**
+ * Hourly sums and peaks over hours [from, to) of one site. Capex, jobs and counts are filled elsewhere.
+ * (The hot loop keeps its sums in locals, added in hour order, and builds the record once.)
+ */
 export function hourlyMetrics(s: SiteHourly, from = 0, to = s.hours): Metrics {
-  const m = emptyMetrics();
+  return hourlySums(
+    from,
+    to,
+    s.acceleratorMW,
+    s.itMW,
+    s.facilityMW,
+    s.coolingMW,
+    s.gridImportMW,
+    s.unservedITMW,
+    s.co2Tonnes,
+    s.waterM3,
+    s.energyCostUSD,
+    s.computeFLOP,
+    s.curtailedMW,
+    s.onsiteMW,
+    s.batteryDischargeMW,
+    s.computeLostFLOP,
+    s.transmissionChargeUSD,
+  );
+}
+
+function hourlySums(
+  from: number,
+  to: number,
+  acceleratorMW: Float64Array,
+  itMW: Float64Array,
+  facilityMW: Float64Array,
+  coolingMW: Float64Array,
+  gridImportMW: Float64Array,
+  unservedITMW: Float64Array,
+  co2Tonnes: Float64Array,
+  waterM3: Float64Array,
+  energyCostUSD: Float64Array,
+  computeFLOP: Float64Array,
+  curtailedMW: Float64Array,
+  onsiteMW: Float64Array,
+  batteryDischargeMW: Float64Array,
+  computeLostFLOP: Float64Array,
+  transmissionChargeUSD: Float64Array,
+): Metrics {
+  let acceleratorEnergyMWh = 0;
+  let itEnergyMWh = 0;
+  let facilityEnergyMWh = 0;
+  let coolingEnergyMWh = 0;
+  let gridImportMWh = 0;
+  let unservedITEnergyMWh = 0;
+  let peakITMW = 0;
+  let peakFacilityMW = 0;
+  let co2 = 0;
+  let water = 0;
+  let cost = 0;
+  let flop = 0;
+  let curtailedEnergyMWh = 0;
+  let curtailmentHours = 0;
+  let curtailmentEvents = 0;
+  let onsiteGenerationMWh = 0;
+  let batteryDischargeMWh = 0;
+  let lostFLOP = 0;
+  let transmission = 0;
   for (let h = from; h < to; h++) {
-    m.acceleratorEnergyMWh += s.acceleratorMW[h] as number;
-    m.itEnergyMWh += s.itMW[h] as number;
-    m.facilityEnergyMWh += s.facilityMW[h] as number;
-    m.coolingEnergyMWh += s.coolingMW[h] as number;
-    m.gridImportMWh += s.gridImportMW[h] as number;
-    m.unservedITEnergyMWh += s.unservedITMW[h] as number;
-    m.peakITMW = Math.max(m.peakITMW, s.itMW[h] as number);
-    m.peakFacilityMW = Math.max(m.peakFacilityMW, s.facilityMW[h] as number);
-    m.co2Tonnes += s.co2Tonnes[h] as number;
-    m.waterM3 += s.waterM3[h] as number;
-    m.energyCostUSD += s.energyCostUSD[h] as number;
-    m.computeDeliveredFLOP += s.computeFLOP[h] as number;
-    const curtailed = s.curtailedMW[h] as number;
+    const it = itMW[h] as number;
+    const facility = facilityMW[h] as number;
+    acceleratorEnergyMWh += acceleratorMW[h] as number;
+    itEnergyMWh += it;
+    facilityEnergyMWh += facility;
+    coolingEnergyMWh += coolingMW[h] as number;
+    gridImportMWh += gridImportMW[h] as number;
+    unservedITEnergyMWh += unservedITMW[h] as number;
+    peakITMW = Math.max(peakITMW, it);
+    peakFacilityMW = Math.max(peakFacilityMW, facility);
+    co2 += co2Tonnes[h] as number;
+    water += waterM3[h] as number;
+    cost += energyCostUSD[h] as number;
+    flop += computeFLOP[h] as number;
+    const curtailed = curtailedMW[h] as number;
     if (curtailed > 0) {
-      m.curtailedEnergyMWh += curtailed;
-      m.curtailmentHours++;
-      if (h === 0 || !((s.curtailedMW[h - 1] as number) > 0)) m.curtailmentEvents++;
+      curtailedEnergyMWh += curtailed;
+      curtailmentHours++;
+      if (h === 0 || !((curtailedMW[h - 1] as number) > 0)) curtailmentEvents++;
     }
-    m.onsiteGenerationMWh += s.onsiteMW[h] as number;
-    m.batteryDischargeMWh += s.batteryDischargeMW[h] as number;
-    m.computeLostFLOP += s.computeLostFLOP[h] as number;
-    m.transmissionChargeUSD += s.transmissionChargeUSD[h] as number;
+    onsiteGenerationMWh += onsiteMW[h] as number;
+    batteryDischargeMWh += batteryDischargeMW[h] as number;
+    lostFLOP += computeLostFLOP[h] as number;
+    transmission += transmissionChargeUSD[h] as number;
   }
-  m.pue = m.itEnergyMWh > 0 ? m.facilityEnergyMWh / m.itEnergyMWh : 0;
-  return m;
+  return {
+    acceleratorCount: 0,
+    acceleratorEnergyMWh,
+    itEnergyMWh,
+    facilityEnergyMWh,
+    coolingEnergyMWh,
+    gridImportMWh,
+    unservedITEnergyMWh,
+    peakITMW,
+    peakFacilityMW,
+    pue: itEnergyMWh > 0 ? facilityEnergyMWh / itEnergyMWh : 0,
+    co2Tonnes: co2,
+    waterM3: water,
+    energyCostUSD: cost,
+    computeDeliveredFLOP: flop,
+    capexUSD: 0,
+    jobsPermanent: 0,
+    jobsConstruction: 0,
+    curtailedEnergyMWh,
+    curtailmentHours,
+    curtailmentEvents,
+    onsiteGenerationMWh,
+    batteryDischargeMWh,
+    computeLostFLOP: lostFLOP,
+    transmissionChargeUSD: transmission,
+  };
 }
 
 /** Adds `b` into `a`: additive metrics sum, peaks take the max, PUE is recomputed from energies. */

@@ -103,14 +103,34 @@ function interpolateGaps(v: Float64Array): Float64Array {
  * Complete years and the gap-filled values of a series, computed once per series object (series are
  * treated as immutable once loaded), so repeated runs over the same data skip the work.
  */
-const preparedCache = new WeakMap<HourlySeries, { years: number[]; filled: Float64Array }>();
-function prepared(series: HourlySeries): { years: number[]; filled: Float64Array } {
+interface Prepared {
+  readonly years: number[];
+  readonly filled: Float64Array;
+  /** missingBefore[i] = number of non-finite values among the series' first i (n + 1 entries). */
+  readonly missingBefore: Uint32Array;
+}
+const preparedCache = new WeakMap<HourlySeries, Prepared>();
+function prepared(series: HourlySeries): Prepared {
   let p = preparedCache.get(series);
   if (p === undefined) {
-    p = { years: completeYears(series), filled: interpolateGaps(series.values) };
+    p = {
+      years: completeYears(series),
+      filled: interpolateGaps(series.values),
+      missingBefore: missingBefore(series.values),
+    };
     preparedCache.set(series, p);
   }
   return p;
+}
+
+function missingBefore(v: Float64Array): Uint32Array {
+  const out = new Uint32Array(v.length + 1);
+  let m = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (!Number.isFinite(v[i] as number)) m++;
+    out[i + 1] = m;
+  }
+  return out;
 }
 
 /**
@@ -141,7 +161,6 @@ export function replaySeries(
   }
 
   const src = series.values;
-  const n = src.length;
   const filled = prep.filled;
   const values = into ?? new Float64Array(simHours);
   const sourceYearBySimYear: Record<number, number> = {};
@@ -158,21 +177,60 @@ export function replaySeries(
     const srcBase = Math.round((yearStartMs(s) - series.startMs) / HOUR_MS);
     const from = Math.max(simStartMs, yearStartMs(y));
     const to = Math.min(simEndMs, yearStartMs(y + 1));
-    let hourOfYear = (from - yearStartMs(y)) / HOUR_MS;
-    let out = (from - simStartMs) / HOUR_MS;
-    for (let t = from; t < to; t += HOUR_MS, hourOfYear++, out++) {
-      const day = Math.floor(hourOfYear / 24);
-      let srcDay = day;
-      if (simLeap && !srcLeap && day >= FEB29_DOY)
-        srcDay = day - 1; // Feb 29 → Feb 28, then shift back
-      else if (!simLeap && srcLeap && day >= FEB29_DOY) srcDay = day + 1; // skip S's Feb 29
-      let i = srcBase + srcDay * 24 + (hourOfYear - day * 24);
-      const missing = i < 0 || i >= n || !Number.isFinite(src[i]);
-      if (missing) filledHours++;
-      if (i < 0) i = 0;
-      else if (i >= n) i = n - 1;
-      values[out] = filled[i] as number;
+    const firstHour = (from - yearStartMs(y)) / HOUR_MS;
+    const endHour = (to - yearStartMs(y)) / HOUR_MS;
+    const out0 = (from - simStartMs) / HOUR_MS;
+    // Source day = simulated day before 29 February, and from it on one day back (a leap simulated
+    // year on a common source year: 29 Feb takes 28 Feb) or one on (a common year skips the source's
+    // 29 Feb): hour h of the year reads i = srcBase + h + 24·shift, a contiguous run on each side.
+    const shift = simLeap && !srcLeap ? -1 : !simLeap && srcLeap ? 1 : 0;
+    const split = Math.min(Math.max(FEB29_DOY * 24, firstHour), endHour);
+    const pieces: readonly (readonly [number, number, number])[] = [
+      [firstHour, split, 0],
+      [split, endHour, shift],
+    ];
+    for (const [h0, h1, s] of pieces) {
+      if (h1 <= h0) continue;
+      filledHours += copyRun(
+        src,
+        filled,
+        prep.missingBefore,
+        srcBase + h0 + 24 * s,
+        h1 - h0,
+        values,
+        out0 + h0 - firstHour,
+      );
     }
   }
   return { values, sourceYearBySimYear, filledHours };
+}
+
+/**
+ * values[out + k] = filled[i0 + k] for k < count, reading the first or last value where the index falls
+ * outside the series; returns how many of those hours are missing in the source (outside it, or not
+ * finite there), the hours the replay filled.
+ */
+function copyRun(
+  src: Float64Array,
+  filled: Float64Array,
+  missing: Uint32Array,
+  i0: number,
+  count: number,
+  values: Float64Array,
+  out: number,
+): number {
+  const n = src.length;
+  if (i0 >= 0 && i0 + count <= n) {
+    values.set(filled.subarray(i0, i0 + count), out);
+    return (missing[i0 + count] as number) - (missing[i0] as number);
+  }
+  let filledHours = 0;
+  for (let k = 0; k < count; k++) {
+    let i = i0 + k;
+    if (i < 0 || i >= n || !Number.isFinite(src[i] as number)) filledHours++;
+    if (i < 0) i = 0;
+    else if (i >= n) i = n - 1;
+    values[out + k] = filled[i] as number;
+  }
+  return filledHours;
 }

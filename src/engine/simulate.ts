@@ -5,6 +5,7 @@
  */
 import { computeStage } from './compute.js';
 import { type EnvironmentReport, environmentStage } from './environment.js';
+import type { ExogenousReuse } from './exogenous-reuse.js';
 import { facilityStage } from './facility.js';
 import { fleetStage } from './fleet.js';
 import {
@@ -28,18 +29,28 @@ export interface SimulatedSite {
   readonly gridSide?: GridSideReport;
 }
 
-/** One site; with `pool`, its columns are the pool's (the previous run's, zeroed) instead of new ones. */
-export function simulateSite(inputs: EngineInputs, siteIndex: number, pool?: ColumnPool): SimulatedSite {
+/**
+ * One site; with `pool`, its columns are the pool's (the previous run's, zeroed) instead of new ones;
+ * with `reuse`, the environment, fleet and curtailment schedule come from the previous run when their
+ * inputs are the same (./exogenous-reuse.ts; identical results).
+ */
+export function simulateSite(
+  inputs: EngineInputs,
+  siteIndex: number,
+  pool?: ColumnPool,
+  reuse?: ExogenousReuse,
+): SimulatedSite {
   const site = inputs.sites[siteIndex];
   if (site === undefined) throw new RangeError(`no site at index ${siteIndex}`);
   const grid = hasGridSideColumns(site);
   const out = pool
     ? pool.siteHourly(siteIndex, site.id, inputs.startMs, inputs.hours, site.phases.length, grid)
     : allocateSiteHourly(site.id, inputs.startMs, inputs.hours, site.phases.length, grid);
-  const environment = environmentStage(site, inputs.replay, out);
-  fleetStage(site, out);
+  const exogenous = reuse?.stages(siteIndex, site, inputs, out);
+  const environment = exogenous?.environment ?? environmentStage(site, inputs.replay, out);
+  if (exogenous === undefined) fleetStage(site, out);
   itPowerStage(site, inputs, out);
-  const { schedule, applied } = gridSideBeforeFacility(site, inputs, out);
+  const { schedule, applied } = gridSideBeforeFacility(site, inputs, out, exogenous?.schedule);
   // With supply behind the meter the supply stage enforces the interconnect, not the facility stage.
   facilityStage(hasSupply(site) ? { ...site, interconnectMW: Number.POSITIVE_INFINITY } : site, out);
   const supply = gridSideSupply(site, inputs, out, schedule, applied);
@@ -62,9 +73,10 @@ export function simulate(
   inputs: EngineInputs,
   onSite?: (done: number, total: number) => void,
   pool?: ColumnPool,
+  reuse?: ExogenousReuse,
 ): SimulatedSite[] {
   return inputs.sites.map((_, i) => {
-    const r = simulateSite(inputs, i, pool);
+    const r = simulateSite(inputs, i, pool, reuse);
     onSite?.(i + 1, inputs.sites.length);
     return r;
   });

@@ -226,6 +226,13 @@ function siteHourlyFrom(
   };
 }
 
+interface PooledColumns {
+  columns: Float64Array[];
+  localHour: Uint8Array;
+  phases: number;
+  gridSideColumns: boolean;
+}
+
 /**
  * Hourly columns kept between runs of one caller (a sweep worker, a dashboard session, a benchmark):
  * the next run of the same shape gets the previous run's arrays back, zeroed, instead of ~40 fresh
@@ -234,21 +241,46 @@ function siteHourlyFrom(
  * hourly arrays are no longer read once the next run starts.
  */
 export class ColumnPool {
-  private readonly slots: (
-    | { columns: Float64Array[]; localHour: Uint8Array; phases: number; gridSideColumns: boolean }
-    | undefined
-  )[] = [];
+  private readonly slots: Map<number | string, PooledColumns>;
+  /** Slot by column shape instead of by site index (see `byShape`). */
+  private readonly shapeSlots: boolean;
 
-  /** Columns for site slot `slot` (the site's index in the run), zeroed; see `allocateSiteHourly`. */
+  constructor(options: { readonly byShape?: boolean; readonly sharing?: ColumnPool } = {}) {
+    this.slots = options.sharing?.slots ?? new Map();
+    this.shapeSlots = options.byShape ?? false;
+  }
+
+  /**
+   * A view of this pool that hands every site of one column shape (hours, phases, grid-side columns)
+   * the same columns, whatever its index: for a caller that reduces each site before it simulates the
+   * next (`runScenario` with `keepHourly: false`), so a fleet needs one set of columns per shape. Its
+   * slots are apart from the per-site ones, in the same pool.
+   */
+  byShape(): ColumnPool {
+    return new ColumnPool({ byShape: true, sharing: this });
+  }
+
+  /** Sets of columns held (one per slot used, both views together). */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /**
+   * Columns for site slot `slot` (the site's index in the run), zeroed; see `allocateSiteHourly`. The
+   * slot's previous columns are handed back when the shape matches.
+   */
   siteHourly(
-    slot: number,
+    siteSlot: number,
     siteId: string,
     startMs: number,
     hours: number,
     phases: number,
     gridSideColumns = true,
   ): SiteHourly {
-    const kept = this.slots[slot];
+    const slot = this.shapeSlots
+      ? `shape ${hours} h, ${phases} phases${gridSideColumns ? ', grid side' : ''}`
+      : siteSlot;
+    const kept = this.slots.get(slot);
     if (
       kept === undefined ||
       kept.phases !== phases ||
@@ -263,7 +295,7 @@ export class ColumnPool {
       };
       const phaseOnline = Array.from({ length: phases }, f);
       const localHour = new Uint8Array(hours);
-      this.slots[slot] = { columns, localHour, phases, gridSideColumns };
+      this.slots.set(slot, { columns, localHour, phases, gridSideColumns });
       return siteHourlyFrom(
         siteId,
         startMs,

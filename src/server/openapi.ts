@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { METRIC_KEYS } from '../engine/metrics.js';
 import { DEFAULT_LIMITS } from '../model/limits.js';
 import { scenarioJsonSchema } from '../model/scenario.js';
-import { MAX_API_TRIALS } from './routes/buildout.js';
+import { buildoutRequestSchema, MAX_API_TRIALS } from './routes/buildout.js';
 import { CATALOGS } from './routes/catalog.js';
 import { hourlyQuerySchema, MAX_SERVER_SWEEP_JOBS, runRequestSchema, sweepRequestSchema } from './schemas.js';
 
@@ -81,6 +81,7 @@ export function openApiDocument(
       schemas: {
         Scenario: scenarioJsonSchema(),
         RunRequest: z.toJSONSchema(runRequestSchema, { io: 'input' }),
+        BuildoutRequest: z.toJSONSchema(buildoutRequestSchema, { io: 'input' }),
         SweepRequest: z.toJSONSchema(sweepRequestSchema, { io: 'input' }),
         Metrics: metrics,
         RunSummary: {
@@ -227,9 +228,30 @@ export function openApiDocument(
           responses: {
             200: {
               description:
-                '{scenario, years, dates, limitsPct, regions, national, campuses, noDataBAs, supplyChain, environment, whoPays, method, …}',
+                '{scenario, years, dates, limitsPct, regions, national, campuses, noDataBAs, supplyChain, environment, water, whoPays, method, …}',
             },
             400: error('bad parameter, or years without complete data'),
+            503: busy,
+            504: overTime,
+          },
+        },
+        post: {
+          summary:
+            "The national picture of a user's fleet (as `gigawatt buildout FILE --json`; docs/buildout.md): the scenario validated as POST /api/run validates it, the options of GET /api/buildout in the body; memoised by the canonical scenario and options. Takes no query parameters",
+          'x-gigawatt-heavy': true,
+          security: writeSecurity,
+          requestBody: { required: true, content: json(ref('BuildoutRequest')) },
+          responses: {
+            200: {
+              description:
+                '{scenario, years, dates, limitsPct, regions, national, campuses, noDataBAs, supplyChain, environment, water, whoPays, method, …}',
+            },
+            400: error(
+              'invalid body or option (details: path and message), invalid scenario (details lists each problem with path, message, value and line/column for YAML), years without complete data, or a query parameter',
+            ),
+            401: error('missing or wrong bearer token'),
+            404: error('unknown built-in scenario'),
+            413: tooLarge,
             503: busy,
             504: overTime,
           },

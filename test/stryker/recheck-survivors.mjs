@@ -3,7 +3,9 @@
  * Re-checks the survivors of a Stryker JSON report against test files added since: applies each
  * surviving mutant (its replacement over its source range) to the file alone, runs vitest on the given
  * test files, restores the file, and prints which survivors are now killed. A cheap second pass where
- * a whole Stryker run does not fit in the time (one vitest process at a time).
+ * a whole Stryker run does not fit in the time (one vitest process at a time). Mutants Stryker found no
+ * test for (NoCoverage) are re-checked too. A run that outlasts GIGAWATT_RECHECK_TIMEOUT_S (default
+ * 120 s; a mutant that loops for ever) is stopped and counted as killed, as Stryker counts a timeout.
  *
  *   node test/stryker/recheck-survivors.mjs reports/mutation/economics.json test/a.test.ts test/b.test.ts
  */
@@ -29,10 +31,24 @@ process.on('SIGINT', () => {
   child?.kill('SIGINT');
   process.exit(130);
 });
+const timeoutMs = 1000 * Number(process.env.GIGAWATT_RECHECK_TIMEOUT_S ?? 120);
 const run = () =>
   new Promise((resolve) => {
-    child = spawn('npx', ['vitest', 'run', '--bail', '1', ...tests], { cwd: root, stdio: 'ignore' });
-    child.on('exit', (code) => resolve(code));
+    child = spawn('npx', ['vitest', 'run', '--bail', '1', ...tests], {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    });
+    const timer = setTimeout(() => {
+      // the whole group: npx, vitest and its workers
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal === null ? code : 'timeout');
+    });
   });
 
 let killed = 0;
@@ -44,7 +60,7 @@ for (const [file, f] of Object.entries(report.files)) {
     console.log(`${file}: changed since the report, skipped`);
     continue;
   }
-  for (const m of f.mutants.filter((x) => x.status === 'Survived')) {
+  for (const m of f.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
     const a = offset(original, m.location.start);
     const b = offset(original, m.location.end);
     restore = () => writeFileSync(path, original);
@@ -56,7 +72,7 @@ for (const [file, f] of Object.entries(report.files)) {
     if (status !== 0) killed++;
     const shown = original.slice(a, b).replace(/\s+/g, ' ').slice(0, 50);
     console.log(
-      `${status === 0 ? 'SURVIVED' : 'killed  '} ${file}:${m.location.start.line} ${m.mutatorName}: ${shown} → ${String(m.replacement).replace(/\s+/g, ' ').slice(0, 50)}`,
+      `${status === 0 ? 'SURVIVED' : status === 'timeout' ? 'timeout ' : 'killed  '} ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}: ${shown} → ${String(m.replacement).replace(/\s+/g, ' ').slice(0, 50)}`,
     );
   }
 }

@@ -1,5 +1,6 @@
 /** Small typed fetch helpers for the gigawatt API (same origin). */
 import type { BuildoutReport } from '../../src/analysis/buildout/report';
+import type { SweepReport } from '../../src/analysis/sweep/report';
 
 export interface ScenarioListItem {
   name: string;
@@ -92,3 +93,66 @@ export function getHeadroom(region?: string, limitsPct?: readonly number[]) {
   const q = new URLSearchParams({ region, curtailment: (limitsPct ?? []).join(',') });
   return getJson<RegionHeadroom>(`api/headroom?${q}`);
 }
+
+/** A sweep's report: exactly `gigawatt sweep --json` (src/analysis/sweep/report.ts). */
+export type { SweepReport };
+
+/** `GET /api/sweeps/:id` (src/server/routes/sweeps.ts). */
+export interface SweepState {
+  id: string;
+  scenario: string;
+  status: 'queued' | 'running' | 'done' | 'error' | 'cancelled';
+  done: number;
+  total: number;
+  createdAt: string;
+  runId?: number;
+  error?: string;
+  report?: SweepReport;
+}
+
+/** The body of `POST /api/sweeps`: a built-in scenario by name or YAML text, and the sampling. */
+export interface SweepRequest {
+  scenario?: string;
+  yaml?: string;
+  samples: number;
+  seed: number;
+  vary: Record<string, unknown>;
+  output?: string;
+}
+
+/** An API error with the response's `details` (e.g. the field paths of a refused sweep). */
+export class ApiDetailError extends ApiError {
+  constructor(
+    message: string,
+    status: number,
+    readonly details: unknown,
+  ) {
+    super(message, status);
+  }
+}
+
+async function sendJson<T>(path: string, method: 'POST' | 'DELETE', body?: unknown): Promise<T> {
+  const r = await fetch(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const json = (await r.json().catch(() => ({ error: `HTTP ${r.status}` }))) as {
+    error?: string;
+    details?: unknown;
+  };
+  if (!r.ok) throw new ApiDetailError(json.error ?? `HTTP ${r.status}`, r.status, json.details);
+  return json as T;
+}
+
+/** `POST /api/sweeps`: queues a sweep; 202 `{id, total, events}`. */
+export const startSweep = (req: SweepRequest) =>
+  sendJson<{ id: string; total: number; events: string }>('api/sweeps', 'POST', req);
+/** `GET /api/sweeps/:id`: status, progress and (when done) the report. */
+export const getSweep = (id: string) => getJson<SweepState>(`api/sweeps/${encodeURIComponent(id)}`);
+/** `DELETE /api/sweeps/:id`: cancels a queued or running sweep; answers its state. */
+export const cancelSweep = (id: string) =>
+  sendJson<SweepState>(`api/sweeps/${encodeURIComponent(id)}`, 'DELETE');
+/** `GET /api/sweeps/:id/events`: server-sent `progress`, then `result`, `error` or `cancelled`. */
+export const sweepEventsUrl = (id: string) => `api/sweeps/${encodeURIComponent(id)}/events`;

@@ -111,8 +111,13 @@ export function windowYears(w: HourWindow): ({ year: number } & HourWindow)[] {
   return out;
 }
 
+/** The first and last day of a window, ISO (UTC): ["2026-01-01", "2029-12-31"]. */
+export function windowDays(w: HourWindow): [string, string] {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [day(w.startMs), day(w.startMs + (w.hours - 1) * HOUR_MS)];
+}
+
 /** "2026-01-01 → 2029-12-31" (first and last day, UTC). */
 export function windowLabel(w: HourWindow): string {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return `${day(w.startMs)} → ${day(w.startMs + (w.hours - 1) * HOUR_MS)}`;
+  return windowDays(w).join(' → ');
 }

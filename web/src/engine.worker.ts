@@ -5,11 +5,13 @@
  *
  * Per slider move it does only what the move needs: the data are cached, the workload simulation
  * is reused when the move changes nothing it reads (src/cluster/run-workloads.ts, keyed on the data
- * source), the run writes into the previous run's hourly columns (a `ColumnPool`: no 30 MB of fresh
- * arrays and the garbage collections they cause), and only the columns the campus views draw are
+ * source), so are the environment, fleet and curtailment stages (`ExogenousReuse`), the run writes
+ * into the previous run's hourly columns (a `ColumnPool`: no 30 MB of fresh arrays and the garbage
+ * collections they cause), and only the columns the campus views draw are
  * copied out and transferred (not copied again) to the page.
  */
 import { defaultPriceSeriesFor } from '../../src/catalog/regions';
+import { ExogenousReuse } from '../../src/engine/exogenous-reuse';
 import { ColumnPool, HOURLY_COLUMNS } from '../../src/engine/site-hourly';
 import { parseScenarioDocument, ScenarioError, validateScenarioObject } from '../../src/model/parse-yaml';
 import type { Scenario } from '../../src/model/scenario';
@@ -21,6 +23,8 @@ import { RemoteData, withData } from './remote-data';
 const data = new RemoteData(self.location.origin);
 /** The hourly columns of this worker's runs, reused run after run (each run's are copied out). */
 const pool = new ColumnPool();
+/** Environment, fleet and curtailment schedule of the previous run, reused when a move leaves their inputs alone (busy fraction). */
+const exogenous = new ExogenousReuse();
 /** What the page's views read: the campus views' columns and curtailment (drawn when any hour has some). */
 const SENT: readonly string[] = [...CAMPUS_VIEW_COLUMNS, 'curtailedMW'];
 const UNITS: Record<string, string> = Object.fromEntries(
@@ -67,7 +71,7 @@ async function handle(req: RunRequest): Promise<void> {
   data.replay = replay;
   const { value: result, fetchMs } = await withData(data, needed(parsed.scenario), () => {
     data.replay = replay;
-    return runScenario(parsed.scenario, data.source, { raw: parsed.raw, columns: pool });
+    return runScenario(parsed.scenario, data.source, { raw: parsed.raw, columns: pool, exogenous });
   });
   // Copies: the pool's columns are overwritten by the next run. A grid-side column a site does not
   // have (no flexibility) is one zeroed array shared by its columns: copied once per site.

@@ -24,10 +24,10 @@ function Report() {
   return (
     <>
       <nav>
-        <span class="brand" style="color:#fff;font-weight:700">
+        <span class="brand" style="color:var(--nav-brand);font-weight:700">
           gigawatt report
         </span>
-        <span style="color:#cbd5e1">
+        <span style="color:var(--nav-fg)">
           {s.scenario} · generated {data.generated} by gigawatt {data.version}
         </span>
       </nav>

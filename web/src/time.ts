@@ -4,6 +4,8 @@
  * which is the clock the weather data are on; no daylight saving), always as ISO dates.
  */
 
+import { intlLocale, locale } from './i18n';
+
 /** The zone a chart labels its times in: UTC, or a fixed offset east of UTC in hours. */
 export interface TimeZoneView {
   readonly offsetHours: number;
@@ -66,4 +68,30 @@ export function tickLabel(ms: number, incrementS: number, zone: TimeZoneView): s
   if (incrementS >= 28 * 86_400) return `${f.y}-${f.mo}`;
   if (incrementS >= 86_400) return `${f.y}-${f.mo}-${f.d}`;
   return `${f.mo}-${f.d} ${f.h}:${f.mi}`;
+}
+
+/**
+ * A calendar date ("2026-02-02", or an ISO instant: its UTC date) in the dashboard's language:
+ * ISO in English (the dashboard's convention), "2 févr. 2026" in French. Time axes and ranges stay
+ * ISO in every language (`isoMinute`, `tickLabel`). Text that is not a date is returned unchanged.
+ */
+export function fmtDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  if (locale() === 'en') return m[0];
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).toLocaleDateString(intlLocale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The twelve calendar months, abbreviated in the dashboard's language: Jan … Dec, janv. … déc. */
+export function monthNames(): string[] {
+  if (locale() === 'en')
+    return ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const f = new Intl.DateTimeFormat(intlLocale(), { month: 'short', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, k) => f.format(Date.UTC(2026, k, 15)));
 }

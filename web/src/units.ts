@@ -4,6 +4,8 @@
  * unit without edits here.
  */
 
+import { currency, intlLocale, type MessageKey, t, usdPerEur } from './i18n';
+
 /** U+2212 for negatives, as everywhere in the dashboard (never a hyphen-minus). */
 const minus = (s: string): string => s.replace(/^-/, '\u2212');
 
@@ -22,16 +24,20 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 }
 
 /**
- * A number with thousands separators and the U+2212 minus: `decimals` fixed digits, or at most 3
- * significant digits for fractions (never exponent notation: 144000 → "144,000").
+ * A number in the dashboard's language (en: "1,234.5", fr: "1 234,5" with a narrow no-break space)
+ * with the U+2212 minus: `decimals` fixed digits, or at most 3 significant digits for fractions
+ * (never exponent notation: 144000 → "144,000").
  */
 export function fmtNumber(x: number, decimals?: number): string {
   if (!Number.isFinite(x)) return '—';
   const s =
     decimals !== undefined
-      ? numberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(x)
+      ? numberFormat(intlLocale(), {
+          minimumFractionDigits: decimals,
+          maximumFractionDigits: decimals,
+        }).format(x)
       : numberFormat(
-          'en-US',
+          intlLocale(),
           Math.abs(x) >= 1000 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 },
         ).format(x);
   return minus(s === '-0' ? '0' : s);
@@ -40,13 +46,29 @@ export function fmtNumber(x: number, decimals?: number): string {
 const trim = (x: number, digits = 3): string => {
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return '—';
-  return minus(numberFormat('en-US', { maximumSignificantDigits: digits }).format(x));
+  return minus(numberFormat(intlLocale(), { maximumSignificantDigits: digits }).format(x));
 };
 
 function scaled(x: number, steps: readonly (readonly [number, string])[]): string {
   for (const [f, u] of steps) if (Math.abs(x) >= f) return `${trim(x / f)} ${u}`;
   const last = steps[steps.length - 1] as readonly [number, string];
   return `${trim(x / last[0])} ${last[1]}`;
+}
+
+/** The display currency's symbol: "$" or "€". */
+export const currencySymbol = (): string => (currency() === 'EUR' ? '€' : '$');
+
+/** A US-dollar amount in the display currency: itself, or divided by the stated US$ per € rate. */
+export const toDisplay = (usd: number): number => (currency() === 'EUR' ? usd / usdPerEur() : usd);
+
+/**
+ * What the money figures are in: "US dollars" or "euros at 1.16 US$ per €" (for chart subtitles,
+ * tables and CSV headers, so that every money figure says its currency and rate).
+ */
+export function moneyNote(): string {
+  return currency() === 'EUR'
+    ? t('money.note.eur', { rate: fmtNumber(usdPerEur(), 4) })
+    : t('money.note.usd');
 }
 
 export const fmt = {
@@ -63,10 +85,20 @@ export const fmt = {
       [1, 'MW'],
       [1e-3, 'kW'],
     ]),
+  /** A US-dollar amount in the display currency: "$1.2B", "€1.03B", "1,03 Md€". */
   usd: (x: number) => {
-    const a = Math.abs(x);
-    const [f, s] = a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
-    return `${x < 0 ? '−' : ''}$${trim(a / f)}${s}`;
+    const a = Math.abs(toDisplay(x));
+    const fr = intlLocale() === 'fr-FR';
+    const [f, s] =
+      a >= 1e9 ? [1e9, fr ? 'Md' : 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
+    const sign = x < 0 ? '−' : '';
+    const sym = currencySymbol();
+    return fr ? `${sign}${trim(a / f)}\u00a0${s}${sym}` : `${sign}${sym}${trim(a / f)}${s}`;
+  },
+  /** A US-dollar amount in the display currency with `decimals` fixed digits: "$1.25", "1,08 €". */
+  usdExact: (x: number, decimals: number) => {
+    const v = fmtNumber(toDisplay(x), decimals);
+    return intlLocale() === 'fr-FR' ? `${v}\u00a0${currencySymbol()}` : `${currencySymbol()}${v}`;
   },
   co2: (t: number) =>
     scaled(t, [
@@ -76,27 +108,35 @@ export const fmt = {
     ]),
   water: (m3: number) =>
     scaled(m3, [
-      [1e6, 'million m³'],
-      [1e3, 'thousand m³'],
+      [1e6, t('unit.millionM3')],
+      [1e3, t('unit.thousandM3')],
       [1, 'm³'],
     ]),
-  flop: (x: number) => (x === 0 ? '0 FLOP' : `${minus(x.toExponential(2).replace('e+', 'e'))} FLOP`),
+  flop: (x: number) =>
+    x === 0
+      ? '0 FLOP'
+      : `${minus(
+          x
+            .toExponential(2)
+            .replace('e+', 'e')
+            .replace('.', intlLocale() === 'fr-FR' ? ',' : '.'),
+        )} FLOP`,
   count: (x: number) => fmtNumber(Math.round(x)),
-  ratio: (x: number) => (x === 0 ? '—' : x.toFixed(3)),
-  percent: (x: number) => `${(x * 100).toFixed(1)} %`,
+  ratio: (x: number) => (x === 0 ? '—' : fmtNumber(x, 3)),
+  percent: (x: number) => `${fmtNumber(x * 100, 1)} %`,
 };
 
 export interface MetricInfo {
   /** Human label, e.g. "Facility energy". */
   readonly label: string;
-  /** Base unit of the raw number, e.g. "MWh". */
+  /** Base unit of the raw number, e.g. "MWh" ("$" for US dollars, whatever the display currency). */
   readonly unit: string;
   /** Formats a raw value with a scaled unit. */
   readonly format: (x: number) => string;
 }
 
 const SUFFIXES: readonly [RegExp, string, (x: number) => string, boolean?][] = [
-  [/USDPerMWh$/, '$/MWh', (x) => `${trim(x)} $/MWh`],
+  [/USDPerMWh$/, '$/MWh', (x) => `${trim(toDisplay(x))} ${currencySymbol()}/MWh`],
   [/GPerKWh$/, 'gCO2e/kWh', (x) => `${trim(x)} gCO2e/kWh`],
   [/LPerKWh$/, 'L/kWh', (x) => `${trim(x)} L/kWh`],
   [/MWh$/, 'MWh', fmt.energy],
@@ -113,24 +153,27 @@ const SUFFIXES: readonly [RegExp, string, (x: number) => string, boolean?][] = [
   [/C$/, '°C', (x) => `${trim(x)} °C`],
 ];
 
-const LABELS: Readonly<Record<string, string>> = {
-  pue: 'PUE (facility / IT energy)',
-  acceleratorCount: 'Accelerators',
-  itEnergyMWh: 'IT energy',
-  facilityEnergyMWh: 'Facility energy',
-  coolingEnergyMWh: 'Cooling energy',
-  gridImportMWh: 'Grid import',
-  unservedITEnergyMWh: 'IT energy not served',
-  peakITMW: 'Peak IT power',
-  peakFacilityMW: 'Peak facility power',
-  co2Tonnes: 'CO2 (grid lifecycle + on-site gas)',
-  waterM3: 'Water consumed on site',
-  energyCostUSD: 'Energy cost',
-  computeDeliveredFLOP: 'Compute delivered',
-  capexUSD: 'Capex',
-  jobsPermanent: 'Permanent jobs',
-  jobsConstruction: 'Construction jobs',
-};
+/** Metrics with a label of their own (others are humanized from their key). */
+const LABELLED = new Set([
+  'pue',
+  'acceleratorCount',
+  'itEnergyMWh',
+  'facilityEnergyMWh',
+  'coolingEnergyMWh',
+  'gridImportMWh',
+  'unservedITEnergyMWh',
+  'peakITMW',
+  'peakFacilityMW',
+  'co2Tonnes',
+  'waterM3',
+  'energyCostUSD',
+  'computeDeliveredFLOP',
+  'capexUSD',
+  'jobsPermanent',
+  'jobsConstruction',
+]);
+const label = (key: string): string | undefined =>
+  LABELLED.has(key) ? t(`metric.${key}` as MessageKey) : undefined;
 
 /** "unservedITEnergyMWh" → "Unserved IT energy" (unit suffix dropped). */
 function humanize(key: string): string {
@@ -148,9 +191,18 @@ function humanize(key: string): string {
 
 export function metricInfo(key: string): MetricInfo {
   for (const [re, unit, format] of SUFFIXES) {
-    if (re.test(key)) return { label: LABELS[key] ?? humanize(key), unit, format };
+    if (re.test(key)) {
+      // Shown in euros: the label says so, with the rate. `unit` stays the raw value's (CSV exports).
+      const money = (unit === '$' || unit === '$/MWh') && currency() === 'EUR';
+      const base = label(key) ?? humanize(key);
+      return {
+        label: money ? `${base} (€, ${fmtNumber(usdPerEur(), 4)} US$/€)` : base,
+        unit,
+        format,
+      };
+    }
   }
-  return { label: LABELS[key] ?? humanize(key), unit: '', format: (x) => trim(x) };
+  return { label: label(key) ?? humanize(key), unit: '', format: (x) => trim(x) };
 }
 
 /** Formats any value: numbers by key, others as text. */

@@ -24,7 +24,11 @@ export interface CampusRecord {
   readonly owner: string;
   readonly tenant: string;
   readonly city: string;
+  /** County (parish) as the register gives it, notes in brackets kept; '' where it names none. */
+  readonly county: string;
   readonly state: string;
+  /** What the coordinates stand for: 'town', 'county' or 'state' centre ('' where blank). */
+  readonly locationPrecision: string;
   readonly latitude: number;
   readonly longitude: number;
   /** EIA-930 code as given; '' where the register left it blank (off-grid or undetermined). */
@@ -263,7 +267,9 @@ export function parseRegister(text: string, file = 'us_ai_campuses.csv'): Campus
       owner: get('developer_or_owner'),
       tenant: get('tenant_or_user'),
       city: get('city'),
+      county: get('county'),
       state: get('state'),
+      locationPrecision: get('location_precision'),
       latitude: num('latitude', true) as number,
       longitude: num('longitude', true) as number,
       balancingAuthority: get('balancing_authority'),

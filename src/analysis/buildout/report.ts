@@ -26,9 +26,11 @@ import {
   type SupplyChainReport,
   supplyChain,
 } from './supply-chain.js';
+import { type WaterByPlace, waterByPlace, withCounty } from './water.js';
 import { lateTariffs, pjmCapacity, sb6Campuses } from './who-pays.js';
 
 export type { CampusRow, CampusYear, RegionYearRow, WhoPays } from './rows.js';
+export type { WaterArea, WaterByPlace } from './water.js';
 
 export const BUILDOUT_REPORT_VERSION = 1;
 
@@ -88,6 +90,8 @@ export interface BuildoutReport {
     onsiteCO2Tonnes: number;
     waterM3: number;
   }[];
+  /** On-site water per register county and per state and year, with the attribution rule (./water.ts). */
+  readonly water: WaterByPlace;
   /** Realistic online dates from the critical path (needs the register: status and announced dates). */
   readonly supplyChain: SupplyChainReport | null;
   readonly method: string;
@@ -210,6 +214,8 @@ function campusRow(site: Scenario['sites'][number], h: SiteHourly, years: readon
     name: site.name ?? site.id,
     region: site.region,
     state: site.location.state,
+    county: '',
+    locationPrecision: '',
     // off-grid: a connection too small for the load, or (almost) no energy from the grid
     offGrid:
       fac > 0 &&
@@ -382,10 +388,13 @@ export function buildoutReport(
   const resolved = resolveScenario(scenario, data, scenario);
   const hourly = simulate(resolved.engine, options.onProgress).map((s) => s.hourly);
   const years = wholeYears(scenario.start, scenario.end);
-  const campuses = scenario.sites.map((site, i) => campusRow(site, hourly[i] as SiteHourly, years));
+  const register = options.register ?? [];
+  const registerById = new Map(register.map((c) => [c.record.id, c]));
+  const campuses = scenario.sites.map((site, i) =>
+    withCounty(campusRow(site, hourly[i] as SiteHourly, years), registerById),
+  );
   const { regions, ercot4CP } = regionRows(scenario, hourly, campuses, years, data, options, limitsPct);
   const simulatedIds = new Set(scenario.sites.map((s) => s.id));
-  const register = options.register ?? [];
   const plans = phasePlans(register, simulatedIds);
   const chain = plans.length === 0 ? null : supplyChain(plans, options.supplyChain);
   return {
@@ -405,6 +414,7 @@ export function buildoutReport(
       sb6: sb6Campuses(scenario, campuses),
     },
     environment: environmentRows(years, campuses),
+    water: waterByPlace(campuses),
     supplyChain: chain,
     method: BUILDOUT_METHOD,
   };

@@ -29,6 +29,10 @@ export interface CampusRow {
   readonly name: string;
   readonly region: string;
   readonly state: string;
+  /** County (parish) the campus register names, its bracketed note dropped; '' where unknown (./water.ts). */
+  readonly county: string;
+  /** What the register's coordinates stand for: 'town', 'county' or 'state' centre; '' when not in the register. */
+  readonly locationPrecision: string;
   /** True when the site draws (almost) nothing from the grid: its own plant carries it. */
   readonly offGrid: boolean;
   readonly years: readonly CampusYear[];

@@ -33,7 +33,7 @@ import {
   spendSchedule,
 } from './capex-schedule.js';
 import { irr, npv, payback } from './finance.js';
-import { yearlyAggregates } from './hourly-aggregates.js';
+import { type CashFlowHourlySums, yearlyAggregates } from './hourly-aggregates.js';
 import { type OpexLines, opexInYear } from './opex.js';
 
 export { monthsBefore } from './calendar.js';
@@ -95,7 +95,8 @@ const FLOP_PER_PFLOP_DAY = 1e15 * 86_400;
 
 export interface CashFlowContext {
   readonly inputs: EngineInputs;
-  readonly sims: readonly SimulatedSite[];
+  /** The sites' hourly columns, or their sums already taken site by site (./hourly-aggregates.ts). */
+  readonly sims: readonly SimulatedSite[] | CashFlowHourlySums;
   readonly phases: readonly PhaseEconomics[];
   readonly economics: EconomicsOptions;
   /** Months of construction before each online date. */

@@ -18,6 +18,7 @@ import type { Assumption, ResolvedScenario } from '../../model/resolve.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { PhaseEconomics } from '../economics.js';
 import { type CashFlowAnalysis, cashFlowAnalysis } from './cash-flows.js';
+import type { CashFlowHourlySums } from './hourly-aggregates.js';
 import { type JobsOverTime, jobsOverTime } from './jobs.js';
 
 export interface FinancialReport extends CashFlowAnalysis {
@@ -36,7 +37,7 @@ function given(raw: unknown, path: readonly string[]): boolean {
 export function financialReport(
   scenario: Scenario,
   resolved: ResolvedScenario,
-  sims: readonly SimulatedSite[],
+  sims: readonly SimulatedSite[] | CashFlowHourlySums,
   phases: readonly PhaseEconomics[],
 ): FinancialReport {
   const e = scenario.economics;

@@ -1,7 +1,8 @@
 /**
  * The sweep report: for each grid point, P5/P50/P95 (with mean, min, max) of every output metric, the
  * tornado ranking of the uncertain inputs by their influence on one output, and the distributions
- * of the break-even and payback years.
+ * of the break-even and payback years, and P5/P50/P95 of the per-year outputs (YEAR_OUTPUTS) in each
+ * calendar year (fan charts).
  *
  * Tornado method: Spearman rank correlation ρ between each input's sampled values and the output over
  * the samples (global: every input varies at once, as in the sweep). Inputs are ranked by |ρ|; the
@@ -9,7 +10,13 @@
  * one-at-a-time swings, and handles monotone non-linear effects.
  */
 import type { SweepInput, SweepPlan } from './plan.js';
-import { OUTPUT_METRICS, type SampleMetrics, type SampleResult } from './sample.js';
+import {
+  OUTPUT_METRICS,
+  type SampleMetrics,
+  type SampleResult,
+  type SampleYearMetrics,
+  YEAR_OUTPUTS,
+} from './sample.js';
 import { type Quantiles, quantilePosition, quantileSorted, quantiles, spearman } from './statistics.js';
 
 export interface TornadoBar {
@@ -31,10 +38,18 @@ export interface YearDistribution {
   readonly p95: number | null;
 }
 
+/** One calendar year's quantiles of a per-year output over the samples. */
+export type YearQuantiles = { readonly year: number } & Quantiles;
+
 export interface PointReport {
   readonly grid: Readonly<Record<string, number>>;
   readonly samples: number;
   readonly metrics: Record<string, Quantiles | null>;
+  /**
+   * Per-year output (YEAR_OUTPUTS) → its quantiles in each calendar year, years ascending; empty when
+   * a sample carries no per-year values (run by an older worker).
+   */
+  readonly byYear: Record<string, YearQuantiles[]>;
   readonly tornado: { readonly output: string; readonly method: 'spearman'; readonly ranking: TornadoBar[] };
   readonly breakEvenYear: YearDistribution;
   readonly paybackYear: YearDistribution;
@@ -51,6 +66,7 @@ export interface SweepReport {
   readonly points: PointReport[];
   /** The first (often only) point's metrics, tornado and break-even distribution, for convenience. */
   readonly metrics: Record<string, Quantiles | null>;
+  readonly byYear: PointReport['byYear'];
   readonly tornado: PointReport['tornado'];
   readonly breakEvenYear: YearDistribution;
 }
@@ -70,6 +86,22 @@ function yearDistribution(values: readonly (number | null)[]): YearDistribution 
     return x === undefined || x === Infinity ? null : x;
   };
   return { byYear, none, p5: at(0.05), p50: at(0.5), p95: at(0.95) };
+}
+
+/** Quantiles of each per-year output in each year over the samples (none when a sample has none). */
+function byYearQuantiles(rows: readonly (SampleYearMetrics | undefined)[]): Record<string, YearQuantiles[]> {
+  if (rows.some((r) => r === undefined)) return {};
+  const out: Record<string, YearQuantiles[]> = {};
+  for (const key of YEAR_OUTPUTS) {
+    const series = rows.map((r) => r?.[key]);
+    const years = [...new Set(series.flatMap((v) => Object.keys(v ?? {})))].map(Number).sort((a, b) => a - b);
+    const qs = years.flatMap((year) => {
+      const q = quantiles(series.map((v) => v?.[String(year)] ?? null));
+      return q ? [{ year, ...q }] : [];
+    });
+    if (qs.length > 0) out[key] = qs;
+  }
+  return out;
 }
 
 function tornado(
@@ -107,6 +139,7 @@ export function sweepReport(
   if (!OUTPUT_METRICS.includes(output))
     throw new Error(`--output ${output}: not an output metric (one of: ${OUTPUT_METRICS.join(', ')})`);
   const byIndex = new Map(results.map((r) => [r.index, r.metrics]));
+  const yearsByIndex = new Map(results.map((r) => [r.index, r.byYear]));
   const points = plan.points.map((grid, g) => {
     const sampleIdx = Array.from({ length: plan.samples }, (_, i) => i);
     const rows = sampleIdx.map((i) => {
@@ -118,6 +151,7 @@ export function sweepReport(
       grid,
       samples: rows.length,
       metrics: Object.fromEntries(OUTPUT_METRICS.map((k) => [k, quantiles(rows.map((r) => r[k] ?? null))])),
+      byYear: byYearQuantiles(sampleIdx.map((i) => yearsByIndex.get(g * plan.samples + i))),
       tornado: tornado(plan, rows, sampleIdx, output),
       breakEvenYear: yearDistribution(rows.map((r) => r.breakEvenYear ?? null)),
       paybackYear: yearDistribution(rows.map((r) => r.paybackYear ?? null)),
@@ -134,6 +168,7 @@ export function sweepReport(
     grid: plan.grid,
     points,
     metrics: first.metrics,
+    byYear: first.byYear,
     tornado: first.tornado,
     breakEvenYear: first.breakEvenYear,
   };

@@ -3,8 +3,8 @@
  * per balancing authority and year, can the grid carry the campuses; national totals; which BAs have no
  * data. A thin shell over `buildoutReport` (src/analysis/buildout/report.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { fleetScenario } from '../../analysis/buildout/fleet.js';
@@ -22,10 +22,12 @@ import {
   realisticRegister,
 } from '../../analysis/buildout/report.js';
 import { type SupplyChainOptions, supplyChain } from '../../analysis/buildout/supply-chain.js';
+import { buildoutTableFiles } from '../../io/buildout-tables.js';
 import { fileDataSource } from '../../io/data-source.js';
 import { loadScenario, parseScenarioText } from '../../io/load-scenario.js';
-import { dataDir } from '../../io/paths.js';
+import { dataDir, packageVersion } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
+import { buildoutPageHtml } from '../../report/buildout.js';
 import { count, energy, flop, power, tonnes, water } from '../format.js';
 import { UsageError } from '../usage-error.js';
 import { parseLimitsPct, parseYears } from './headroom.js';
@@ -37,6 +39,7 @@ export interface BuildoutCliOptions {
   duplicates?: string;
   json?: boolean;
   out?: string;
+  html?: string;
   trials?: string;
   seed?: string;
   dates?: string;
@@ -71,7 +74,7 @@ function datesOf(opts: BuildoutCliOptions): 'announced' | 'p50' | 'p90' {
 
 /** The scenario, and the converted register (rebuilt in memory when --size, --duplicates or --dates are given). */
 function inputs(
-  name: string,
+  name: string | Scenario,
   opts: BuildoutCliOptions,
   chainOptions: SupplyChainOptions,
 ): { scenario: Scenario; register: ConvertedCampus[] } {
@@ -97,7 +100,7 @@ function inputs(
       register,
     };
   }
-  return { scenario: loadScenario(name).scenario, register };
+  return { scenario: typeof name === 'string' ? loadScenario(name).scenario : name, register };
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -192,6 +195,7 @@ export function formatBuildout(r: BuildoutReport): string {
   );
   if (r.supplyChain !== null) out.push('', formatSupplyChain(r.supplyChain));
   out.push('', formatWhoPays(r));
+  out.push('', formatWaterByCounty(r));
   const offGrid = r.campuses.filter((c) => c.offGrid).map((c) => c.id);
   out.push('');
   out.push(
@@ -373,6 +377,21 @@ function formatWhoPays(r: BuildoutReport): string {
   return out.join('\n');
 }
 
+/** On-site water of the last year per register county, with the attribution rule (src/analysis/buildout/water.ts). */
+function formatWaterByCounty(r: BuildoutReport): string {
+  const last = r.years[r.years.length - 1];
+  const rows = r.water.byCounty.filter((w) => w.year === last);
+  if (rows.length === 0) return pc.dim(`No on-site water in ${last} (dry cooling, or no campus online).`);
+  return [
+    pc.bold(`On-site water in ${last}, by the county the campus register names`),
+    table(
+      ['state', 'county', 'water on site', 'campuses'],
+      rows.map((w) => [w.state, w.county || '(not known)', water(w.waterM3), w.campuses.join(', ')]),
+    ),
+    pc.dim(r.water.rule),
+  ].join('\n');
+}
+
 const csvCell = (v: unknown) => {
   const s = Array.isArray(v) ? v.join(';') : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -382,57 +401,14 @@ function csv(rows: Record<string, unknown>[]): string {
   return `${[header.join(','), ...rows.map((r) => header.map((h) => csvCell(r[h])).join(','))].join('\n')}\n`;
 }
 
-/** `--out DIR`: regions.csv (BA × year), campuses.csv (campus × year), national.csv, report.json. */
+/**
+ * `--out DIR`: regions, campuses and water-by-county as CSV and Parquet (src/io/buildout-tables.ts),
+ * national, environment, pjm-capacity and supply-chain as CSV, and report.json.
+ */
 export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const files: [string, string][] = [
-    [
-      'regions.csv',
-      csv(
-        r.regions.map((x) => ({
-          region: x.region,
-          year: x.year,
-          campuses: x.campuses,
-          campus_peak_MW: x.campusPeakMW,
-          campus_at_region_peak_MW: x.campusAtRegionPeakMW,
-          campus_energy_GWh: x.campusEnergyGWh,
-          region_peak_MW: x.regionPeakMW,
-          ...Object.fromEntries(
-            r.limitsPct.map((p, i) => [`headroom_before_${p}pct_MW`, x.headroomBeforeMW[i]]),
-          ),
-          ...Object.fromEntries(
-            r.limitsPct.map((p, i) => [`headroom_after_${p}pct_MW`, x.headroomAfterMW[i]]),
-          ),
-          flexible_curtailment_pct: x.flexible.curtailmentPct,
-          flexible_curtailed_hours_per_year: x.flexible.curtailedHoursPerYear,
-          flexible_events_per_year: x.flexible.eventsPerYear,
-          flexible_curtailed_GWh_per_year: x.flexible.curtailedGWhPerYear,
-          flexible_compute_lost_FLOP_per_year: x.flexible.computeLostFLOPPerYear,
-          firm_need_MW: x.firmNeedMW,
-        })),
-      ),
-    ],
-    [
-      'campuses.csv',
-      csv(
-        r.campuses.flatMap((c) =>
-          c.years.map((y) => ({
-            id: c.id,
-            region: c.region,
-            state: c.state,
-            off_grid: c.offGrid,
-            year: y.year,
-            it_installed_MW: y.itInstalledMW,
-            peak_facility_MW: y.peakFacilityMW,
-            facility_GWh: y.facilityGWh,
-            grid_GWh: y.gridGWh,
-            co2_t: y.co2Tonnes,
-            onsite_co2_t: y.onsiteCO2Tonnes,
-            water_m3: y.waterM3,
-          })),
-        ),
-      ),
-    ],
+  const files: [string, string | Uint8Array][] = [
+    ...buildoutTableFiles(r).map((f): [string, string | Uint8Array] => [f.name, f.data]),
     ['national.csv', csv(r.national.map((n) => ({ ...n })))],
     ...(r.supplyChain === null
       ? []
@@ -462,8 +438,11 @@ export function writeBuildoutOutputs(r: BuildoutReport, dir: string): string[] {
   });
 }
 
-/** The report of `gigawatt buildout [name] --json` for these options (also GET /api/buildout). */
-export function buildoutReportFor(name: string, opts: BuildoutCliOptions): BuildoutReport {
+/**
+ * The report of `gigawatt buildout [name] --json` for these options (also GET and POST /api/buildout):
+ * `name` a built-in or a file, or a scenario already validated (a request's).
+ */
+export function buildoutReportFor(name: string | Scenario, opts: BuildoutCliOptions): BuildoutReport {
   const limitsPct = parseLimitsPct(opts.curtailment);
   const historicalYears =
     opts.years === undefined
@@ -486,11 +465,40 @@ export function buildoutReportFor(name: string, opts: BuildoutCliOptions): Build
   });
 }
 
+/** `--html FILE`: the build-out section of the HTML report as one self-contained page (src/report/buildout.ts). */
+export function writeBuildoutHtml(r: BuildoutReport, file: string): string {
+  const html = buildoutPageHtml(r, {
+    generated: new Date().toISOString().slice(0, 10),
+    version: packageVersion(),
+  });
+  try {
+    writeFileSync(file, html);
+  } catch (err) {
+    throw new UsageError(
+      `--html: cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  return file;
+}
+
+/** Refuses an --html file whose folder does not exist before the (long) computation, not after it. */
+function checkHtmlTarget(file: string | undefined): void {
+  if (file === undefined) return;
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`--html: cannot write ${file}: the folder ${dir} does not exist`);
+}
+
 export function buildoutCommand(name: string, opts: BuildoutCliOptions): void {
+  checkHtmlTarget(opts.html);
   const report = buildoutReportFor(name, opts);
   if (opts.out !== undefined) {
     const files = writeBuildoutOutputs(report, opts.out);
     if (!opts.json) process.stderr.write(`wrote ${files.join(', ')}\n`);
+  }
+  if (opts.html !== undefined) {
+    const file = writeBuildoutHtml(report, opts.html);
+    if (!opts.json) process.stderr.write(`wrote ${file}\n`);
   }
   process.stdout.write(`${opts.json ? JSON.stringify(report, null, 2) : formatBuildout(report)}\n`);
 }
@@ -529,8 +537,9 @@ export function registerBuildout(cli: Command): void {
     .option('--json', 'print the report as JSON (contract: docs/buildout.md)')
     .option(
       '-o, --out <dir>',
-      'write the tables as CSV (regions, campuses, national, environment, pjm-capacity, supply-chain) and report.json to DIR',
+      'write the tables to DIR: regions, campuses and water-by-county as CSV and Parquet; national, environment, pjm-capacity, supply-chain as CSV; report.json',
     )
+    .option('--html <file>', 'write the build-out section of the HTML report as one self-contained page')
     .addHelpText(
       'after',
       `
@@ -539,7 +548,8 @@ Examples:
   $ gigawatt buildout --size announced         with the aspirational maxima instead of first stages
   $ gigawatt buildout --dates p50              the grid on the dates the supply chains allow
   $ gigawatt buildout --json > buildout.json
-  $ gigawatt buildout --out out/buildout`,
+  $ gigawatt buildout --out out/buildout
+  $ gigawatt buildout --html buildout.html     the report section: tables, chart, who pays, water`,
     )
     .action((name: string, opts: BuildoutCliOptions) => {
       buildoutCommand(name, opts);

@@ -10,7 +10,7 @@ import { formatWarning, loadScenario } from '../../io/load-scenario.js';
 import { saveRun } from '../../io/store/record.js';
 import { storePath } from '../../io/store/store-path.js';
 import { SCHEMA_VERSION } from '../../model/schema-version.js';
-import { type RunResult, runScenario } from '../../run.js';
+import { type RunResult, type RunSummaryResult, runScenario } from '../../run.js';
 import { formatAssumptions, formatSummary } from '../format.js';
 import { terminalLines, terminalText } from '../terminal-text.js';
 import { UsageError } from '../usage-error.js';
@@ -22,7 +22,12 @@ export interface RunOptions {
   quiet?: boolean;
   /** Simulate every background failure and repair event (docs/workloads.md, "Fast path"). */
   exact?: boolean;
+  /** Also save the hourly series in the results store. */
+  hourly?: boolean;
 }
+
+/** A run's summary, with the hourly columns when the command writes them (`--out`, `--hourly`). */
+export type RunCommandResult = RunSummaryResult & { readonly sites?: RunResult['sites'] };
 
 /** Shows a progress bar on stderr once the work has taken more than a second. */
 export function delayedProgress(label: string, quiet: boolean | undefined) {
@@ -90,7 +95,7 @@ export function prepareOutputDir(dir: string): void {
   }
 }
 
-export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunResult; raw: unknown } {
+export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunCommandResult; raw: unknown } {
   const { scenario, raw, warnings, schemaVersionRead, migrationNotes } = loadScenario(nameOrPath);
   if (!opts.quiet) for (const w of warnings) process.stderr.write(`${terminalLines(formatWarning(w))}\n`);
   if (schemaVersionRead !== SCHEMA_VERSION && !opts.quiet)
@@ -99,11 +104,17 @@ export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunR
     );
   if (opts.out) prepareOutputDir(opts.out);
   const progress = delayedProgress(`simulating ${terminalText(scenario.name)}`, opts.quiet || opts.json);
-  const result = runScenario(scenario, fileDataSource(), {
+  const runOptions = {
     raw,
-    onProgress: (d, t) => progress.update(d, t),
+    onProgress: (d: number, t: number) => progress.update(d, t),
     ...(opts.exact ? { workloads: { exact: true } } : {}),
-  });
+  };
+  // Every site's hourly columns are kept only when they are written (--out, --hourly); otherwise each
+  // site is reduced as soon as it is simulated (memory independent of the number of sites).
+  const result: RunCommandResult =
+    opts.out !== undefined || opts.hourly === true
+      ? runScenario(scenario, fileDataSource(), runOptions)
+      : runScenario(scenario, fileDataSource(), { ...runOptions, keepHourly: false });
   progress.stop();
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
@@ -115,7 +126,7 @@ export function runCommand(nameOrPath: string, opts: RunOptions): { result: RunR
     const written = writeRunOutputs(
       opts.out,
       result.summary,
-      result.sites.map((s) => s.hourly),
+      (result.sites ?? []).map((s) => s.hourly),
     );
     if (!opts.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
   }
@@ -164,7 +175,10 @@ Examples:
     )
     .action(async (scenario: string, opts: RunOptions & { store?: string | boolean; hourly?: boolean }) => {
       const { result, raw } = runCommand(scenario, opts);
-      const id = await saveRun(storePath(opts.store), result, raw, { hourly: opts.hourly ?? false });
+      // The hourly columns are there exactly when --hourly asked for them (runCommand keeps them then).
+      const id = await saveRun(storePath(opts.store), { ...result, sites: result.sites ?? [] }, raw, {
+        hourly: opts.hourly ?? false,
+      });
       if (id !== undefined && !opts.quiet && !opts.json) process.stderr.write(`saved as run ${id}\n`);
     });
 }

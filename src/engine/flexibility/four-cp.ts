@@ -21,7 +21,6 @@ import { HOUR_MS } from '../series.js';
 
 /** Central Daylight Time offset used for the 4CP months and days, ms. */
 const CDT_OFFSET_MS = -5 * HOUR_MS;
-const CP_MONTHS = [5, 6, 7, 8]; // June..September (0-based)
 
 export interface CoincidentPeak {
   readonly year: number;
@@ -32,24 +31,52 @@ export interface CoincidentPeak {
   readonly demandMW: number;
 }
 
-const localParts = (startMs: number, h: number) => {
-  const d = new Date(startMs + h * HOUR_MS + CDT_OFFSET_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), hour: d.getUTCHours() };
-};
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Calls `f` once per local (CDT) calendar day touched by the simulated hours, in order: the day's
+ * hours are [from, to) and its date is (year, 0-based month, day of month). One `Date` per day instead
+ * of one per hour: a sweep computes the peaks of 87,648 hours per ERCOT site per sample.
+ */
+function forEachLocalDay(
+  startMs: number,
+  hours: number,
+  f: (from: number, to: number, year: number, month: number, day: number) => void,
+): void {
+  let h = 0;
+  while (h < hours) {
+    const localMs = startMs + h * HOUR_MS + CDT_OFFSET_MS;
+    const nextDayMs = (Math.floor(localMs / DAY_MS) + 1) * DAY_MS;
+    // The first hour whose local time reaches the next day (integer ms: exact).
+    const to = Math.min(hours, h + Math.ceil((nextDayMs - localMs) / HOUR_MS));
+    const d = new Date(localMs);
+    f(h, to, d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    h = to;
+  }
+}
+
+const isCPMonth = (month: number) => month >= 5 && month <= 8; // CP_MONTHS: June..September
 
 /** The actual coincident-peak hour of every June–September month touched by the simulated period. */
 export function coincidentPeaks(demandMW: Float64Array, startMs: number): CoincidentPeak[] {
-  const best = new Map<string, CoincidentPeak>();
-  for (let h = 0; h < demandMW.length; h++) {
-    const p = localParts(startMs, h);
-    if (!CP_MONTHS.includes(p.month)) continue;
-    const key = `${p.year}-${p.month}`;
-    const d = demandMW[h] as number;
-    const cur = best.get(key);
-    if (cur === undefined || d > cur.demandMW)
-      best.set(key, { year: p.year, month: p.month + 1, hour: h, demandMW: d });
-  }
-  return [...best.values()].sort((a, b) => a.hour - b.hour);
+  const peaks: CoincidentPeak[] = [];
+  let current: { year: number; month: number; hour: number; demandMW: number } | undefined;
+  forEachLocalDay(startMs, demandMW.length, (from, to, year, month) => {
+    if (!isCPMonth(month)) return;
+    if (current === undefined || current.year !== year || current.month !== month + 1) {
+      current = { year, month: month + 1, hour: -1, demandMW: Number.NEGATIVE_INFINITY };
+      peaks.push(current);
+    }
+    // argmax over the day's hours; the first of equal hours wins, as over the whole month.
+    for (let h = from; h < to; h++) {
+      const d = demandMW[h] as number;
+      if (current.hour < 0 || d > current.demandMW) {
+        current.hour = h;
+        current.demandMW = d;
+      }
+    }
+  });
+  return peaks.map((p) => ({ year: p.year, month: p.month, hour: p.hour, demandMW: p.demandMW }));
 }
 
 export interface FourCPParams {
@@ -71,20 +98,16 @@ export function fourCPRequest(
   if (p.method === 'perfect-foresight') {
     for (const cp of coincidentPeaks(demandMW, startMs)) active[cp.hour] = 1;
   } else {
-    // Group the simulated hours into local (CDT) days of the 4CP months.
-    let h = 0;
-    let monthKey = '';
+    // The simulated hours grouped into local (CDT) days.
+    let monthKey = -1;
     let monthPeak = 0;
-    while (h < n) {
-      const p0 = localParts(startMs, h);
-      let end = h + 1;
-      while (end < n && localParts(startMs, end).day === p0.day) end++;
-      const key = `${p0.year}-${p0.month}`;
+    forEachLocalDay(startMs, n, (h, end, year, month) => {
+      const key = year * 12 + month;
       if (key !== monthKey) {
         monthKey = key;
         monthPeak = 0;
       }
-      if (CP_MONTHS.includes(p0.month) && h >= 24) {
+      if (isCPMonth(month) && h >= 24) {
         let fMax = Number.NEGATIVE_INFINITY;
         let fArg = h;
         for (let t = h; t < end; t++) {
@@ -101,8 +124,7 @@ export function fourCPRequest(
         }
       }
       for (let t = h; t < end; t++) monthPeak = Math.max(monthPeak, demandMW[t] as number);
-      h = end;
-    }
+    });
   }
   for (let t = 0; t < n; t++) if (active[t] === 1) out[t] = Math.max(out[t] as number, p.fraction);
   return active;

@@ -18,8 +18,13 @@ export function workerFile(): { filename: string; execArgv: string[] } {
 }
 
 export interface LocalSweepOptions {
-  /** Worker threads (default: all cores). */
+  /** Worker threads (default: all cores); ignored with `pool`. */
   readonly workers?: number;
+  /**
+   * A pool opened with `openSweepPool` to run on, left open afterwards: its threads keep their data,
+   * compiled code and workload simulation from earlier sweeps (a benchmark's warm-up, a server).
+   */
+  readonly pool?: Piscina;
   /** Only these job indices (default: all). */
   readonly jobs?: readonly number[];
   /** The worker module (default: workerFile()); e.g. the bundled dist/sweep-worker.js from tsx. */
@@ -30,19 +35,26 @@ export interface LocalSweepOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A pool of `threads` sweep worker threads (default: all cores), all started at once. */
+export function openSweepPool(
+  threads: number = availableParallelism(),
+  worker: LocalSweepOptions['worker'] = workerFile(),
+): Piscina {
+  const n = Math.max(1, threads);
+  return new Piscina({
+    filename: worker.filename,
+    execArgv: worker.execArgv,
+    minThreads: n,
+    maxThreads: n,
+    idleTimeout: 1000,
+  });
+}
+
 export async function runLocalSweep(
   plan: SweepPlan,
   options: LocalSweepOptions = {},
 ): Promise<SampleResult[]> {
-  const threads = Math.max(1, options.workers ?? availableParallelism());
-  const { filename, execArgv } = options.worker ?? workerFile();
-  const pool = new Piscina({
-    filename,
-    execArgv,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: 1000,
-  });
+  const pool = options.pool ?? openSweepPool(options.workers, options.worker);
   const indices = options.jobs ?? Array.from({ length: plan.jobs }, (_, i) => i);
   let done = 0;
   try {
@@ -58,6 +70,6 @@ export async function runLocalSweep(
       }),
     );
   } finally {
-    await pool.destroy();
+    if (!options.pool) await pool.destroy();
   }
 }

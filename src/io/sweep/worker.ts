@@ -6,6 +6,7 @@
 
 import type { SweepJob } from '../../analysis/sweep/plan.js';
 import type { SampleResult } from '../../analysis/sweep/sample.js';
+import { ExogenousReuse } from '../../engine/exogenous-reuse.js';
 import { ColumnPool } from '../../engine/site-hourly.js';
 import { runSample } from '../../run-sample.js';
 import { cachedDataSource } from './cached-data.js';
@@ -16,9 +17,12 @@ export interface SampleTask {
   readonly job: SweepJob;
 }
 
-/** This thread's hourly columns, reused from sample to sample (only the metrics leave a sample). */
-const columns = new ColumnPool();
+/**
+ * This thread's hourly columns and exogenous stages, reused from sample to sample (only the metrics
+ * leave a sample; the results are the same as without).
+ */
+const reuse = { columns: new ColumnPool(), exogenous: new ExogenousReuse() };
 
 export default function runTask(task: SampleTask): SampleResult {
-  return runSample(task.base, task.job, cachedDataSource(), columns);
+  return runSample(task.base, task.job, cachedDataSource(), reuse);
 }

@@ -1,13 +1,16 @@
 /**
- * The body of GET /api/buildout: exactly `gigawatt buildout --json` for the same options
- * (`buildoutReportFor`, src/cli/commands/buildout.ts, over the built-in us-buildout fleet). About 10 s
- * of CPU, so it runs in the compute pool (./worker.ts).
+ * The body of GET and POST /api/buildout: exactly `gigawatt buildout [scenario] --json` for the same
+ * options (`buildoutReportFor`, src/cli/commands/buildout.ts): the built-in us-buildout fleet (GET), or
+ * a request's scenario (POST). About 10 s of CPU for us-buildout, so it runs in the compute pool (./worker.ts).
  */
 import { type BuildoutCliOptions, buildoutReportFor } from '../../cli/commands/buildout.js';
 import { UsageError } from '../../cli/usage-error.js';
+import type { Scenario } from '../../model/scenario.js';
 
 export interface BuildoutTask {
   readonly kind: 'buildout';
+  /** A built-in's name, or a request's scenario already validated; absent: the built-in us-buildout. */
+  readonly scenario?: string | Scenario;
   /** The CLI's flags, as text (each absent one takes the CLI's default). */
   readonly options: Readonly<Omit<BuildoutCliOptions, 'json' | 'out'>>;
 }
@@ -17,7 +20,7 @@ export type BuildoutOutcome = { readonly json: string } | { readonly badInput: s
 
 export function buildoutBody(task: BuildoutTask): BuildoutOutcome {
   try {
-    return { json: JSON.stringify(buildoutReportFor('us-buildout', { ...task.options })) };
+    return { json: JSON.stringify(buildoutReportFor(task.scenario ?? 'us-buildout', { ...task.options })) };
   } catch (err) {
     if (err instanceof UsageError) return { badInput: err.message.replace(/^--/, '') };
     throw err;

@@ -4,12 +4,14 @@
  */
 import { useRef } from 'preact/hooks';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { C } from '../theme';
 import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
 export interface BarSeries {
   readonly name: string;
   readonly values: readonly number[];
+  /** A CSS colour, normally one of the palette's (`C.blue` = `var(--s-blue)`). */
   readonly color: string;
 }
 
@@ -98,7 +100,7 @@ export function BarChart(p: BarChartProps) {
             width={band * 0.8}
             y={y(base + v)}
             height={y(base) - y(base + v)}
-            fill={s.color}
+            style={{ fill: s.color }}
           >
             <title>{`${p.categories[i]} ${s.name}: ${tick(v / f)} ${unitLabel}`}</title>
           </rect>,
@@ -113,7 +115,7 @@ export function BarChart(p: BarChartProps) {
             width={w}
             y={y(v)}
             height={y(0) - y(v)}
-            fill={s.color}
+            style={{ fill: s.color }}
           >
             <title>{`${p.categories[i]} ${s.name}: ${tick(v / f)} ${unitLabel}`}</title>
           </rect>,
@@ -127,7 +129,7 @@ export function BarChart(p: BarChartProps) {
           <polyline
             key={s.name}
             fill="none"
-            stroke={s.color}
+            style={{ stroke: s.color }}
             stroke-width={2}
             points={s.values
               .map((v, i) => `${(m.l + (i + 0.5) * band).toFixed(1)},${y(v).toFixed(1)}`)
@@ -162,11 +164,11 @@ export function BarChart(p: BarChartProps) {
         font-family="system-ui, sans-serif"
         font-size="11"
       >
-        <rect x="0" y="0" width={W} height={H} fill="#fff" />
+        <rect x="0" y="0" width={W} height={H} style={{ fill: C.surface }} />
         {ticks.map((t) => (
           <g key={t} class="y-tick">
-            <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} stroke="#e5e7eb" />
-            <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" fill="#4b5563">
+            <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} style={{ stroke: C.grid }} />
+            <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" style={{ fill: C.muted }}>
               {tick(t)}
             </text>
           </g>
@@ -176,7 +178,7 @@ export function BarChart(p: BarChartProps) {
           y={m.t + ph / 2}
           transform={`rotate(-90 12 ${m.t + ph / 2})`}
           text-anchor="middle"
-          fill="#374151"
+          style={{ fill: C.text2 }}
         >
           {unitLabel}
         </text>
@@ -184,7 +186,13 @@ export function BarChart(p: BarChartProps) {
         {lines}
         {p.categories.map((c, i) =>
           i % labelEvery === 0 ? (
-            <text key={c} x={m.l + (i + 0.5) * band} y={H - m.b + 14} text-anchor="middle" fill="#4b5563">
+            <text
+              key={c}
+              x={m.l + (i + 0.5) * band}
+              y={H - m.b + 14}
+              text-anchor="middle"
+              style={{ fill: C.muted }}
+            >
               {c}
             </text>
           ) : null,
@@ -194,8 +202,8 @@ export function BarChart(p: BarChartProps) {
             key={s.name}
             transform={`translate(${legend[k]?.x ?? m.l}, ${H - 10 - (legendRows - 1 - (legend[k]?.row ?? 0)) * 14})`}
           >
-            <rect width="10" height="10" y="-9" fill={s.color} />
-            <text x="14" fill="#111827">
+            <rect width="10" height="10" y="-9" style={{ fill: s.color }} />
+            <text x="14" style={{ fill: C.fg }}>
               {s.name}
             </text>
           </g>

@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { download, downloadCanvas, downloadCsv } from '../export';
+import { t } from '../i18n';
+import { cssColor, useTheme } from '../theme';
 import { etcZone, isoMinute, siteStandardTime, type TimeZoneView, tickLabel, UTC } from '../time';
 import { fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
@@ -45,7 +47,8 @@ export function HourlyChart(p: {
   const zoneSuffix =
     zone.offsetHours === 0 ? 'UTC' : zone.label.replace(/^site standard time \((.*)\)$/, '$1');
   const [range, setRange] = useState<[number, number] | null>(null);
-  // The plot is built when what it shows changes (series, period, unit, zone); a new run of the same
+  const theme = useTheme();
+  // The plot is built when what it shows changes (series, period, unit, zone, theme); a new run of the same
   // series only gives it new values (below), so a slider move keeps the zoom and hidden series and
   // skips rebuilding the canvas, axes and legend.
   const shape = JSON.stringify([
@@ -55,6 +58,7 @@ export function HourlyChart(p: {
     p.unit,
     STEP_S,
     zone.offsetHours,
+    theme,
   ]);
   const series = useRef(p.series);
   series.current = p.series;
@@ -72,6 +76,9 @@ export function HourlyChart(p: {
     for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * STEP_S;
     const tz = etcZone(zone.offsetHours) ?? 'UTC';
     const width = () => Math.max(200, el.clientWidth);
+    // Canvas colours are concrete: the palette's custom properties as the theme now shows them.
+    const ink = cssColor('var(--fg)');
+    const grid = { stroke: cssColor('var(--grid)') };
     const opts: uPlot.Options = {
       width: width(),
       height: 300,
@@ -81,23 +88,33 @@ export function HourlyChart(p: {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), tz),
       axes: [
         {
+          stroke: ink,
+          grid,
+          ticks: grid,
           values: (_u, splits, _i, _space, incr) => {
             const labels = splits.map((v) => tickLabel(v * 1000, incr, zone));
             el.dataset.xTicks = labels.join('|');
             return labels;
           },
         },
-        { label: p.unit, size: 70, values: (_u, vals) => vals.map((v) => fmtNumber(v)) },
+        {
+          label: p.unit,
+          size: 70,
+          stroke: ink,
+          grid,
+          ticks: grid,
+          values: (_u, vals) => vals.map((v) => fmtNumber(v)),
+        },
       ],
       series: [
         {
-          label: `Time (${zoneSuffix})`,
+          label: `${t('hourly.time')} (${zoneSuffix})`,
           value: (_u: uPlot, v: number | null) =>
             v === null ? '—' : `${isoMinute(v * 1000, zone)} ${zoneSuffix}`,
         },
         ...specs.map((s) => ({
           label: `${s.label} (${p.unit})`,
-          stroke: s.color,
+          stroke: cssColor(s.color),
           width: 1,
           show: s.show ?? true,
           value: (_u: uPlot, v: number | null) => (v === null ? '—' : `${fmtNumber(v, 1)} ${p.unit}`),
@@ -110,7 +127,7 @@ export function HourlyChart(p: {
             if (ms.length === 0) return;
             const c = u.ctx;
             c.save();
-            c.strokeStyle = '#7c3aed';
+            c.strokeStyle = cssColor('var(--s-violet)');
             c.setLineDash([4, 3]);
             c.lineWidth = 1.5;
             for (const m of ms) {
@@ -252,14 +269,14 @@ export function HourlyChart(p: {
         const x = (m.l + (c / Math.ceil((to - from) / per)) * px).toFixed(1);
         pts.push(`${x},${yy(top)}`, `${x},${yy(lo)}`);
       }
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="1" points="${pts.join(' ')}"/>`;
+      return `<polyline fill="none" stroke="${cssColor(s.color)}" stroke-width="1" points="${pts.join(' ')}"/>`;
     });
     const t = (h: number) =>
       new Date(p.startMs + h * STEP_S * 1000).toISOString().slice(0, 13).replace('T', ' ');
     const legend = cols
       .map(
         (s, k) =>
-          `<g transform="translate(${m.l + k * 190},${H - 8})"><rect width="10" height="10" y="-9" fill="${s.color}"/><text x="14">${s.label} (${p.unit})</text></g>`,
+          `<g transform="translate(${m.l + k * 190},${H - 8})"><rect width="10" height="10" y="-9" fill="${cssColor(s.color)}"/><text x="14">${s.label} (${p.unit})</text></g>`,
       )
       .join('');
     const ticks = [0, 0.5, 1]
@@ -269,8 +286,8 @@ export function HourlyChart(p: {
       )
       .join('');
     const body =
-      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="11">` +
-      `<rect width="${W}" height="${H}" fill="#fff"/><text x="${m.l}" y="${H - m.b + 16}">${t(from)} UTC</text>` +
+      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="11" fill="${cssColor('var(--fg)')}">` +
+      `<rect width="${W}" height="${H}" fill="${cssColor('var(--surface)')}"/><text x="${m.l}" y="${H - m.b + 16}">${t(from)} UTC</text>` +
       `<text x="${W - m.r}" y="${H - m.b + 16}" text-anchor="end">${t(to - 1)} UTC</text>${ticks}` +
       `<text x="14" y="${H / 2}" transform="rotate(-90 14 ${H / 2})" text-anchor="middle">${p.unit}</text>${paths.join('')}${legend}</svg>`;
     download(`${p.file}.svg`, new Blob([body], { type: 'image/svg+xml' }));
@@ -279,8 +296,8 @@ export function HourlyChart(p: {
   return (
     <ChartFrame
       title={p.title}
-      subtitle={`${p.subtitle ?? 'Drag to zoom, double-click to reset; click a legend entry (or Tab to it and press Enter) to hide a series.'}${
-        p.markers && p.markers.length > 0 ? ` Dashed lines: the ${p.markers.length} ERCOT 4CP hours.` : ''
+      subtitle={`${p.subtitle ?? t('hourly.help')}${
+        p.markers && p.markers.length > 0 ? t('hourly.markers', { n: p.markers.length }) : ''
       }`}
       testId="hourly-chart"
       exports={{
@@ -294,7 +311,7 @@ export function HourlyChart(p: {
     >
       <div class="chart-tools">
         <label>
-          Times in{' '}
+          {t('hourly.timesIn')}{' '}
           <select
             value={local ? 'local' : 'utc'}
             data-testid="time-zone"
@@ -308,19 +325,19 @@ export function HourlyChart(p: {
         </label>
         <span class="zoom">
           <button type="button" onClick={() => zoom(0.5)} data-testid="zoom-in">
-            Zoom in
+            {t('hourly.zoomIn')}
           </button>
           <button type="button" onClick={() => zoom(2)} data-testid="zoom-out">
-            Zoom out
+            {t('hourly.zoomOut')}
           </button>
-          <button type="button" onClick={() => pan(-1)} aria-label="Earlier">
+          <button type="button" onClick={() => pan(-1)} aria-label={t('hourly.earlier')}>
             ←
           </button>
-          <button type="button" onClick={() => pan(1)} aria-label="Later">
+          <button type="button" onClick={() => pan(1)} aria-label={t('hourly.later')}>
             →
           </button>
           <button type="button" onClick={reset}>
-            Whole period
+            {t('hourly.whole')}
           </button>
         </span>
         <span class="sub" data-testid="hourly-range" aria-live="polite">

@@ -9,6 +9,8 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-albers-10m.json';
 import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { t } from '../i18n';
+import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
 
@@ -21,19 +23,20 @@ export interface MapSite {
   readonly label?: string;
 }
 
+/** Region colours, in order of the region list (palette of style.css, light and dark). */
 const PALETTE = [
-  '#2563eb',
-  '#dc2626',
-  '#059669',
-  '#d97706',
-  '#7c3aed',
-  '#db2777',
-  '#0891b2',
-  '#65a30d',
-  '#9333ea',
-  '#ea580c',
-  '#0f766e',
-  '#4f46e5',
+  C.blue,
+  C.red,
+  C.green,
+  C.amberDark,
+  C.violet,
+  C.pink,
+  C.cyan,
+  C.lime,
+  C.purple,
+  C.ember,
+  C.teal,
+  C.indigo,
 ];
 
 export function regionColor(region: string, regions: readonly string[]): string {
@@ -56,8 +59,8 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
   const regionsShown = [...new Set(p.sites.map((s) => s.region))];
   return (
     <ChartFrame
-      title="Sites"
-      subtitle="Circle area ∝ peak facility power (MW); colour = grid region"
+      title={t('map.title')}
+      subtitle={t('map.sub')}
       testId="map"
       exports={{
         png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
@@ -75,12 +78,12 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         viewBox="0 0 975 610"
         width="100%"
         role="img"
-        aria-label="Map of the sites"
+        aria-label={t('map.label')}
         font-family="system-ui, sans-serif"
       >
-        <rect width="975" height="610" fill="#fff" />
-        <path d={shapes.nation} fill="#f3f4f6" stroke="#9ca3af" />
-        <path d={shapes.borders} fill="none" stroke="#d1d5db" stroke-width="0.7" />
+        <rect width="975" height="610" style={{ fill: C.surface }} />
+        <path d={shapes.nation} style={{ fill: C.land, stroke: C.coast }} />
+        <path d={shapes.borders} fill="none" style={{ stroke: C.stateBorder }} stroke-width="0.7" />
         {p.sites.map((s) => {
           const xy = projection([s.longitude, s.latitude]);
           if (!xy) return null;
@@ -92,17 +95,22 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
                 cx={xy[0]}
                 cy={xy[1]}
                 r={r}
-                fill={color}
+                style={{ fill: color, stroke: color }}
                 fill-opacity="0.55"
-                stroke={color}
                 stroke-width="2"
               >
-                <title>{`${s.label ?? s.id}: ${fmt.power(s.peakFacilityMW)} peak, ${s.region}`}</title>
+                <title>
+                  {t('map.peakTitle', {
+                    site: s.label ?? s.id,
+                    power: fmt.power(s.peakFacilityMW),
+                    region: s.region,
+                  })}
+                </title>
               </circle>
-              <text x={xy[0] + r + 4} y={xy[1] - 2} font-size="15" font-weight="600" fill="#111827">
+              <text x={xy[0] + r + 4} y={xy[1] - 2} font-size="15" font-weight="600" style={{ fill: C.fg }}>
                 {s.id}
               </text>
-              <text x={xy[0] + r + 4} y={xy[1] + 15} font-size="13" fill="#374151">
+              <text x={xy[0] + r + 4} y={xy[1] + 15} font-size="13" style={{ fill: C.text2 }}>
                 {`${fmt.power(s.peakFacilityMW)} · ${s.region}`}
               </text>
             </g>
@@ -110,7 +118,7 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         })}
         {regionsShown.map((r, k) => (
           <g key={r} transform={`translate(${20 + k * 110}, 590)`}>
-            <circle r="7" cy="-4" fill={regionColor(r, p.regions)} />
+            <circle r="7" cy="-4" style={{ fill: regionColor(r, p.regions) }} />
             <text x="12" font-size="14">
               {r}
             </text>
@@ -118,15 +126,15 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
         ))}
       </svg>
       <details class="map-table" data-testid="map-table">
-        <summary>The sites as a table</summary>
+        <summary>{t('map.table')}</summary>
         <table>
           <thead>
             <tr>
-              <th>site</th>
-              <th>region</th>
-              <th>latitude (°N)</th>
-              <th>longitude (°E)</th>
-              <th>peak facility power</th>
+              <th>{t('map.site')}</th>
+              <th>{t('map.region')}</th>
+              <th>{t('map.lat')}</th>
+              <th>{t('map.lon')}</th>
+              <th>{t('map.peak')}</th>
             </tr>
           </thead>
           <tbody>

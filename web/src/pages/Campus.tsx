@@ -9,9 +9,11 @@ import { formatIssue } from '../../../src/model/parse-yaml';
 import type { ScenarioInput } from '../../../src/model/scenario';
 import { ApiError, catalogIds, getScenario } from '../api';
 import { engine } from '../engine-client';
+import { t } from '../i18n';
 import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
 import { useTitle } from '../title';
+import { fmtNumber } from '../units';
 import { campusHash, guardNavigation, packText, unpackText } from '../url-state';
 import { Results } from './Results';
 
@@ -50,7 +52,7 @@ function Slider(p: {
   return (
     <label class="slider">
       <span>
-        {p.label}: <b>{p.format ? p.format(p.value) : `${p.value.toLocaleString('en-US')} ${p.unit}`}</b>
+        {p.label}: <b>{p.format ? p.format(p.value) : `${fmtNumber(p.value)} ${p.unit}`.trimEnd()}</b>
       </span>
       <input
         type="range"
@@ -91,7 +93,10 @@ function Controls(p: {
                 return (
                   <Slider
                     key={`c${j}`}
-                    label={`${ph.id ?? `phase-${j + 1}`} accelerators (${ph.accelerator})`}
+                    label={t('campus.accelerators', {
+                      phase: ph.id ?? `phase-${j + 1}`,
+                      accelerator: ph.accelerator,
+                    })}
                     value={ph.count}
                     min={1000}
                     max={Math.max(3 * base, 3000)}
@@ -112,7 +117,10 @@ function Controls(p: {
               return (
                 <Slider
                   key={`m${j}`}
-                  label={`${ph.id ?? `phase-${j + 1}`} IT capacity (${ph.accelerator})`}
+                  label={t('campus.itCapacity', {
+                    phase: ph.id ?? `phase-${j + 1}`,
+                    accelerator: ph.accelerator,
+                  })}
                   value={mw}
                   min={10}
                   max={Math.max(3 * base, 30)}
@@ -128,13 +136,13 @@ function Controls(p: {
               );
             })}
             <Slider
-              label="Busy fraction"
+              label={t('campus.busy')}
               value={site.utilisation?.busyFraction ?? 0.85}
               min={0}
               max={1}
               step={0.01}
               unit=""
-              format={(v) => `${Math.round(v * 100)} %`}
+              format={(v) => `${fmtNumber(Math.round(v * 100))} %`}
               testId={`slider-busy-${i}`}
               onInput={(v) =>
                 edit((r) => {
@@ -144,7 +152,7 @@ function Controls(p: {
               }
             />
             <Slider
-              label="Grid interconnect"
+              label={t('campus.interconnect')}
               value={site.interconnectMW}
               min={50}
               max={Math.max(3 * init.interconnectMW, 150)}
@@ -154,7 +162,7 @@ function Controls(p: {
               onInput={(v) => edit((r) => ((r.sites[i] as Raw['sites'][number]).interconnectMW = v))}
             />
             <label class="slider">
-              <span>Cooling system</span>
+              <span>{t('campus.cooling')}</span>
               <select
                 value={site.cooling}
                 data-testid={`select-cooling-${i}`}
@@ -177,7 +185,7 @@ function Controls(p: {
         );
       })}
       <button type="button" onClick={p.onReset} data-testid="reset">
-        Reset to the scenario as published
+        {t('campus.reset')}
       </button>
     </div>
   );
@@ -199,7 +207,7 @@ function Editor(p: { text: string; issues: readonly LocatedIssue[]; onInput: (t:
         ref={area}
         value={p.text}
         spellcheck={false}
-        aria-label="Scenario YAML"
+        aria-label={t('campus.yamlLabel')}
         data-testid="yaml-editor"
         onInput={(e) => p.onInput((e.target as HTMLTextAreaElement).value)}
       />
@@ -321,8 +329,7 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
               return simulate({ yaml: t });
             },
             () => {
-              if (current)
-                setError('The edits in this link could not be read; showing the published scenario.');
+              if (current) setError(t('campus.badLink'));
               return simulate({ yaml: s.yaml });
             },
           );
@@ -390,7 +397,7 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     if (!edited) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
-    guardNavigation(`Discard your edits to ${p.name}?`);
+    guardNavigation(t('campus.discard', { name: p.name }));
     return () => {
       window.removeEventListener('beforeunload', warn);
       guardNavigation(undefined);
@@ -425,14 +432,14 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
   const results = useMemo(() => (run ? <Results run={run} regions={p.regions} /> : null), [run, p.regions]);
 
   const title = run?.summary.title ?? p.name;
-  useTitle(notFound ? 'Scenario not found' : title);
+  useTitle(notFound ? t('campus.notFoundTitle') : title);
   if (notFound) {
     return (
       <div class="not-found" data-testid="not-found">
-        <h1>No scenario called “{p.name}”</h1>
+        <h1>{t('campus.notFound', { name: p.name })}</h1>
         <p>
-          There is no built-in scenario with that name. <a href="#/">See every scenario</a>, or run your own
-          file with <code>gigawatt run my-campus.yaml</code>.
+          {t('campus.notFoundText')} <a href="#/">{t('campus.seeAll')}</a>
+          {t('campus.orRun')} <code>gigawatt run my-campus.yaml</code>.
         </p>
       </div>
     );
@@ -444,7 +451,7 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
         <aside>
           <div class="tabs">
             <button type="button" class={tab === 'sliders' ? 'on' : ''} onClick={() => setTab('sliders')}>
-              Parameters
+              {t('campus.parameters')}
             </button>
             <button
               type="button"
@@ -457,8 +464,8 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
             <button
               type="button"
               onClick={downloadYaml}
-              title="Download the scenario as YAML"
-              aria-label="Download the scenario as YAML"
+              title={t('campus.downloadYaml')}
+              aria-label={t('campus.downloadYaml')}
             >
               ⤓
             </button>
@@ -477,17 +484,22 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
           <p class="status" data-testid="run-status">
             {busy
               ? run?.source === 'server'
-                ? 'Showing the server’s run; simulating every hour in your browser…'
-                : 'simulating…'
+                ? t('campus.serverRun')
+                : t('campus.simulating')
               : run?.timing
-                ? `Simulated ${run.summary.hours.toLocaleString('en-US')} hours in your browser in ${Math.round(run.timing.runMs)} ms` +
-                  (run.timing.dataMs > 1 ? ` (+ ${Math.round(run.timing.dataMs)} ms fetching data)` : '')
+                ? t('campus.simulated', {
+                    hours: fmtNumber(run.summary.hours),
+                    ms: fmtNumber(Math.round(run.timing.runMs)),
+                  }) +
+                  (run.timing.dataMs > 1
+                    ? t('campus.fetching', { ms: fmtNumber(Math.round(run.timing.dataMs)) })
+                    : '')
                 : ''}
-            {issues.length > 0 ? ` · ${issues.length} problem(s): showing the last valid run` : ''}
+            {issues.length > 0 ? t('campus.problems', { n: issues.length }) : ''}
           </p>
           {error && <p class="error">{error}</p>}
         </aside>
-        <div class="results-col">{results ?? <p>{error ? '' : 'Loading and simulating…'}</p>}</div>
+        <div class="results-col">{results ?? <p>{error ? '' : t('campus.loading')}</p>}</div>
       </div>
     </div>
   );

@@ -8,19 +8,23 @@ import { listScenarios, type ScenarioListItem } from '../api';
 import { BarChart } from '../charts/BarChart';
 import {
   commonWindow,
+  type HourWindow,
   runWindow,
   sameWindow,
   WINDOW_METRICS,
   type WindowMetric,
-  windowLabel,
+  windowDays,
   windowTotals,
   windowYears,
 } from '../compare-window';
 import { engine } from '../engine-client';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
 import type { RunView } from '../protocol';
+import { C } from '../theme';
+import { fmtDate, monthNames } from '../time';
 import { useTitle } from '../title';
-import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
+import { fmt, fmtNumber, formatValue, metricInfo, moneyNote } from '../units';
 
 async function runBuiltin(name: string): Promise<RunView> {
   const r = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
@@ -30,8 +34,6 @@ async function runBuiltin(name: string): Promise<RunView> {
   if (!res.ok) throw new Error(res.error ?? res.issues.map((i) => i.message).join('; '));
   return { raw: res.raw, summary: res.summary, sites: res.sites, units: res.units, timing: res.timing };
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Energy-weighted PUE of each calendar month (January of every year together, …); 0 with no IT energy. */
 export function pueByCalendarMonth(run: RunView): number[] {
@@ -52,28 +54,33 @@ function EconomicsRows(p: { a: string; b: string; runs: [RunView, RunView] }) {
   if (!ea.cashFlows || !eb.cashFlows) return null;
   const pct = (x: number | null | undefined) =>
     x === null || x === undefined ? 'n/a' : `${fmtNumber(x * 100, 1)} %`;
-  const usd2 = (x: number | null | undefined) =>
-    x === null || x === undefined ? 'n/a' : `$${fmtNumber(x, 2)}`;
+  const usd2 = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : fmt.usdExact(x, 2));
   const rows: [string, string, (e: typeof ea) => string][] = [
     ['npv', 'NPV', (e) => (e.npvUSD === undefined ? 'n/a' : fmt.usd(e.npvUSD))],
-    ['discount', 'Discount rate', (e) => pct(e.discountRate)],
+    ['discount', t('compare.discount'), (e) => pct(e.discountRate)],
     ['irr', 'IRR', (e) => pct(e.irr)],
-    ['payback', 'Payback year', (e) => (e.paybackYear == null ? 'not in period' : String(e.paybackYear))],
-    ['lcoc', 'Levelized cost per accelerator-hour', (e) => usd2(e.levelized?.usdPerAcceleratorHour)],
-    ['lcot', 'Levelized cost per million tokens', (e) => usd2(e.levelized?.usdPerMillionTokens)],
+    [
+      'payback',
+      t('compare.paybackYear'),
+      (e) => (e.paybackYear == null ? t('compare.notInPeriod') : String(e.paybackYear)),
+    ],
+    ['lcoc', t('econ.perAccelHour'), (e) => usd2(e.levelized?.usdPerAcceleratorHour)],
+    ['lcot', t('econ.perMtok'), (e) => usd2(e.levelized?.usdPerMillionTokens)],
   ];
   return (
     <section class="chart" data-testid="compare-economics">
       <header>
         <div>
-          <h3>Economics</h3>
-          <p class="sub">Each over its own period and at its own discount rate; not differenced.</p>
+          <h3>{t('compare.economics')}</h3>
+          <p class="sub">
+            {t('compare.economicsSub')} {moneyNote()}
+          </p>
         </div>
       </header>
       <table>
         <thead>
           <tr>
-            <th>metric</th>
+            <th>{t('results.metric')}</th>
             <th>A: {p.a}</th>
             <th>B: {p.b}</th>
           </tr>
@@ -110,6 +117,12 @@ const row = (k: string, x: number, y: number): Row => ({
   pct: x !== 0 ? (y - x) / Math.abs(x) : null,
 });
 
+/** "(2026-01-01 → 2029-12-31)" in the dashboard's language and date format. */
+const period = (w: HourWindow): string => {
+  const [start, end] = windowDays(w);
+  return t('compare.periods', { start: fmtDate(start), end: fmtDate(end) });
+};
+
 const compareHash = (a: string, b: string) => `#/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
 
 export function ComparePage(p: { a?: string | undefined; b?: string | undefined }) {
@@ -127,7 +140,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
   const [error, setError] = useState<string | null>(null);
   const [choice, setChoice] = useState<WindowChoice>('common');
   const [yearMetric, setYearMetric] = useState<WindowMetric>('facilityEnergyMWh');
-  useTitle(`Compare ${a} and ${b}`);
+  useTitle(t('compare.pageTitle', { a, b }));
   useEffect(() => {
     listScenarios().then(setList, (e: Error) => setError(e.message));
   }, []);
@@ -204,45 +217,49 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
   }, [runs, windowShown]);
   const yearCats = years.map((y) => String(y.year));
   const byYear = (side: 'a' | 'b', k: WindowMetric) => years.map((y) => y[side]?.[k] ?? 0);
+  const dates = (w: HourWindow) => {
+    const [start, end] = windowDays(w);
+    return { start: fmtDate(start), end: fmtDate(end) };
+  };
   const windowText =
     windowShown === 'common' && common
-      ? `the common window ${windowLabel(common)} (${common.hours.toLocaleString('en-US')} h)`
+      ? t('compare.commonWindow', { ...dates(common), hours: fmtNumber(common.hours, 0) })
       : same && wa
-        ? `the same period ${windowLabel(wa)}`
-        : "each scenario's own period";
+        ? t('compare.samePeriod', dates(wa))
+        : t('compare.ownPeriods');
   return (
     <div class="compare">
-      <h1>Compare</h1>
+      <h1>{t('compare.title')}</h1>
       <p class="compare-pick">
         {pick('A:', a, setA, 'compare-a')} {pick('B:', b, setB, 'compare-b')}
       </p>
       {error && <p class="error">{error}</p>}
-      {!runs && !error && <p>Simulating both in your browser…</p>}
+      {!runs && !error && <p>{t('compare.simulating')}</p>}
       {runs && (
         <>
           {common && (
             <p class="compare-pick">
               <label>
-                Totals over{' '}
+                {t('compare.totalsOver', { window: '' }).trim()}{' '}
                 <select
                   value={windowShown}
                   data-testid="compare-window"
                   onChange={(e) => setChoice((e.target as HTMLSelectElement).value as WindowChoice)}
                 >
-                  <option value="common">the common window {windowLabel(common)}</option>
-                  <option value="own">each scenario's own period</option>
+                  <option value="common">{t('compare.commonOption', dates(common))}</option>
+                  <option value="own">{t('compare.ownPeriods')}</option>
                 </select>
               </label>
             </p>
           )}
           {wa && wb && !same && !common && (
             <p class="note" data-testid="compare-no-overlap">
-              The two periods do not overlap: totals are over each scenario's own period.
+              {t('compare.noOverlap')}
             </p>
           )}
           <section class="chart" data-testid="compare-table" data-window={windowShown}>
             <header>
-              <h3 data-testid="compare-window-label">Totals over {windowText}</h3>
+              <h3 data-testid="compare-window-label">{t('compare.totalsOver', { window: windowText })}</h3>
               <div class="exports">
                 <button
                   type="button"
@@ -262,9 +279,9 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
             <table>
               <thead>
                 <tr>
-                  <th>metric</th>
-                  <th>{`A: ${a} (${shownA ? windowLabel(shownA) : ''})`}</th>
-                  <th>{`B: ${b} (${shownB ? windowLabel(shownB) : ''})`}</th>
+                  <th>{t('results.metric')}</th>
+                  <th>{`A: ${a} ${shownA ? period(shownA) : ''}`}</th>
+                  <th>{`B: ${b} ${shownB ? period(shownB) : ''}`}</th>
                   <th>B − A</th>
                   <th>%</th>
                 </tr>
@@ -283,18 +300,13 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
                 ))}
               </tbody>
             </table>
-            {windowShown === 'common' && (
-              <p class="sub">
-                Hourly sums and coincident peaks over the same hours. Capex, jobs, accelerators and
-                curtailment counts are not split by hour: see them over each scenario's own period.
-              </p>
-            )}
+            {windowShown === 'common' && <p class="sub">{t('compare.windowNote')}</p>}
           </section>
           <section class="chart" data-testid="compare-years">
             <header>
               <div>
-                <h3>By year</h3>
-                <p class="sub">Calendar years (UTC) of {windowText}; hours of each year in that window.</p>
+                <h3>{t('compare.byYear')}</h3>
+                <p class="sub">{t('compare.byYearSub', { window: windowText })}</p>
               </div>
               <div class="exports">
                 <button
@@ -323,7 +335,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               </div>
             </header>
             <label>
-              Metric{' '}
+              {t('compare.metricPick')}{' '}
               <select
                 value={yearMetric}
                 data-testid="compare-year-metric"
@@ -339,9 +351,9 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
             <table>
               <thead>
                 <tr>
-                  <th>year</th>
-                  <th>hours A</th>
-                  <th>hours B</th>
+                  <th>{t('compare.year')}</th>
+                  <th>{t('compare.hoursOf', { side: 'A' })}</th>
+                  <th>{t('compare.hoursOf', { side: 'B' })}</th>
                   <th>A: {a}</th>
                   <th>B: {b}</th>
                   <th>B − A</th>
@@ -354,8 +366,8 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
                   return (
                     <tr key={y.year} data-year={y.year}>
                       <td>{y.year}</td>
-                      <td class="num">{y.hoursA.toLocaleString('en-US')}</td>
-                      <td class="num">{y.hoursB.toLocaleString('en-US')}</td>
+                      <td class="num">{fmtNumber(y.hoursA, 0)}</td>
+                      <td class="num">{fmtNumber(y.hoursB, 0)}</td>
                       <td class="num">{y.a ? formatValue(yearMetric, y.a[yearMetric]) : '—'}</td>
                       <td class="num">{y.b ? formatValue(yearMetric, y.b[yearMetric]) : '—'}</td>
                       <td class="num">
@@ -373,36 +385,36 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
           <EconomicsRows a={a} b={b} runs={runs} />
           <div class="grid2">
             <BarChart
-              title="Facility energy by year"
+              title={t('compare.energyByYear')}
               unit="MWh"
               scale={{ factor: 1e6, label: 'TWh' }}
               categories={yearCats}
               series={[
-                { name: `A: ${a}`, values: byYear('a', 'facilityEnergyMWh'), color: '#2563eb' },
-                { name: `B: ${b}`, values: byYear('b', 'facilityEnergyMWh'), color: '#f97316' },
+                { name: `A: ${a}`, values: byYear('a', 'facilityEnergyMWh'), color: C.blue },
+                { name: `B: ${b}`, values: byYear('b', 'facilityEnergyMWh'), color: C.orange },
               ]}
               file={`compare-${a}-${b}-energy`}
             />
             <BarChart
-              title="CO2 by year"
+              title={t('compare.co2ByYear')}
               unit="t CO2e"
               scale={{ factor: 1e6, label: 'Mt CO2e' }}
               categories={yearCats}
               series={[
-                { name: `A: ${a}`, values: byYear('a', 'co2Tonnes'), color: '#2563eb' },
-                { name: `B: ${b}`, values: byYear('b', 'co2Tonnes'), color: '#f97316' },
+                { name: `A: ${a}`, values: byYear('a', 'co2Tonnes'), color: C.blue },
+                { name: `B: ${b}`, values: byYear('b', 'co2Tonnes'), color: C.orange },
               ]}
               file={`compare-${a}-${b}-co2`}
             />
             <BarChart
-              title="PUE by calendar month"
-              subtitle="Facility / IT energy of each calendar month (UTC), over all years of each scenario"
+              title={t('compare.pueByMonth')}
+              subtitle={t('compare.pueSub')}
               unit="ratio"
               mode="line"
-              categories={MONTHS}
+              categories={monthNames()}
               series={[
-                { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: '#2563eb' },
-                { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: '#f97316' },
+                { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: C.blue },
+                { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: C.orange },
               ]}
               file={`compare-${a}-${b}-pue`}
             />

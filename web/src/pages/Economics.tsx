@@ -7,35 +7,41 @@
 import type { RunSummary } from '../../../src/analysis/summary';
 import { BarChart } from '../charts/BarChart';
 import { downloadCsv } from '../export';
-import { fmt, fmtNumber } from '../units';
+import { locale, type MessageKey, t } from '../i18n';
+import { C } from '../theme';
+import { currencySymbol, fmt, fmtNumber, moneyNote, toDisplay } from '../units';
 
 type CashFlows = NonNullable<RunSummary['economics']['cashFlows']>;
 
-const OPEX: readonly [keyof CashFlows[number], string, string][] = [
-  ['energyUSD', 'Energy', '#f97316'],
-  ['transmissionUSD', 'Transmission (4CP)', '#dc2626'],
-  ['operationsUSD', 'Operations', '#0891b2'],
-  ['staffUSD', 'Staff', '#7c3aed'],
-  ['insuranceUSD', 'Insurance', '#65a30d'],
-  ['propertyTaxUSD', 'Property tax', '#6b7280'],
-  ['fuelUSD', 'Fuel', '#111827'],
+const OPEX: readonly [keyof CashFlows[number], MessageKey, string][] = [
+  ['energyUSD', 'cf.energy', C.orange],
+  ['transmissionUSD', 'cf.transmission', C.red],
+  ['operationsUSD', 'cf.operations', C.cyan],
+  ['staffUSD', 'cf.staff', C.violet],
+  ['insuranceUSD', 'cf.insurance', C.lime],
+  ['propertyTaxUSD', 'cf.propertyTax', C.gray],
+  ['fuelUSD', 'cf.fuel', C.ink],
 ];
 
-const COLUMNS: readonly [keyof CashFlows[number], string][] = [
-  ['capexUSD', 'Capex'],
-  ['opexUSD', 'Opex'],
-  ['revenueUSD', 'Revenue'],
-  ['depreciationUSD', 'Depreciation'],
-  ['taxUSD', 'Tax'],
-  ['terminalValueUSD', 'Terminal value'],
-  ['netCashFlowUSD', 'Net cash flow'],
-  ['cumulativeCashFlowUSD', 'Cumulative'],
-  ['discountedCashFlowUSD', 'Discounted'],
+const COLUMNS: readonly [keyof CashFlows[number], MessageKey][] = [
+  ['capexUSD', 'cf.capex'],
+  ['opexUSD', 'cf.opex'],
+  ['revenueUSD', 'cf.revenue'],
+  ['depreciationUSD', 'cf.depreciation'],
+  ['taxUSD', 'cf.tax'],
+  ['terminalValueUSD', 'cf.terminal'],
+  ['netCashFlowUSD', 'cf.net'],
+  ['cumulativeCashFlowUSD', 'cf.cumulative'],
+  ['discountedCashFlowUSD', 'cf.discounted'],
 ];
 
-/** Dollar axis scale for values up to `max`: billions or millions. */
-function usdScale(max: number): { factor: number; label: string } {
-  return max >= 1e9 ? { factor: 1e9, label: '$ billion' } : { factor: 1e6, label: '$ million' };
+/** Money axis scale for display-currency values up to `max`: billions or millions ("$ billion", "Md€"). */
+function moneyScale(max: number): { factor: number; label: string } {
+  const sym = currencySymbol();
+  const fr = locale() === 'fr';
+  return max >= 1e9
+    ? { factor: 1e9, label: fr ? `milliards de ${sym}` : `${sym} billion` }
+    : { factor: 1e6, label: fr ? `millions de ${sym}` : `${sym} million` };
 }
 
 const orNA = (x: number | null | undefined, f: (x: number) => string, why: string) =>
@@ -47,42 +53,47 @@ export function Economics(p: { summary: RunSummary }) {
   if (!flows || flows.length === 0 || e.npvUSD === undefined) return null;
   const years = flows.map((c) => String(c.year));
   const file = `${p.summary.scenario}-cash-flows`;
-  const big = usdScale(Math.max(...flows.map((c) => Math.max(c.capexUSD, c.revenueUSD, c.opexUSD))));
-  const opexScale = usdScale(Math.max(...flows.map((c) => c.opexUSD)));
+  const big = moneyScale(
+    toDisplay(Math.max(...flows.map((c) => Math.max(c.capexUSD, c.revenueUSD, c.opexUSD)))),
+  );
+  const opexScale = moneyScale(toDisplay(Math.max(...flows.map((c) => c.opexUSD))));
   const lev = e.levelized;
   const kpis: [string, string, string][] = [
-    ['npv', `NPV at ${fmtNumber((e.discountRate ?? 0) * 100, 1)} %`, fmt.usd(e.npvUSD)],
-    ['irr', 'IRR', orNA(e.irr, (x) => `${fmtNumber(x * 100, 1)} %`, 'NPV never changes sign')],
+    ['npv', t('econ.npvAt', { rate: fmtNumber((e.discountRate ?? 0) * 100, 1) }), fmt.usd(e.npvUSD)],
+    ['irr', t('econ.irr'), orNA(e.irr, (x) => `${fmtNumber(x * 100, 1)} %`, 'NPV never changes sign')],
     [
       'payback',
-      'Payback',
+      t('econ.payback'),
       orNA(
         e.paybackYear,
-        (y) => `${y} (${fmtNumber(e.paybackYears ?? 0, 1)} years)`,
+        (y) => `${y} (${t('econ.years', { n: fmtNumber(e.paybackYears ?? 0, 1) })})`,
         'not within the simulated period',
       ),
     ],
-    ['breakeven', 'Break-even (profit ≥ 0 from)', orNA(e.breakEvenYear, String, 'not within the period')],
+    ['breakeven', t('econ.breakEven'), orNA(e.breakEvenYear, String, 'not within the period')],
     [
       'usd-per-accel-hour',
-      'Levelized cost per accelerator-hour',
-      orNA(lev?.usdPerAcceleratorHour, (x) => `$${fmtNumber(x, 2)}`, 'no compute delivered'),
+      t('econ.perAccelHour'),
+      orNA(lev?.usdPerAcceleratorHour, (x) => fmt.usdExact(x, 2), 'no compute delivered'),
     ],
     [
       'usd-per-pflop-day',
-      'Levelized cost per PFLOP-day',
-      orNA(lev?.usdPerPFLOPDay, (x) => `$${fmtNumber(x, 2)}`, 'no compute delivered'),
+      t('econ.perPflopDay'),
+      orNA(lev?.usdPerPFLOPDay, (x) => fmt.usdExact(x, 2), 'no compute delivered'),
     ],
     [
       'usd-per-mtok',
-      'Levelized cost per million tokens',
-      orNA(lev?.usdPerMillionTokens, (x) => `$${fmtNumber(x, 3)}`, 'no compute delivered'),
+      t('econ.perMtok'),
+      orNA(lev?.usdPerMillionTokens, (x) => fmt.usdExact(x, 3), 'no compute delivered'),
     ],
   ];
   const financial = p.summary.assumptions.filter((a) => a.path.startsWith('economics.'));
   return (
     <section class="economics" data-testid="economics" aria-labelledby="economics-h">
-      <h2 id="economics-h">Economics</h2>
+      <h2 id="economics-h">{t('econ.title')}</h2>
+      <p class="note" data-testid="money-note">
+        {moneyNote()}
+      </p>
       <div class="kpis" data-testid="economics-kpis">
         {kpis.map(([id, label, value]) => (
           <div class="kpi" key={id} data-kpi={id}>
@@ -92,34 +103,33 @@ export function Economics(p: { summary: RunSummary }) {
         ))}
       </div>
       <p class="note" data-testid="revenue-basis">
-        Revenue: {e.revenueBasis ?? 'not stated'}. Cash flows are nominal US dollars by calendar year (UTC);
-        capex falls in the years it is spent, before each phase comes online.
+        {t('econ.revenueNote', { basis: e.revenueBasis ?? t('econ.notStated') })}
       </p>
       <div class="grid2">
         <BarChart
-          title="Capex, opex and revenue by year"
-          unit="$"
+          title={t('econ.cashFlowChart')}
+          unit={currencySymbol()}
           scale={big}
           categories={years}
           series={[
-            { name: 'Capex', values: flows.map((c) => c.capexUSD), color: '#1d4ed8' },
-            { name: 'Opex', values: flows.map((c) => c.opexUSD), color: '#f97316' },
-            { name: 'Revenue', values: flows.map((c) => c.revenueUSD), color: '#059669' },
+            { name: t('cf.capex'), values: flows.map((c) => toDisplay(c.capexUSD)), color: C.navy },
+            { name: t('cf.opex'), values: flows.map((c) => toDisplay(c.opexUSD)), color: C.orange },
+            { name: t('cf.revenue'), values: flows.map((c) => toDisplay(c.revenueUSD)), color: C.green },
           ]}
           file={`${file}-totals`}
           testId="cash-flow-chart"
         />
         <BarChart
-          title="Opex by year"
-          subtitle="Energy, 4CP transmission, operations, staff, insurance, property tax, fuel"
-          unit="$"
+          title={t('econ.opexChart')}
+          subtitle={t('econ.opexSub')}
+          unit={currencySymbol()}
           scale={opexScale}
           mode="stacked"
           categories={years}
           series={OPEX.filter(([k]) => flows.some((c) => (c[k] as number) > 0)).map(([k, name, color]) => ({
-            name,
+            name: t(name),
             color,
-            values: flows.map((c) => c[k] as number),
+            values: flows.map((c) => toDisplay(c[k] as number)),
           }))}
           file={`${file}-opex`}
           testId="opex-chart"
@@ -127,7 +137,7 @@ export function Economics(p: { summary: RunSummary }) {
       </div>
       <section class="chart" data-testid="cash-flow-table">
         <header>
-          <h3>Cash flows by year</h3>
+          <h3>{t('econ.cashFlows')}</h3>
           <div class="exports">
             <button
               type="button"
@@ -146,10 +156,10 @@ export function Economics(p: { summary: RunSummary }) {
         <table>
           <thead>
             <tr>
-              <th>year</th>
+              <th>{t('econ.year')}</th>
               {COLUMNS.map(([k, label]) => (
                 <th key={k} class="num">
-                  {label}
+                  {t(label)}
                 </th>
               ))}
             </tr>
@@ -174,10 +184,10 @@ export function Economics(p: { summary: RunSummary }) {
           <table>
             <thead>
               <tr>
-                <th>value</th>
-                <th>used</th>
-                <th>kind</th>
-                <th>source</th>
+                <th>{t('econ.value')}</th>
+                <th>{t('econ.used')}</th>
+                <th>{t('econ.kind')}</th>
+                <th>{t('econ.source')}</th>
               </tr>
             </thead>
             <tbody>

@@ -6,7 +6,8 @@
  * Renders nothing when the scenario has no flexibility.
  */
 import type { FlexibilityReport } from '../../../src/analysis/flexibility-report';
-import { fmt, fmtNumber } from '../units';
+import { t } from '../i18n';
+import { fmt, fmtNumber, moneyNote } from '../units';
 
 /** The 4CP peak hours of a report, as instants (ms) with a label, for the hourly chart. */
 export function fourCPMarkers(f: FlexibilityReport | undefined): { ms: number; label: string }[] {
@@ -22,7 +23,8 @@ export function Flexibility(p: { report: FlexibilityReport | undefined }) {
   if (sites.length === 0) return null;
   return (
     <section class="flexibility" data-testid="flexibility" aria-labelledby="flexibility-h">
-      <h2 id="flexibility-h">Grid flexibility</h2>
+      <h2 id="flexibility-h">{t('flex.title')}</h2>
+      <p class="note">{moneyNote()}</p>
       {sites.map((s) => {
         const peaks = s.years.flatMap((y) => y.fourCP?.peaks ?? []);
         return (
@@ -39,15 +41,15 @@ export function Flexibility(p: { report: FlexibilityReport | undefined }) {
             <table data-testid={`flex-years-${s.id}`}>
               <thead>
                 <tr>
-                  <th>year</th>
-                  <th class="num">hours curtailed</th>
-                  <th class="num">events</th>
-                  <th class="num">longest event</th>
-                  <th class="num">energy curtailed</th>
-                  <th class="num">compute lost</th>
-                  <th class="num">energy cost saved</th>
-                  <th class="num">4CP caught</th>
-                  <th class="num">4CP charge avoided</th>
+                  <th>{t('econ.year')}</th>
+                  <th class="num">{t('flex.hours')}</th>
+                  <th class="num">{t('flex.events')}</th>
+                  <th class="num">{t('flex.longest')}</th>
+                  <th class="num">{t('flex.energy')}</th>
+                  <th class="num">{t('flex.computeLost')}</th>
+                  <th class="num">{t('flex.costSaved')}</th>
+                  <th class="num">{t('flex.caught')}</th>
+                  <th class="num">{t('flex.chargeAvoided')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -79,10 +81,10 @@ export function Flexibility(p: { report: FlexibilityReport | undefined }) {
                 <table data-testid={`fourcp-${s.id}`}>
                   <thead>
                     <tr>
-                      <th>hour (UTC)</th>
-                      <th class="num">ERCOT demand</th>
-                      <th class="num">site grid draw</th>
-                      <th class="num">without curtailment</th>
+                      <th>{t('flex.hourUtc')}</th>
+                      <th class="num">{t('flex.ercotDemand')}</th>
+                      <th class="num">{t('flex.siteDraw')}</th>
+                      <th class="num">{t('flex.without')}</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -9,6 +9,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { getHeadroom, type HeadroomDataQuality, type NationalHeadroom, type RegionHeadroom } from '../api';
 import { ChartFrame } from '../charts/ChartFrame';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
+import { C } from '../theme';
 import { useTitle } from '../title';
 import { fmtNumber } from '../units';
 
@@ -70,14 +72,14 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">balancing authority</th>
+            <th scope="col">{t('hr.ba')}</th>
             {d.limitsPct.map((l) => (
               <th scope="col" key={l}>
                 at {fmtNumber(l)} %
               </th>
             ))}
-            <th scope="col">years</th>
-            <th scope="col">data quality</th>
+            <th scope="col">{t('hr.years')}</th>
+            <th scope="col">{t('hr.quality')}</th>
           </tr>
         </thead>
         <tbody>
@@ -158,10 +160,10 @@ function CurveChart(p: { curve: RegionHeadroom }) {
       role="img"
       aria-label={`Headroom of ${p.curve.region} against the curtailment limit`}
     >
-      <rect width={W} height={H} fill="#fff" />
+      <rect width={W} height={H} style={{ fill: C.surface }} />
       {yTicks.map((v) => (
         <g key={v}>
-          <line x1={m.l} x2={W - m.r} y1={sy(v)} y2={sy(v)} stroke="#e5e7eb" />
+          <line x1={m.l} x2={W - m.r} y1={sy(v)} y2={sy(v)} style={{ stroke: C.grid }} />
           <text x={m.l - 6} y={sy(v) + 4} text-anchor="end" font-size="12">
             {fmtNumber(v, 0)}
           </text>
@@ -190,7 +192,7 @@ function CurveChart(p: { curve: RegionHeadroom }) {
       </text>
       <polyline
         fill="none"
-        stroke="#2563eb"
+        style={{ stroke: C.blue }}
         stroke-width="2"
         points={pts.map((r) => `${sx(r.curtailmentPct)},${sy(r.headroomMW / 1000)}`).join(' ')}
       />
@@ -200,7 +202,7 @@ function CurveChart(p: { curve: RegionHeadroom }) {
           cx={sx(r.curtailmentPct)}
           cy={sy(r.headroomMW / 1000)}
           r="4"
-          fill="#2563eb"
+          style={{ fill: C.blue }}
         >
           <title>{`${fmtNumber(r.curtailmentPct)} %: ${gw(r.headroomMW)}`}</title>
         </circle>
@@ -256,9 +258,9 @@ function CurvePanel(p: { region: string }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">curtailment limit</th>
-              <th scope="col">headroom</th>
-              <th scope="col">curtailed</th>
+              <th scope="col">{t('hr.limit')}</th>
+              <th scope="col">{t('hr.headroom')}</th>
+              <th scope="col">{t('hr.curtailed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -278,7 +280,7 @@ function CurvePanel(p: { region: string }) {
 
 /** The page. */
 export function HeadroomPage() {
-  useTitle('Grid headroom');
+  useTitle(t('headroom.title'));
   const [data, setData] = useState<NationalHeadroom | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [region, setRegion] = useState<string | null>(null);
@@ -296,14 +298,14 @@ export function HeadroomPage() {
   if (error)
     return (
       <section data-testid="headroom-error">
-        <h1>Grid headroom</h1>
+        <h1>{t('headroom.title')}</h1>
         <p role="alert">The headroom analysis failed: {error}</p>
       </section>
     );
   if (!data)
     return (
       <section aria-busy="true" data-testid="headroom-loading">
-        <h1>Grid headroom</h1>
+        <h1>{t('headroom.title')}</h1>
         <p role="status">
           Computing the headroom of every bundled balancing authority on the server (hourly EIA-930 demand,
           2016–2024)…
@@ -312,7 +314,7 @@ export function HeadroomPage() {
     );
   return (
     <section data-testid="headroom">
-      <h1>Grid headroom</h1>
+      <h1>{t('headroom.title')}</h1>
       <HeadroomTable data={data} />
       <label class="site-pick" style={{ display: 'block' }}>
         Balancing authority{' '}

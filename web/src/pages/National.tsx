@@ -14,8 +14,10 @@ import { getBuildout, getScenario } from '../api';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
+import { C } from '../theme';
 import { useTitle } from '../title';
-import { fmt, fmtNumber } from '../units';
+import { currencySymbol, fmt, fmtNumber, moneyNote, toDisplay } from '../units';
 
 /** The curtailment limit the BA table shows (percent of the new load's energy). */
 const TABLE_LIMIT_PCT = 0.5;
@@ -23,8 +25,8 @@ const TABLE_LIMIT_PCT = 0.5;
 /** MW with thousands separators and no scaling, so that table columns compare at a glance. */
 const mw = (x: number) => `${fmtNumber(x, 0)} MW`;
 
-/** Dollars and cents, the sign before the dollar sign: −$0.36. */
-const usdCents = (x: number) => `${x < 0 ? '\u2212' : ''}$${fmtNumber(Math.abs(x), 2)}`;
+/** Dollars and cents in the display currency, the sign before the currency sign: −$0.36. */
+const usdCents = (x: number) => `${x < 0 ? '\u2212' : ''}${fmt.usdExact(Math.abs(x), 2)}`;
 
 export interface CampusRisk {
   readonly id: string;
@@ -74,9 +76,9 @@ export function campusRisks(
 
 /** Schedule-risk colour bands (colour plus the band's name in the table: never colour alone). */
 const RISK_BANDS: readonly [number, string, string][] = [
-  [0.75, '#059669', 'likely on time (≥ 75 %)'],
-  [0.25, '#d97706', 'at risk (25–75 %)'],
-  [0, '#dc2626', 'likely late (< 25 %)'],
+  [0.75, C.green, 'likely on time (≥ 75 %)'],
+  [0.25, C.amberDark, 'at risk (25–75 %)'],
+  [0, C.red, 'likely late (< 25 %)'],
 ];
 const riskBand = (p: number) =>
   RISK_BANDS.find(([min]) => p >= min) ?? (RISK_BANDS[2] as (typeof RISK_BANDS)[2]);
@@ -126,9 +128,9 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
       }}
     >
       <svg viewBox="0 0 975 640" width="100%" role="img" aria-label="Map of the campuses by schedule risk">
-        <rect width="975" height="640" fill="#fff" />
-        <path d={shapes.nation} fill="#f3f4f6" stroke="#9ca3af" />
-        <path d={shapes.borders} fill="none" stroke="#d1d5db" stroke-width="0.7" />
+        <rect width="975" height="640" style={{ fill: C.surface }} />
+        <path d={shapes.nation} style={{ fill: C.land, stroke: C.coast }} />
+        <path d={shapes.borders} fill="none" style={{ stroke: C.stateBorder }} stroke-width="0.7" />
         {sorted.map((c) => {
           if (c.latitude === null || c.longitude === null) return null;
           const xy = projection([c.longitude, c.latitude]);
@@ -140,9 +142,8 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
               cx={xy[0]}
               cy={xy[1]}
               r={3 + 27 * Math.sqrt(c.itMW / maxMW)}
-              fill={color}
+              style={{ fill: color, stroke: color }}
               fill-opacity="0.5"
-              stroke={color}
               stroke-width="1.5"
             >
               <title>{`${c.name}: ${mw(c.itMW)} IT, P(on time) ${fmt.percent(c.probabilityOnTime)}`}</title>
@@ -151,7 +152,7 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
         })}
         {RISK_BANDS.map(([, color, label], k) => (
           <g key={label} transform={`translate(${20 + k * 300}, 625)`} font-size="18">
-            <circle r="8" cy="-6" fill={color} />
+            <circle r="8" cy="-6" style={{ fill: color }} />
             <text x="14">{label}</text>
           </g>
         ))}
@@ -161,13 +162,13 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
         <table>
           <thead>
             <tr>
-              <th>campus</th>
-              <th>region</th>
+              <th>{t('nat.campus')}</th>
+              <th>{t('map.region')}</th>
               <th>IT, end of {p.year}</th>
-              <th>P(on time)</th>
-              <th>schedule risk</th>
-              <th>online P10 / P50 / P90 (last phase)</th>
-              <th>critical item</th>
+              <th>{t('nat.pOnTime')}</th>
+              <th>{t('nat.risk')}</th>
+              <th>{t('nat.online')}</th>
+              <th>{t('nat.critical')}</th>
             </tr>
           </thead>
           <tbody>
@@ -227,11 +228,11 @@ function BATable(p: { report: BuildoutReport; year: number }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">region</th>
-            <th scope="col">campus load at peak</th>
+            <th scope="col">{t('map.region')}</th>
+            <th scope="col">{t('nat.loadAtPeak')}</th>
             <th scope="col">headroom at {fmtNumber(limit)} %, before → after</th>
-            <th scope="col">firm capacity needed</th>
-            <th scope="col">if flexible: curtailed (h/yr, % of energy)</th>
+            <th scope="col">{t('nat.firm')}</th>
+            <th scope="col">{t('nat.ifFlexible')}</th>
           </tr>
         </thead>
         <tbody>
@@ -293,6 +294,7 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
   return (
     <section class="chart" data-testid="who-pays">
       <h3>Who pays, {p.year}</h3>
+      <p class="note">{moneyNote()}</p>
       {pjm ? (
         <>
           <p class="sub">
@@ -305,17 +307,19 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
           <table data-testid="pjm-table">
             <thead>
               <tr>
-                <th scope="col">campuses run</th>
-                <th scope="col">price</th>
-                <th scope="col">cost to other customers</th>
-                <th scope="col">per household</th>
+                <th scope="col">{t('nat.campusesRun')}</th>
+                <th scope="col">{t('nat.price')}</th>
+                <th scope="col">{t('nat.costOthers')}</th>
+                <th scope="col">{t('nat.perHousehold')}</th>
               </tr>
             </thead>
             <tbody>
               {cases.map(([label, c]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  <td class="num">{fmtNumber(c.priceUSDPerMWDay, 2)} $/MW-day</td>
+                  <td class="num">
+                    {fmtNumber(toDisplay(c.priceUSDPerMWDay), 2)} {currencySymbol()}/MW-day
+                  </td>
                   <td class="num">{fmt.usd(c.othersDeltaUSD)}/yr</td>
                   <td class="num">{usdCents(c.perHouseholdUSDPerMonth)}/month</td>
                 </tr>
@@ -382,9 +386,9 @@ function OnlineChart(p: { report: BuildoutReport }) {
       scale={{ factor: 1000, label: 'GW' }}
       categories={nat.map((n) => String(n.year))}
       series={[
-        { name: 'announced', values: nat.map((n) => n.announcedMW), color: '#6b7280' },
-        { name: 'P50', values: nat.map((n) => n.p50MW), color: '#2563eb' },
-        { name: 'P90', values: nat.map((n) => n.p90MW), color: '#dc2626' },
+        { name: 'announced', values: nat.map((n) => n.announcedMW), color: C.gray },
+        { name: 'P50', values: nat.map((n) => n.p50MW), color: C.blue },
+        { name: 'P90', values: nat.map((n) => n.p90MW), color: C.red },
       ]}
       file="us-buildout-online"
       testId="national-online"
@@ -394,7 +398,7 @@ function OnlineChart(p: { report: BuildoutReport }) {
 
 /** The page; `initialYear` comes from the URL (`#/national?year=2028`), else the report's last year. */
 export function NationalPage(p: { initialYear?: string }) {
-  useTitle('National build-out');
+  useTitle(t('national.title'));
   const [report, setReport] = useState<BuildoutReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [locations, setLocations] = useState<Map<string, { latitude: number; longitude: number }>>(new Map());
@@ -437,14 +441,14 @@ export function NationalPage(p: { initialYear?: string }) {
   if (error)
     return (
       <section data-testid="national-error">
-        <h1>National build-out</h1>
+        <h1>{t('national.title')}</h1>
         <p role="alert">The build-out report failed: {error}</p>
       </section>
     );
   if (!report || year === null)
     return (
       <section aria-busy="true" data-testid="national-loading">
-        <h1>National build-out</h1>
+        <h1>{t('national.title')}</h1>
         <p role="status">
           Computing the national build-out on the server (every announced campus, hourly, against six years of
           grid demand; the first request takes 10–50 s, then it is kept)… {waitedS} s
@@ -453,7 +457,7 @@ export function NationalPage(p: { initialYear?: string }) {
     );
   return (
     <section data-testid="national">
-      <h1>National build-out</h1>
+      <h1>{t('national.title')}</h1>
       <p class="note">
         {report.campuses.length} simulated campuses of the register ({report.scenario}), grid analysis on{' '}
         {report.dates} dates; method and sources: docs/buildout.md.

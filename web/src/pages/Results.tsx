@@ -11,8 +11,11 @@ import { BarChart } from '../charts/BarChart';
 import { HourlyChart, type HourlySeriesSpec } from '../charts/HourlyChart';
 import { UsMap } from '../charts/UsMap';
 import { downloadCsv } from '../export';
+import { type MessageKey, t } from '../i18n';
 import type { RunView } from '../protocol';
-import { fmt, formatValue, metricInfo } from '../units';
+import { C } from '../theme';
+import { fmtDate } from '../time';
+import { fmt, fmtNumber, formatValue, metricInfo } from '../units';
 import { Economics } from './Economics';
 import { Flexibility, fourCPMarkers } from './Flexibility';
 import { Workloads } from './Workloads';
@@ -27,14 +30,14 @@ const HEADLINE = [
   'computeDeliveredFLOP',
   'capexUSD',
 ];
-const POWER_SERIES: readonly [string, string, string, boolean][] = [
-  ['itMW', 'IT', '#2563eb', true],
-  ['overheadMW', 'Overhead (cooling + losses)', '#f59e0b', true],
-  ['coolingMW', 'Cooling', '#10b981', false],
-  ['facilityMW', 'Facility', '#6b7280', false],
-  ['gridImportMW', 'Grid import', '#111827', true],
-  ['unservedITMW', 'Unserved IT (interconnect)', '#dc2626', true],
-  ['curtailedMW', 'Curtailed (flexibility)', '#db2777', true],
+const POWER_SERIES: readonly [string, MessageKey, string, boolean][] = [
+  ['itMW', 'series.it', C.blue, true],
+  ['overheadMW', 'series.overhead', C.amber, true],
+  ['coolingMW', 'series.cooling', C.emerald, false],
+  ['facilityMW', 'series.facility', C.gray, false],
+  ['gridImportMW', 'series.gridImport', C.ink, true],
+  ['unservedITMW', 'series.unserved', C.red, true],
+  ['curtailedMW', 'series.curtailed', C.pink, true],
 ];
 
 export function Headline(p: { run: RunView }) {
@@ -64,7 +67,7 @@ export function MetricsTable(p: { run: RunView; file: string }) {
   return (
     <section class="chart" data-testid="metrics-table">
       <header>
-        <h3>All metrics</h3>
+        <h3>{t('results.allMetrics')}</h3>
         <div class="exports">
           <button
             type="button"
@@ -84,9 +87,9 @@ export function MetricsTable(p: { run: RunView; file: string }) {
       <table>
         <thead>
           <tr>
-            <th>metric</th>
+            <th>{t('results.metric')}</th>
             {cols.map((c) => (
-              <th key={c.id}>{c.id}</th>
+              <th key={c.id}>{c.id === 'total' ? t('results.total') : c.id}</th>
             ))}
           </tr>
         </thead>
@@ -128,7 +131,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           (k !== 'curtailedMW' || fleetColumn(run.sites, k).some((v) => v > 0)),
       ).map(([key, label, color, show]) => ({
         key,
-        label,
+        label: t(label),
         color,
         show,
         values: fleetColumn(chosen, key),
@@ -170,13 +173,13 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       </div>
       <div class="site-pick">
         <label>
-          Hourly and monthly views for{' '}
+          {t('results.viewsFor')}{' '}
           <select
             value={site}
             onChange={(e) => setSite((e.target as HTMLSelectElement).value)}
             data-testid="site-select"
           >
-            <option value="fleet">all sites (sum)</option>
+            <option value="fleet">{t('results.allSites')}</option>
             {run.sites.map((x) => (
               <option key={x.siteId} value={x.siteId}>
                 {x.siteId}
@@ -187,14 +190,14 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       </div>
       {first && (
         <HourlyChart
-          title="Hourly power"
+          title={t('results.hourlyPower')}
           unit="MW"
           startMs={first.startMs}
           hours={first.hours}
           {...(first.stepHours && first.stepHours > 1
             ? {
                 stepHours: first.stepHours,
-                subtitle: `${first.stepHours}-hour means from the server; every hour once your browser has simulated it.`,
+                subtitle: t('results.serverMeans', { n: first.stepHours }),
               }
             : {})}
           series={series}
@@ -205,56 +208,58 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       )}
       <div class="grid2">
         <BarChart
-          title="Monthly energy"
-          subtitle="Calendar months in UTC"
+          title={t('results.monthlyEnergy')}
+          subtitle={t('results.utcMonths')}
           unit="MWh"
           scale={{ factor: 1e3, label: 'GWh' }}
           categories={cats}
           mode="stacked"
           series={[
-            { name: 'IT', values: months.map((m) => m.itMWh), color: '#2563eb' },
+            { name: t('series.it'), values: months.map((m) => m.itMWh), color: C.blue },
             {
-              name: 'Overhead (cooling + losses)',
+              name: t('series.overhead'),
               values: months.map((m) => m.overheadMWh),
-              color: '#f59e0b',
+              color: C.amber,
             },
           ]}
           file={`${file}-${site}-monthly-energy`}
           testId="monthly-energy"
         />
         <BarChart
-          title="Monthly PUE"
-          subtitle="Facility energy / IT energy of the month"
+          title={t('results.monthlyPue')}
+          subtitle={t('results.pueSub')}
           unit="ratio"
           categories={cats}
           mode="line"
-          series={[{ name: 'PUE', values: months.map((m) => m.pue), color: '#7c3aed' }]}
+          series={[{ name: 'PUE', values: months.map((m) => m.pue), color: C.violet }]}
           file={`${file}-${site}-monthly-pue`}
         />
         <BarChart
-          title="Monthly CO2"
-          subtitle="Grid average intensity, lifecycle factors"
+          title={t('results.monthlyCo2')}
+          subtitle={t('results.co2Sub')}
           unit="t CO2e"
           scale={{ factor: 1e3, label: 'kt CO2e' }}
           categories={cats}
-          series={[{ name: 'CO2', values: months.map((m) => m.co2Tonnes), color: '#4b5563' }]}
+          series={[{ name: 'CO2', values: months.map((m) => m.co2Tonnes), color: C.slate }]}
           file={`${file}-${site}-monthly-co2`}
         />
         <BarChart
-          title="Monthly water"
-          subtitle="Consumed on site (evaporation + blow-down)"
+          title={t('results.monthlyWater')}
+          subtitle={t('results.waterSub')}
           unit="m³"
-          scale={{ factor: 1e3, label: 'thousand m³' }}
+          scale={{ factor: 1e3, label: t('unit.thousandM3') }}
           categories={cats}
-          series={[{ name: 'Water', values: months.map((m) => m.waterM3), color: '#0891b2' }]}
+          series={[{ name: t('series.water'), values: months.map((m) => m.waterM3), color: C.cyan }]}
           file={`${file}-${site}-monthly-water`}
         />
         <BarChart
-          title="Compute delivered by year"
+          title={t('results.compute')}
           unit="FLOP"
           scale={{ factor: 1e27, label: '10²⁷ FLOP' }}
           categories={years}
-          series={[{ name: 'Compute', values: s.years.map((y) => y.computeDeliveredFLOP), color: '#059669' }]}
+          series={[
+            { name: t('series.compute'), values: s.years.map((y) => y.computeDeliveredFLOP), color: C.green },
+          ]}
           file={`${file}-compute-by-year`}
         />
       </div>
@@ -264,7 +269,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
       {phases.length > 0 && (
         <section class="chart" data-testid="phase-table">
           <header>
-            <h3>Capex and jobs by phase</h3>
+            <h3>{t('results.phases')}</h3>
             <div class="exports">
               <button
                 type="button"
@@ -303,9 +308,13 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
         </section>
       )}
       <p class="note">
-        {s.hours.toLocaleString('en-US')} hours simulated, {s.period.start} → {s.period.end} (UTC).{' '}
-        {s.assumptions.filter((a) => a.kind !== 'scenario').length} values come from defaults, catalogs and
-        data (see `gigawatt run --explain`). Peak: {fmt.power(s.totals.peakFacilityMW)}.
+        {t('results.note', {
+          hours: fmtNumber(s.hours),
+          start: fmtDate(s.period.start),
+          end: fmtDate(s.period.end),
+          n: s.assumptions.filter((a) => a.kind !== 'scenario').length,
+          peak: fmt.power(s.totals.peakFacilityMW),
+        })}
       </p>
     </div>
   );

@@ -5,6 +5,8 @@
  * peak accelerators and hours of shortfall. Renders nothing when the scenario has no workloads.
  */
 import type { WorkloadSummary } from '../../../src/cluster/workload-results';
+import { t } from '../i18n';
+import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 
 const DAY_MS = 86_400_000;
@@ -12,11 +14,11 @@ const dateMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /** Where a training run's hours went, in the order they are drawn. */
 const HOURS: readonly [keyof WorkloadSummary, string, string][] = [
-  ['keptWorkHours', 'Kept work', '#059669'],
-  ['checkpointOverheadHours', 'Checkpointing', '#2563eb'],
-  ['lostWorkHours', 'Lost work (since the last checkpoint)', '#dc2626'],
-  ['restartHours', 'Restarts', '#f59e0b'],
-  ['waitingForSparesHours', 'Waiting for spares', '#6b7280'],
+  ['keptWorkHours', 'Kept work', C.green],
+  ['checkpointOverheadHours', 'Checkpointing', C.blue],
+  ['lostWorkHours', 'Lost work (since the last checkpoint)', C.red],
+  ['restartHours', 'Restarts', C.amber],
+  ['waitingForSparesHours', 'Waiting for spares', C.gray],
 ];
 
 function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: string }) {
@@ -31,11 +33,23 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
   for (let y = new Date(from).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < to; y++) years.push(y);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Training runs on the simulated period">
-      <rect width={W} height={H} fill="#fff" />
+      <rect width={W} height={H} style={{ fill: C.surface }} />
       {years.map((y) => (
         <g key={y}>
-          <line x1={x(Date.UTC(y, 0, 1))} x2={x(Date.UTC(y, 0, 1))} y1={0} y2={H - 14} stroke="#e5e7eb" />
-          <text x={x(Date.UTC(y, 0, 1))} y={H - 2} font-size="11" text-anchor="middle" fill="#4b5563">
+          <line
+            x1={x(Date.UTC(y, 0, 1))}
+            x2={x(Date.UTC(y, 0, 1))}
+            y1={0}
+            y2={H - 14}
+            style={{ stroke: C.grid }}
+          />
+          <text
+            x={x(Date.UTC(y, 0, 1))}
+            y={H - 2}
+            font-size="11"
+            text-anchor="middle"
+            style={{ fill: C.muted }}
+          >
             {y}
           </text>
         </g>
@@ -47,7 +61,7 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
         const e = r.completionDate ? dateMs(r.completionDate) : to;
         return (
           <g key={r.id}>
-            <text x={m.l - 6} y={y0 + 14} font-size="11" text-anchor="end" fill="#111827">
+            <text x={m.l - 6} y={y0 + 14} font-size="11" text-anchor="end" style={{ fill: C.fg }}>
               {r.id}
             </text>
             <rect
@@ -55,7 +69,8 @@ function Timeline(p: { runs: readonly WorkloadSummary[]; start: string; end: str
               y={y0}
               width={Math.max(2, x(e) - x(s))}
               height={18}
-              fill="#2563eb"
+              data-bar="run"
+              style={{ fill: C.blue }}
               fill-opacity="0.8"
             >
               <title>{`${r.id}: ${r.startDate} → ${r.completionDate ?? `not complete by ${p.end}`}`}</title>
@@ -78,28 +93,28 @@ export function Workloads(p: {
   const inference = list.filter((w) => w.kind === 'inference');
   return (
     <section class="workloads" data-testid="workloads" aria-labelledby="workloads-h">
-      <h2 id="workloads-h">Workloads</h2>
+      <h2 id="workloads-h">{t('workloads.title')}</h2>
       {training.length > 0 && (
         <section class="chart" data-testid="training">
           <header>
             <div>
-              <h3>Training runs</h3>
-              <p class="sub">Dates in UTC; a run ends when its last checkpoint completes.</p>
+              <h3>{t('wl.training')}</h3>
+              <p class="sub">{t('wl.trainingSub')}</p>
             </div>
           </header>
           <Timeline runs={training} start={p.start} end={p.end} />
           <table>
             <thead>
               <tr>
-                <th>run</th>
+                <th>{t('wl.run')}</th>
                 <th>site</th>
-                <th>start</th>
-                <th>completion</th>
-                <th class="num">progress</th>
-                <th class="num">goodput</th>
-                <th class="num">interruptions</th>
-                <th class="num">MTBF</th>
-                <th class="num">checkpoint every</th>
+                <th>{t('wl.start')}</th>
+                <th>{t('wl.completion')}</th>
+                <th class="num">{t('wl.progress')}</th>
+                <th class="num">{t('wl.goodput')}</th>
+                <th class="num">{t('wl.interruptions')}</th>
+                <th class="num">{t('wl.mtbf')}</th>
+                <th class="num">{t('wl.checkpointEvery')}</th>
               </tr>
             </thead>
             <tbody>
@@ -165,8 +180,8 @@ export function Workloads(p: {
                 <table data-testid={`interruptions-${r.id}`}>
                   <thead>
                     <tr>
-                      <th>interruption cause</th>
-                      <th class="num">count</th>
+                      <th>{t('wl.cause')}</th>
+                      <th class="num">{t('wl.count')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -186,19 +201,19 @@ export function Workloads(p: {
       {inference.length > 0 && (
         <section class="chart" data-testid="inference">
           <header>
-            <h3>Inference services</h3>
+            <h3>{t('wl.inference')}</h3>
           </header>
           <table>
             <thead>
               <tr>
-                <th>service</th>
+                <th>{t('wl.service')}</th>
                 <th>site</th>
-                <th class="num">tokens served</th>
-                <th class="num">peak accelerators</th>
-                <th class="num">hours short of demand</th>
-                <th class="num">energy per token</th>
-                <th class="num">CO2 per million tokens</th>
-                <th class="num">energy</th>
+                <th class="num">{t('wl.tokens')}</th>
+                <th class="num">{t('wl.peakAccel')}</th>
+                <th class="num">{t('wl.shortHours')}</th>
+                <th class="num">{t('wl.energyPerToken')}</th>
+                <th class="num">{t('wl.co2PerMtok')}</th>
+                <th class="num">{t('wl.energy')}</th>
               </tr>
             </thead>
             <tbody>
