@@ -4,6 +4,7 @@
  */
 import { benchBuildoutSweep } from './buildout-sweep.js';
 import { benchClusterDes } from './cluster-des.js';
+import { benchDashboardBrowser } from './dashboard-browser.js';
 import { benchEngineHourly } from './engine-hourly.js';
 import { benchHeadroom } from './headroom.js';
 import { benchLoad } from './load.js';
@@ -23,6 +24,7 @@ const benchmarks: readonly (() => Promise<unknown>)[] = [
   () => benchScale(10, 10),
   () => benchScale(50, 10),
   () => benchScale(10, 30),
+  () => benchDashboardBrowser(),
   // 200 sites × 30 years (52.6 M site-hours; minutes on a loaded machine): only when asked for
   ...(process.env.GIGAWATT_BENCH_SCALE_LARGE === '1' ? [() => benchScale(200, 30)] : []),
 ];

@@ -205,6 +205,8 @@ describe('controls that tell the truth', () => {
   });
 
   it('an unknown campus gets a not-found page, with no controls of another scenario', async () => {
+    // The previous test left edits: leaving the campus asks first (accepted here).
+    page.once('dialog', (d) => void d.accept());
     await page.goto(`${base}#/campus/no-such-campus`);
     await page.getByTestId('not-found').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('not-found').textContent()).toContain('no-such-campus');
@@ -451,6 +453,7 @@ describe('compare', () => {
     await p.goto(`${base}#/compare/anthropic-fluidstack/stargate-abilene`);
     const table = p.getByTestId('compare-table');
     await table.waitFor({ timeout: 60_000 });
+    await p.getByTestId('compare-window').selectOption('own');
     const head = await table.locator('thead').textContent();
     expect(head).toContain('A: anthropic-fluidstack (2026-01-01 → 2030-12-31)');
     expect(head).toMatch(/B: stargate-abilene \(2025-06-01 → \d{4}-\d{2}-\d{2}\)/);

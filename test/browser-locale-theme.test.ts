@@ -223,8 +223,9 @@ describe('French (a browser whose language is fr-FR)', () => {
     expect(await p.evaluate(() => (globalThis as unknown as Win).document.documentElement.lang)).toBe('fr');
     expect(new URL(p.url()).searchParams.get('lang')).toBe('fr');
     expect(new URL(p.url()).hash).toBe('#/compare/anthropic-fluidstack/stargate-abilene');
+    // The periods differ: the common window (2026 → 2029) is shown by default, dated in French.
     expect(await p.getByTestId('compare-table').locator('thead').textContent()).toContain(
-      'A: anthropic-fluidstack (du 1 janv. 2026 au 31 déc. 2030)',
+      'A: anthropic-fluidstack (du 1 janv. 2026 au 31 déc. 2029)',
     );
     expect(await p.title()).toBe('Comparer anthropic-fluidstack et stargate-abilene · gigawatt');
     // Calendar months named in French on the PUE chart (every other month is labelled).

@@ -159,8 +159,12 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('compares two scenarios and exports the comparison as CSV', async () => {
+    // The editor test left edits: leaving the campus asks first (accepted here).
+    page.once('dialog', (d) => void d.accept());
     await page.goto(`${base}#/compare/anthropic-fluidstack/stargate-abilene`);
     await page.getByTestId('compare-table').waitFor({ timeout: 60_000 });
+    // Their periods differ: the common window is shown first; every metric is over each own period.
+    await page.getByTestId('compare-window').selectOption('own');
     const row = await page
       .locator('[data-testid="compare-table"] tr[data-metric="acceleratorCount"]')
       .textContent();

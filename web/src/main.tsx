@@ -12,16 +12,41 @@ import type { SweepsPage } from './pages/Sweeps';
 import { Prefs } from './prefs';
 import './style.css';
 import { applyTheme } from './theme';
+import { mayLeave } from './url-state';
 
+/**
+ * The route. Leaving a view with unsaved edits asks first (./url-state.ts `mayLeave`): an in-app
+ * link before the hash changes (refused: no history entry), back, forward or a typed address after
+ * (refused: the address goes back to the view still shown). The Sweeps link keeps the edits.
+ */
 function useHash(): string {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
+    // The Sweeps link carries a campus's edits along (below): nothing is lost, nothing to ask.
+    const carried = (hash: string | null) => hash === '#/sweeps';
+    const click = (e: MouseEvent) => {
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const link = (e.target as Element | null)?.closest?.('a[href^="#"]');
+      const href = link?.getAttribute('href') ?? null;
+      if (link && href !== location.hash && !carried(href) && !mayLeave()) e.preventDefault();
+    };
     const on = (e: HashChangeEvent) => {
+      // A real move (not the redraw under new preferences below, which keeps the URL) away from a
+      // view with unsaved edits asks first.
+      const moved = e.oldURL !== '' && e.oldURL !== location.href;
+      if (moved && !carried(location.hash) && !mayLeave()) {
+        history.replaceState(null, '', e.oldURL);
+        return;
+      }
       carryCampusEdits(e);
       setHash(location.hash);
     };
+    document.addEventListener('click', click, true);
     window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
+    return () => {
+      document.removeEventListener('click', click, true);
+      window.removeEventListener('hashchange', on);
+    };
   }, []);
   return hash;
 }

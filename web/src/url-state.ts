@@ -34,3 +34,22 @@ export async function unpackText(packed: string): Promise<string> {
 /** The campus hash for a scenario, with its packed edits when there are any. */
 export const campusHash = (name: string, packed?: string): string =>
   `#/campus/${encodeURIComponent(name)}${packed ? `?s=${packed}` : ''}`;
+
+/**
+ * Navigation inside the app with something to lose: the question to ask before leaving the view
+ * (set by the campus page while its scenario has unsaved edits), or none.
+ */
+let leaveQuestion: string | undefined;
+
+/** Sets (or, with undefined, lifts) the question asked before navigating away from this view. */
+export function guardNavigation(question: string | undefined): void {
+  leaveQuestion = question;
+}
+
+/** True when nothing would be lost, or the user agrees to lose it (the guard is then lifted). */
+export function mayLeave(): boolean {
+  if (leaveQuestion === undefined) return true;
+  if (!window.confirm(leaveQuestion)) return false;
+  leaveQuestion = undefined;
+  return true;
+}

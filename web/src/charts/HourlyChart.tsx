@@ -48,10 +48,30 @@ export function HourlyChart(p: {
     zone.offsetHours === 0 ? 'UTC' : zone.label.replace(/^site standard time \((.*)\)$/, '$1');
   const [range, setRange] = useState<[number, number] | null>(null);
   const theme = useTheme();
+  // The plot is built when what it shows changes (series, period, unit, zone, theme); a new run of the same
+  // series only gives it new values (below), so a slider move keeps the zoom and hidden series and
+  // skips rebuilding the canvas, axes and legend.
+  const shape = JSON.stringify([
+    p.series.map((s) => [s.key, s.label, s.color, s.show ?? true]),
+    p.startMs,
+    p.hours,
+    p.unit,
+    STEP_S,
+    zone.offsetHours,
+    theme,
+  ]);
+  const series = useRef(p.series);
+  series.current = p.series;
+  const markers = useRef(p.markers);
+  markers.current = p.markers;
+  /** The series whose values the plot has. */
+  const drawn = useRef<readonly HourlySeriesSpec[] | null>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    const specs = series.current;
+    drawn.current = specs;
     const xs = new Float64Array(p.hours);
     for (let h = 0; h < p.hours; h++) xs[h] = p.startMs / 1000 + h * STEP_S;
     const tz = etcZone(zone.offsetHours) ?? 'UTC';
@@ -92,7 +112,7 @@ export function HourlyChart(p: {
           value: (_u: uPlot, v: number | null) =>
             v === null ? '—' : `${isoMinute(v * 1000, zone)} ${zoneSuffix}`,
         },
-        ...p.series.map((s) => ({
+        ...specs.map((s) => ({
           label: `${s.label} (${p.unit})`,
           stroke: cssColor(s.color),
           width: 1,
@@ -103,7 +123,7 @@ export function HourlyChart(p: {
       hooks: {
         draw: [
           (u) => {
-            const ms = p.markers ?? [];
+            const ms = markers.current ?? [];
             if (ms.length === 0) return;
             const c = u.ctx;
             c.save();
@@ -129,7 +149,7 @@ export function HourlyChart(p: {
         ],
       },
     };
-    const u = new uPlot(opts, [xs, ...p.series.map((s) => s.values)] as unknown as uPlot.AlignedData, el);
+    const u = new uPlot(opts, [xs, ...specs.map((s) => s.values)] as unknown as uPlot.AlignedData, el);
     plot.current = u;
     // Legend entries work from the keyboard too: Tab to one, Enter or Space shows or hides it.
     el.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((row, i) => {
@@ -153,7 +173,27 @@ export function HourlyChart(p: {
       u.destroy();
       plot.current = null;
     };
-  }, [p.series, p.startMs, p.hours, p.unit, STEP_S, zone.offsetHours, p.markers, theme]);
+  }, [shape]);
+
+  // New values for the same series: the plot keeps its zoom (the y axis follows the new values).
+  useEffect(() => {
+    const u = plot.current;
+    if (!u || drawn.current === p.series) return;
+    drawn.current = p.series;
+    const [x0, x1] = [u.data[0][0] as number, u.data[0][u.data[0].length - 1] as number];
+    const { min, max } = u.scales.x ?? {};
+    const zoomed = min != null && max != null && (min > x0 || max < x1);
+    u.batch(() => {
+      u.setData([u.data[0], ...p.series.map((s) => s.values)] as unknown as uPlot.AlignedData, true);
+      if (zoomed) u.setScale('x', { min, max });
+    });
+  }, [p.series]);
+
+  // Marker instants changed (another site, another run): drawn again, not rebuilt.
+  const markerKey = (p.markers ?? []).map((m) => m.ms).join(',');
+  useEffect(() => {
+    plot.current?.redraw(false, false);
+  }, [markerKey]);
 
   /** Keyboard and button zoom: scale the visible span about its centre, or move it by half a span. */
   const setX = (min: number, max: number) => {

@@ -2,7 +2,7 @@
  * The campus page: a built-in scenario with sliders for the key parameters and its YAML in an
  * editor with the CLI's located validation errors. Every change re-simulates in the web worker.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stringify } from 'yaml';
 import type { LocatedIssue } from '../../../src/model/parse-yaml';
 import { formatIssue } from '../../../src/model/parse-yaml';
@@ -14,13 +14,25 @@ import type { RunRequest, RunView } from '../protocol';
 import { serverPreview, serverSummary } from '../server-preview';
 import { useTitle } from '../title';
 import { fmtNumber } from '../units';
-import { campusHash, packText, unpackText } from '../url-state';
+import { campusHash, guardNavigation, packText, unpackText } from '../url-state';
 import { Results } from './Results';
 
 declare global {
   interface Window {
     /** Test hook: the scenario as simulated, its summary and timing (read by test/browser.test.ts). */
-    __gigawatt?: { raw: unknown; summary: unknown; runMs: number; runs: number };
+    __gigawatt?: {
+      raw: unknown;
+      summary: unknown;
+      runMs: number;
+      runs: number;
+      /** When the page had the worker's answer (performance.now()). */
+      answeredAt?: number;
+      /** Runs whose views are on screen (set after the frame that drew them) and when. */
+      painted?: number;
+      paintedAt?: number;
+    };
+    /** Bench hook: when this document first had a campus's views on screen (server's or worker's). */
+    __gigawattFirstView?: number;
   }
 }
 
@@ -240,6 +252,7 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     const id = ++latest.current;
     setBusy(true);
     const res = await engine().run(req);
+    const answeredAt = performance.now();
     if (!res || id !== latest.current) return; // superseded, or a newer run was asked for since
     setBusy(false);
     if (res.ok) {
@@ -257,7 +270,14 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
       setIssues([]);
       setError(null);
       runs.current += 1;
-      window.__gigawatt = { raw: res.raw, summary: res.summary, runMs: res.timing.runMs, runs: runs.current };
+      window.__gigawatt = {
+        ...window.__gigawatt,
+        raw: res.raw,
+        summary: res.summary,
+        runMs: res.timing.runMs,
+        runs: runs.current,
+        answeredAt,
+      };
     } else {
       setIssues(res.issues);
       setError(res.error ?? null);
@@ -280,6 +300,19 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     engine(); // start the worker (its bundle loads while the scenario is fetched)
     const summary = serverSummary(p.name);
     summary.catch(() => undefined);
+    // The first view's hourly columns are asked for as soon as the summary names the sites, not
+    // after the scenario text has arrived.
+    const preview = p.edits
+      ? undefined
+      : summary.then((sum) =>
+          serverPreview(
+            p.name,
+            summary,
+            sum.sites.map((x) => x.id),
+            undefined,
+          ),
+        );
+    preview?.catch(() => undefined);
     getScenario(p.name)
       .then((s) => {
         if (!current) return;
@@ -287,9 +320,9 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
         setRaw(s.raw as Raw);
         setText(s.yaml);
         published.current = s.yaml;
-        if (p.edits) {
+        if (!preview) {
           // A link with edits: simulate the edited scenario (the server's first view is the published one).
-          return unpackText(p.edits).then(
+          return unpackText(p.edits as string).then(
             (t) => {
               if (!current) return;
               setText(t);
@@ -303,14 +336,19 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
         }
         // First view from the server's cached run of this built-in, until the worker's own run
         // (the same summary) replaces it; without it (e.g. a server with a token) the worker's.
-        const ids = ((s.raw as Raw).sites ?? []).map((x) => x.id);
-        serverPreview(p.name, summary, ids, s.raw).then(
+        // The worker starts simulating once that first view is drawn (or has failed): its data
+        // downloads and its run would otherwise compete with the first view for the server and CPU.
+        return preview.then(
           (view) => {
-            if (current && !workerAnswered.current) setRun(view);
+            if (!current || workerAnswered.current) return;
+            setRun({ ...view, raw: s.raw });
+            setBusy(true);
+            return new Promise<void>((drawn) => requestAnimationFrame(() => setTimeout(drawn))).then(() =>
+              current ? simulate({ yaml: s.yaml }) : undefined,
+            );
           },
-          () => undefined,
+          () => (current ? simulate({ yaml: s.yaml }) : undefined),
         );
-        return simulate({ yaml: s.yaml });
       })
       .catch((e: Error) => {
         if (!current) return;
@@ -323,22 +361,48 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     };
   }, [p.name, p.edits]);
 
-  // Edits go into the URL (debounced), and closing the tab with edits asks first.
+  // Test and bench hook: the worker's run is on screen once the frame after its render is drawn.
+  useEffect(() => {
+    if (!run) return;
+    const n = runs.current;
+    const worker = run.source !== 'server';
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.__gigawattFirstView ??= performance.now();
+        if (worker && window.__gigawatt)
+          Object.assign(window.__gigawatt, { painted: n, paintedAt: performance.now() });
+      }),
+    );
+  }, [run]);
+
+  // Edits go into the URL (debounced), and closing the tab or leaving the view with edits asks first.
   const edited = text !== '' && published.current !== '' && text !== published.current;
   useEffect(() => {
     window.clearTimeout(urlTimer.current);
     if (!published.current) return;
+    let current = true; // no late write once the page has gone (another view's address)
     urlTimer.current = window.setTimeout(() => {
       if (!edited) history.replaceState(null, '', campusHash(p.name));
-      else void packText(text).then((s) => history.replaceState(null, '', campusHash(p.name, s)));
+      else
+        void packText(text).then((s) => {
+          if (current) history.replaceState(null, '', campusHash(p.name, s));
+        });
     }, 300);
+    return () => {
+      current = false;
+      window.clearTimeout(urlTimer.current);
+    };
   }, [text, edited, p.name]);
   useEffect(() => {
     if (!edited) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [edited]);
+    guardNavigation(t('campus.discard', { name: p.name }));
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      guardNavigation(undefined);
+    };
+  }, [edited, p.name]);
 
   const onSliders = (next: Raw) => {
     setRaw(next);
@@ -362,6 +426,10 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
     a.download = `${p.name}.yaml`;
     a.click();
   };
+
+  // The views of a run, drawn again only for a new run (the same element: Preact skips it on every
+  // slider input and status change).
+  const results = useMemo(() => (run ? <Results run={run} regions={p.regions} /> : null), [run, p.regions]);
 
   const title = run?.summary.title ?? p.name;
   useTitle(notFound ? t('campus.notFoundTitle') : title);
@@ -431,9 +499,7 @@ export function CampusPage(p: { name: string; edits?: string | undefined; region
           </p>
           {error && <p class="error">{error}</p>}
         </aside>
-        <div class="results-col">
-          {run ? <Results run={run} regions={p.regions} /> : <p>{error ? '' : t('campus.loading')}</p>}
-        </div>
+        <div class="results-col">{results ?? <p>{error ? '' : t('campus.loading')}</p>}</div>
       </div>
     </div>
   );
