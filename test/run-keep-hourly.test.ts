@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { SummaryBuilder, summarize } from '../src/analysis/summary.js';
 import { yearRanges } from '../src/engine/metrics.js';
 import { HOUR_MS } from '../src/engine/series.js';
-import { simulate } from '../src/engine/simulate.js';
-import { ColumnPool } from '../src/engine/site-hourly.js';
+import { simulate, simulateSite } from '../src/engine/simulate.js';
+import { ColumnPool, HOURLY_COLUMNS } from '../src/engine/site-hourly.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { builtinScenarioNames, loadScenario } from '../src/io/load-scenario.js';
 import { resolveScenario } from '../src/model/resolve.js';
@@ -117,6 +117,59 @@ describe('a fleet reduced site by site', () => {
     const ctx = { scenario: 'x', start: scenario.start, end: scenario.end, operationsUSDPerMWYear: 0 };
     const builder = new SummaryBuilder(ctx, resolved.engine, []);
     expect(() => builder.addSite(sims[1] as (typeof sims)[number], 1)).toThrow(/add them in order/);
+  });
+});
+
+/** First index where two columns differ (Object.is: bit for bit, −0 apart from +0), or −1. */
+function firstDifference(a: Float64Array | Uint8Array, b: Float64Array | Uint8Array): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+describe('pooled columns handed from one site to another', () => {
+  it('give every hourly column of a fresh simulation, after other sites wrote them', () => {
+    // The flexible campus (curtailment policies, 4CP) with a battery at each site, and a variant
+    // without batteries, with other busy fractions and interconnects: the same column shapes (both
+    // have grid-side columns), other values, and columns the variant never writes (the battery's).
+    const { raw } = loadScenario('anthropic-fluidstack-flexible');
+    type Site = { interconnectMW: number; utilisation?: { busyFraction: number }; supply?: unknown };
+    const withBattery = JSON.parse(JSON.stringify(raw)) as { sites: Site[] };
+    for (const s of withBattery.sites)
+      s.supply = {
+        batteries: [
+          { id: 'b', powerMW: 200, energyMWh: 800, roundTripEfficiency: 0.85, policy: 'price-arbitrage' },
+        ],
+      };
+    const other = JSON.parse(JSON.stringify(raw)) as { sites: Site[] };
+    for (const s of other.sites) {
+      s.interconnectMW *= 0.7;
+      s.utilisation = { busyFraction: 0.55 };
+    }
+    const first = parseOk(withBattery as unknown as ScenarioInput);
+    const variant = parseOk(other as unknown as ScenarioInput);
+    const a = resolveScenario(first, data, withBattery).engine;
+    const b = resolveScenario(variant, data, other).engine;
+    const pool = new ColumnPool().byShape();
+    for (const [first, second] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      // every site of `first` through the pool, then each site of `second` in the same columns
+      for (let i = 0; i < first.sites.length; i++) simulateSite(first, i, pool);
+      for (let i = 0; i < second.sites.length; i++) {
+        const pooled = simulateSite(second, i, pool).hourly;
+        const fresh = simulateSite(second, i).hourly;
+        for (const [name] of HOURLY_COLUMNS)
+          expect(firstDifference(pooled[name], fresh[name]), `${name} of site ${i}`).toBe(-1);
+        expect(firstDifference(pooled.localHour, fresh.localHour)).toBe(-1);
+        pooled.phaseOnline.forEach((c, p) => {
+          expect(firstDifference(c, fresh.phaseOnline[p] as Float64Array)).toBe(-1);
+        });
+        for (const name of ['acceleratorDemandMW', 'hostNetworkDemandMW', 'itInstalledMW'] as const)
+          expect(firstDifference(pooled[name], fresh[name]), name).toBe(-1);
+      }
+    }
   });
 });
 

@@ -235,7 +235,8 @@ interface PooledColumns {
 
 /**
  * Hourly columns kept between runs of one caller (a sweep worker, a dashboard session, a benchmark):
- * the next run of the same shape gets the previous run's arrays back, zeroed, instead of ~40 fresh
+ * the next run of the same shape gets the previous run's arrays back (`SPARSE_COLUMNS` zeroed, the
+ * rest overwritten in full by the stages) instead of ~40 fresh
  * 8-byte-per-hour columns per site (28 MB per site-decade) and the full garbage collections they
  * trigger. The previous run's `SiteHourly` objects are overwritten: use a pool only where a run's
  * hourly arrays are no longer read once the next run starts.
@@ -306,13 +307,11 @@ export class ColumnPool {
         gridSideColumns ? f : sharedColumn(f),
       );
     }
-    for (const c of kept.columns) c.fill(0);
-    kept.localHour.fill(0);
     let next = phases;
     const columns = kept.columns;
     // the same calls in the same order as when the columns were made hand them back one by one
     const f = () => columns[next++] as Float64Array;
-    return siteHourlyFrom(
+    const out = siteHourlyFrom(
       siteId,
       startMs,
       hours,
@@ -321,5 +320,22 @@ export class ColumnPool {
       f,
       gridSideColumns ? f : sharedColumn(f),
     );
+    // Only the columns written in some hours start from zero; the stages overwrite the others in full.
+    const zeroed = new Set<Float64Array>();
+    for (const k of SPARSE_COLUMNS) zeroed.add(out[k]);
+    for (const c of zeroed) c.fill(0);
+    return out;
   }
 }
+
+/**
+ * The columns a stage writes in some hours only (the grid-side columns, the 4CP charge at the
+ * coincident-peak hours): the ones a pool hands back zeroed. Every other column is written for every
+ * hour by its stage (or zero-filled by the stage itself before it adds into it) before any stage reads
+ * it, so a pool hands it back as the previous run left it (test/run-keep-hourly.test.ts checks every
+ * column after a run of other sites in the same columns).
+ */
+const SPARSE_COLUMNS = [
+  ...GRID_SIDE_COLUMNS,
+  'transmissionChargeUSD',
+] as const satisfies readonly (keyof SiteHourly)[];
