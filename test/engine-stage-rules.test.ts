@@ -133,7 +133,10 @@ describe('renewable capacity-factor profile', () => {
   it('divides each hour by the maximum of its own UTC year; negative output counts as 0, missing stays missing', () => {
     // 2023-12-31 21:00Z … 2024-01-01 02:00Z: three hours in 2023, three in 2024; 2024 opens above 2023's peak
     const startMs = Date.UTC(2023, 11, 31, 21);
-    const p = capacityFactorProfile({ startMs, values: Float64Array.from([50, 200, -5, 300, Number.NaN, 60]) });
+    const p = capacityFactorProfile({
+      startMs,
+      values: Float64Array.from([50, 200, -5, 300, Number.NaN, 60]),
+    });
     expect(p.startMs).toBe(startMs);
     const v = [...p.values];
     expect(v.slice(0, 3)).toEqual([0.25, 1, 0]);
