@@ -14,6 +14,8 @@ const IN_PROCESS = [
   'cluster-event-queue-keyed',
   'cluster-scenario',
   'cluster-training',
+  'compute-duty',
+  'compute-stage',
   'cooling',
   'data-sources',
   'economics-finance',
