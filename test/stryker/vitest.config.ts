@@ -32,6 +32,7 @@ const IN_PROCESS = [
   'mutation-probe',
   'mutation-kills',
   'power-curve-h100',
+  'power-cap-sweep',
   'power-curve',
   'power-curve-guards',
   'provenance',
