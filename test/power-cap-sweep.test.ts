@@ -10,6 +10,7 @@
  * so capping a 700 W H200 at 500 W keeps 83 % of its throughput for 71 % of its power: more FLOP per W.
  */
 import { describe, expect, it } from 'vitest';
+import { chipPowerCurve, H200_POWER_CURVE } from '../src/catalog/power-curve.js';
 import { capSweep } from '../src/cluster/power-cap.js';
 
 const args = { boardPowerW: 700, hostW: 300, peakTFLOPS: 989.4, mfu: 0.5 };
@@ -44,6 +45,11 @@ describe('capSweep', () => {
     const [p] = capSweep({ ...args, capsW: [500], dutyCycle: 0.25 });
     expect(p?.relativeThroughput).toBe(1);
     expect(p?.acceleratorW).toBeCloseTo(325.7, 1);
+  });
+  it('uses the curve it is given: an idle share of 0.178 draws 357.1 W at 25 % duty (325.7 W on the H200 curve)', () => {
+    const curve = chipPowerCurve(H200_POWER_CURVE, 0.178);
+    const [p] = capSweep({ ...args, capsW: [700], dutyCycle: 0.25, curve });
+    expect(p?.acceleratorW).toBeCloseTo(357.1, 1);
   });
   it('refuses a cap at or below the idle-draw floor B·i/h = 79.93 W, naming the lowest usable cap', () => {
     expect(() => capSweep({ ...args, capsW: [79] })).toThrow(/use more than 80 W/);
