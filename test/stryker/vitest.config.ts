@@ -22,6 +22,7 @@ const IN_PROCESS = [
   'finance-known-answers',
   'jobs-known-answers',
   'cash-flow-opex',
+  'catalog-lookups',
   'engine',
   'engine-stage-rules',
   'flexibility',
