@@ -48,6 +48,7 @@ const IN_PROCESS = [
   'schema',
   'supply',
   'weather',
+  'weather-calendar',
 ];
 
 /**
