@@ -29,6 +29,10 @@ describe('typical-year row of a local hour', () => {
     expect(tmyRow(Date.UTC(2024, 1, 29, 13))).toBe((31 + 28 - 1) * 24 + 13);
     expect(tmyRow(Date.UTC(2024, 2, 1, 0))).toBe(59 * 24);
     expect(tmyRow(Date.UTC(2024, 11, 31, 23))).toBe(8759);
+    // only February's 29th moves: 10 February, 29 January and 29 March read their own rows
+    expect(tmyRow(Date.UTC(2024, 1, 10, 0))).toBe((31 + 9) * 24);
+    expect(tmyRow(Date.UTC(2024, 0, 29, 0))).toBe(28 * 24);
+    expect(tmyRow(Date.UTC(2024, 2, 29, 0))).toBe((59 + 28) * 24);
   });
 });
 
