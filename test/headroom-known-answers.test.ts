@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyseHeadroom,
   bisectHeadroomMW,
+  curtailedMW,
   curtailmentRate,
   curtailmentStats,
   type HeadroomCurve,
@@ -137,6 +138,10 @@ describe('the curve: gaps, year weights and breaks', () => {
 });
 
 describe('curtailment rate and the root', () => {
+  it('a load of zero or less curtails nothing, even in an hour above its threshold', () => {
+    expect(curtailedMW(-10, -5)).toBe(0);
+    expect(curtailedMW(-10, 0)).toBe(0);
+  });
   it('r(0⁺) is the weight of the hours with no gap (demand at or above the threshold)', () => {
     const c = curveOf([0, -5, 10, 20]);
     expect(curtailmentRate(c, 0)).toBe(0.5);

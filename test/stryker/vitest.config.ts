@@ -14,12 +14,15 @@ const IN_PROCESS = [
   'cluster-event-queue-keyed',
   'cluster-scenario',
   'cluster-training',
+  'compute-duty',
+  'compute-stage',
   'cooling',
   'data-sources',
   'economics-finance',
   'finance-known-answers',
   'jobs-known-answers',
   'cash-flow-opex',
+  'catalog-lookups',
   'engine',
   'engine-stage-rules',
   'flexibility',
@@ -30,6 +33,7 @@ const IN_PROCESS = [
   'mutation-probe',
   'mutation-kills',
   'power-curve-h100',
+  'power-cap-sweep',
   'power-curve',
   'power-curve-guards',
   'provenance',
@@ -44,6 +48,7 @@ const IN_PROCESS = [
   'schema',
   'supply',
   'weather',
+  'weather-calendar',
 ];
 
 /**
