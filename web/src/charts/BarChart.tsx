@@ -2,11 +2,10 @@
  * Bars (grouped or stacked) or lines over categories, drawn as SVG so that it exports as SVG
  * exactly as shown (and as PNG through a canvas).
  */
-import { useRef } from 'preact/hooks';
-import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { downloadCsv } from '../export';
 import { C } from '../theme';
 import { fmtNumber } from '../units';
-import { ChartFrame } from './ChartFrame';
+import { SvgChartFrame } from './ChartFrame';
 
 export interface BarSeries {
   readonly name: string;
@@ -45,7 +44,6 @@ export function niceStep(span: number, count = 4): number {
 const tick = (x: number) => fmtNumber(Number(x.toPrecision(12)));
 
 export function BarChart(p: BarChartProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
   // Legend entries wrap onto rows of 14 px under the axis (about 6.2 px per character at 11 px).
   const legend: { x: number; row: number }[] = [];
   {
@@ -145,70 +143,60 @@ export function BarChart(p: BarChartProps) {
       p.categories.map((c, i) => [c, ...p.series.map((s) => s.values[i] ?? '')]),
     );
   return (
-    <ChartFrame
+    <SvgChartFrame
       title={p.title}
       subtitle={p.subtitle}
       testId={p.testId}
-      exports={{
-        png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
-        svg: () => svgRef.current && downloadSvg(`${p.file}.svg`, svgRef.current),
-        csv,
-      }}
+      file={p.file}
+      csv={csv}
+      width={W}
+      height={H}
+      label={p.title}
+      fontSize={11}
     >
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={p.title}
-        font-family="system-ui, sans-serif"
-        font-size="11"
+      {ticks.map((t) => (
+        <g key={t} class="y-tick">
+          <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} style={{ stroke: C.grid }} />
+          <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" style={{ fill: C.muted }}>
+            {tick(t)}
+          </text>
+        </g>
+      ))}
+      <text
+        x={12}
+        y={m.t + ph / 2}
+        transform={`rotate(-90 12 ${m.t + ph / 2})`}
+        text-anchor="middle"
+        style={{ fill: C.text2 }}
       >
-        <rect x="0" y="0" width={W} height={H} style={{ fill: C.surface }} />
-        {ticks.map((t) => (
-          <g key={t} class="y-tick">
-            <line x1={m.l} x2={W - m.r} y1={y(t * f)} y2={y(t * f)} style={{ stroke: C.grid }} />
-            <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" style={{ fill: C.muted }}>
-              {tick(t)}
-            </text>
-          </g>
-        ))}
-        <text
-          x={12}
-          y={m.t + ph / 2}
-          transform={`rotate(-90 12 ${m.t + ph / 2})`}
-          text-anchor="middle"
-          style={{ fill: C.text2 }}
-        >
-          {unitLabel}
-        </text>
-        {bars}
-        {lines}
-        {p.categories.map((c, i) =>
-          i % labelEvery === 0 ? (
-            <text
-              key={c}
-              x={m.l + (i + 0.5) * band}
-              y={H - m.b + 14}
-              text-anchor="middle"
-              style={{ fill: C.muted }}
-            >
-              {c}
-            </text>
-          ) : null,
-        )}
-        {p.series.map((s, k) => (
-          <g
-            key={s.name}
-            transform={`translate(${legend[k]?.x ?? m.l}, ${H - 10 - (legendRows - 1 - (legend[k]?.row ?? 0)) * 14})`}
+        {unitLabel}
+      </text>
+      {bars}
+      {lines}
+      {p.categories.map((c, i) =>
+        i % labelEvery === 0 ? (
+          <text
+            key={c}
+            x={m.l + (i + 0.5) * band}
+            y={H - m.b + 14}
+            text-anchor="middle"
+            style={{ fill: C.muted }}
           >
-            <rect width="10" height="10" y="-9" style={{ fill: s.color }} />
-            <text x="14" style={{ fill: C.fg }}>
-              {s.name}
-            </text>
-          </g>
-        ))}
-      </svg>
-    </ChartFrame>
+            {c}
+          </text>
+        ) : null,
+      )}
+      {p.series.map((s, k) => (
+        <g
+          key={s.name}
+          transform={`translate(${legend[k]?.x ?? m.l}, ${H - 10 - (legendRows - 1 - (legend[k]?.row ?? 0)) * 14})`}
+        >
+          <rect width="10" height="10" y="-9" style={{ fill: s.color }} />
+          <text x="14" style={{ fill: C.fg }}>
+            {s.name}
+          </text>
+        </g>
+      ))}
+    </SvgChartFrame>
   );
 }

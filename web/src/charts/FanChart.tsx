@@ -3,12 +3,11 @@
  * report's `byYear`, src/analysis/sweep/report.ts), on a round axis that includes zero; with a table
  * alternative and PNG/SVG/CSV export.
  */
-import { useRef } from 'preact/hooks';
 import type { YearQuantiles } from '../../../src/analysis/sweep/report';
-import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { downloadCsv } from '../export';
 import { fmtNumber } from '../units';
 import { niceStep } from './BarChart';
-import { ChartFrame } from './ChartFrame';
+import { SvgChartFrame } from './ChartFrame';
 
 export interface FanChartProps {
   readonly title: string;
@@ -31,7 +30,6 @@ const H = 260;
 const tick = (x: number) => fmtNumber(Number(x.toPrecision(12)));
 
 export function FanChart(p: FanChartProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const f = p.scale.factor;
   const lowest = Math.min(0, ...p.years.map((y) => y.p5 / f));
   const highest = Math.max(0, ...p.years.map((y) => y.p95 / f));
@@ -57,99 +55,93 @@ export function FanChart(p: FanChartProps) {
       p.years.map((q) => [q.year, q.p5, q.p50, q.p95, q.mean, q.n]),
     );
   return (
-    <ChartFrame
+    <SvgChartFrame
       title={p.title}
       subtitle={p.subtitle}
       testId={p.testId}
-      exports={{
-        png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
-        svg: () => svgRef.current && downloadSvg(`${p.file}.svg`, svgRef.current),
-        csv,
-      }}
+      file={p.file}
+      csv={csv}
+      width={W}
+      height={H}
+      label={`${p.title}: ${p.years
+        .map((q) => `${q.year} P50 ${p.format(q.p50)} (P5 ${p.format(q.p5)}, P95 ${p.format(q.p95)})`)
+        .join('; ')}`}
+      fontSize={12}
+      svgClass="sweep-svg"
+      after={
+        <>
+          <p class="note">Band: P5 to P95 of the samples; line: P50.</p>
+          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
+            <summary>The fan chart as a table</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">year</th>
+                  <th scope="col">P5</th>
+                  <th scope="col">P50</th>
+                  <th scope="col">P95</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.years.map((q) => (
+                  <tr key={q.year}>
+                    <th scope="row">{q.year}</th>
+                    <td class="num">{p.format(q.p5)}</td>
+                    <td class="num">{p.format(q.p50)}</td>
+                    <td class="num">{p.format(q.p95)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      }
     >
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={`${p.title}: ${p.years
-          .map((q) => `${q.year} P50 ${p.format(q.p50)} (P5 ${p.format(q.p5)}, P95 ${p.format(q.p95)})`)
-          .join('; ')}`}
-        font-family="system-ui, sans-serif"
-        font-size="12"
-        class="sweep-svg"
+      {ticks.map((t) => (
+        <g key={t}>
+          <line
+            x1={m.l}
+            x2={W - m.r}
+            y1={y(t * f)}
+            y2={y(t * f)}
+            stroke={t === 0 ? 'var(--muted-2)' : 'var(--grid)'}
+            class={t === 0 ? 'sweep-axis' : 'sweep-grid'}
+          />
+          <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" fill="var(--muted)" class="sweep-tick">
+            {tick(t)}
+          </text>
+        </g>
+      ))}
+      <text
+        x={14}
+        y={m.t + ph / 2}
+        transform={`rotate(-90 14 ${m.t + ph / 2})`}
+        text-anchor="middle"
+        fill="var(--text-2)"
+        class="sweep-tick"
       >
-        <rect x="0" y="0" width={W} height={H} fill="var(--surface)" class="sweep-bg" />
-        {ticks.map((t) => (
-          <g key={t}>
-            <line
-              x1={m.l}
-              x2={W - m.r}
-              y1={y(t * f)}
-              y2={y(t * f)}
-              stroke={t === 0 ? 'var(--muted-2)' : 'var(--grid)'}
-              class={t === 0 ? 'sweep-axis' : 'sweep-grid'}
-            />
-            <text x={m.l - 6} y={y(t * f) + 4} text-anchor="end" fill="var(--muted)" class="sweep-tick">
-              {tick(t)}
+        {p.scale.label}
+      </text>
+      <polygon points={band} fill="var(--band)" fill-opacity="0.6" class="sweep-band" />
+      <polyline
+        points={p.years.map((q, i) => `${x(i).toFixed(1)},${y(q.p50).toFixed(1)}`).join(' ')}
+        fill="none"
+        stroke="var(--median)"
+        stroke-width="2"
+        class="sweep-median-line"
+      />
+      {p.years.map((q, i) => (
+        <g key={q.year}>
+          <circle cx={x(i)} cy={y(q.p50)} r="3.5" fill="var(--median)" class="sweep-median-dot">
+            <title>{`${q.year}: P50 ${p.format(q.p50)}, P5 ${p.format(q.p5)}, P95 ${p.format(q.p95)}`}</title>
+          </circle>
+          {i % labelEvery === 0 && (
+            <text x={x(i)} y={H - m.b + 16} text-anchor="middle" fill="var(--muted)" class="sweep-tick">
+              {q.year}
             </text>
-          </g>
-        ))}
-        <text
-          x={14}
-          y={m.t + ph / 2}
-          transform={`rotate(-90 14 ${m.t + ph / 2})`}
-          text-anchor="middle"
-          fill="var(--text-2)"
-          class="sweep-tick"
-        >
-          {p.scale.label}
-        </text>
-        <polygon points={band} fill="var(--band)" fill-opacity="0.6" class="sweep-band" />
-        <polyline
-          points={p.years.map((q, i) => `${x(i).toFixed(1)},${y(q.p50).toFixed(1)}`).join(' ')}
-          fill="none"
-          stroke="var(--median)"
-          stroke-width="2"
-          class="sweep-median-line"
-        />
-        {p.years.map((q, i) => (
-          <g key={q.year}>
-            <circle cx={x(i)} cy={y(q.p50)} r="3.5" fill="var(--median)" class="sweep-median-dot">
-              <title>{`${q.year}: P50 ${p.format(q.p50)}, P5 ${p.format(q.p5)}, P95 ${p.format(q.p95)}`}</title>
-            </circle>
-            {i % labelEvery === 0 && (
-              <text x={x(i)} y={H - m.b + 16} text-anchor="middle" fill="var(--muted)" class="sweep-tick">
-                {q.year}
-              </text>
-            )}
-          </g>
-        ))}
-      </svg>
-      <p class="note">Band: P5 to P95 of the samples; line: P50.</p>
-      <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-        <summary>The fan chart as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">year</th>
-              <th scope="col">P5</th>
-              <th scope="col">P50</th>
-              <th scope="col">P95</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.years.map((q) => (
-              <tr key={q.year}>
-                <th scope="row">{q.year}</th>
-                <td class="num">{p.format(q.p5)}</td>
-                <td class="num">{p.format(q.p50)}</td>
-                <td class="num">{p.format(q.p95)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </ChartFrame>
+          )}
+        </g>
+      ))}
+    </SvgChartFrame>
   );
 }

@@ -3,11 +3,10 @@
  * per category, the count on a round integer axis and the share in each bar's title; with a table
  * alternative and PNG/SVG/CSV export.
  */
-import { useRef } from 'preact/hooks';
-import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
+import { downloadCsv } from '../export';
 import { fmtNumber } from '../units';
 import { niceStep } from './BarChart';
-import { ChartFrame } from './ChartFrame';
+import { SvgChartFrame } from './ChartFrame';
 
 export interface HistogramBin {
   readonly label: string;
@@ -35,7 +34,6 @@ const H = 240;
 const share = (n: number, total: number) => `${fmtNumber(total > 0 ? (100 * n) / total : 0, 1)} %`;
 
 export function Histogram(p: HistogramProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const total = p.bins.reduce((a, b) => a + b.count, 0);
   const maxCount = Math.max(1, ...p.bins.map((b) => b.count));
   const step = Math.max(1, niceStep(maxCount));
@@ -53,101 +51,95 @@ export function Histogram(p: HistogramProps) {
       p.bins.map((b) => [b.label, b.count, total > 0 ? (100 * b.count) / total : 0]),
     );
   return (
-    <ChartFrame
+    <SvgChartFrame
       title={p.title}
       subtitle={p.subtitle}
       testId={p.testId}
-      exports={{
-        png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
-        svg: () => svgRef.current && downloadSvg(`${p.file}.svg`, svgRef.current),
-        csv,
-      }}
+      file={p.file}
+      csv={csv}
+      width={W}
+      height={H}
+      label={`${p.title}: ${p.bins.map((b) => `${b.label} ${b.count} ${p.unit}`).join('; ')}`}
+      fontSize={12}
+      svgClass="sweep-svg"
+      after={
+        <>
+          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
+            <summary>The histogram as a table</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{p.category}</th>
+                  <th scope="col">{p.unit}</th>
+                  <th scope="col">share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.bins.map((b) => (
+                  <tr key={b.label}>
+                    <th scope="row">{b.label}</th>
+                    <td class="num">{fmtNumber(b.count)}</td>
+                    <td class="num">{share(b.count, total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      }
     >
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={`${p.title}: ${p.bins.map((b) => `${b.label} ${b.count} ${p.unit}`).join('; ')}`}
-        font-family="system-ui, sans-serif"
-        font-size="12"
-        class="sweep-svg"
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={m.l} x2={W - m.r} y1={y(t)} y2={y(t)} stroke="var(--grid)" class="sweep-grid" />
+          <text x={m.l - 6} y={y(t) + 4} text-anchor="end" fill="var(--muted)" class="sweep-tick">
+            {fmtNumber(t)}
+          </text>
+        </g>
+      ))}
+      <text
+        x={14}
+        y={m.t + ph / 2}
+        transform={`rotate(-90 14 ${m.t + ph / 2})`}
+        text-anchor="middle"
+        fill="var(--text-2)"
+        class="sweep-tick"
       >
-        <rect x="0" y="0" width={W} height={H} fill="var(--surface)" class="sweep-bg" />
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.l} x2={W - m.r} y1={y(t)} y2={y(t)} stroke="var(--grid)" class="sweep-grid" />
-            <text x={m.l - 6} y={y(t) + 4} text-anchor="end" fill="var(--muted)" class="sweep-tick">
-              {fmtNumber(t)}
-            </text>
-          </g>
-        ))}
-        <text
-          x={14}
-          y={m.t + ph / 2}
-          transform={`rotate(-90 14 ${m.t + ph / 2})`}
-          text-anchor="middle"
-          fill="var(--text-2)"
-          class="sweep-tick"
-        >
-          {p.unit}
-        </text>
-        {p.bins.map((b, i) => (
-          <g key={b.label} data-bin={b.label}>
-            <rect
-              x={m.l + i * band + band * 0.15}
-              width={band * 0.7}
-              y={y(b.count)}
-              height={y(0) - y(b.count)}
-              fill={b.muted ? 'var(--s-gray)' : 'var(--s-violet)'}
-              class={b.muted ? 'sweep-bar-muted' : 'sweep-bar'}
-            >
-              <title>{`${b.label}: ${b.count} ${p.unit} (${share(b.count, total)})`}</title>
-            </rect>
-            {b.count > 0 && (
-              <text
-                x={m.l + (i + 0.5) * band}
-                y={y(b.count) - 4}
-                text-anchor="middle"
-                fill="var(--fg)"
-                class="sweep-label"
-              >
-                {fmtNumber(b.count)}
-              </text>
-            )}
+        {p.unit}
+      </text>
+      {p.bins.map((b, i) => (
+        <g key={b.label} data-bin={b.label}>
+          <rect
+            x={m.l + i * band + band * 0.15}
+            width={band * 0.7}
+            y={y(b.count)}
+            height={y(0) - y(b.count)}
+            fill={b.muted ? 'var(--s-gray)' : 'var(--s-violet)'}
+            class={b.muted ? 'sweep-bar-muted' : 'sweep-bar'}
+          >
+            <title>{`${b.label}: ${b.count} ${p.unit} (${share(b.count, total)})`}</title>
+          </rect>
+          {b.count > 0 && (
             <text
               x={m.l + (i + 0.5) * band}
-              y={H - m.b + 16}
+              y={y(b.count) - 4}
               text-anchor="middle"
-              fill="var(--muted)"
-              class="sweep-tick"
+              fill="var(--fg)"
+              class="sweep-label"
             >
-              {b.label}
+              {fmtNumber(b.count)}
             </text>
-          </g>
-        ))}
-      </svg>
-      <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-        <summary>The histogram as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{p.category}</th>
-              <th scope="col">{p.unit}</th>
-              <th scope="col">share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.bins.map((b) => (
-              <tr key={b.label}>
-                <th scope="row">{b.label}</th>
-                <td class="num">{fmtNumber(b.count)}</td>
-                <td class="num">{share(b.count, total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </ChartFrame>
+          )}
+          <text
+            x={m.l + (i + 0.5) * band}
+            y={H - m.b + 16}
+            text-anchor="middle"
+            fill="var(--muted)"
+            class="sweep-tick"
+          >
+            {b.label}
+          </text>
+        </g>
+      ))}
+    </SvgChartFrame>
   );
 }

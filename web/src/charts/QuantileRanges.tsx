@@ -4,10 +4,9 @@
  * src/analysis/sweep/report.ts). Each row is scaled to its own min..max, so rows of different units
  * sit together; the values are printed under each bar. With a table alternative and PNG/SVG/CSV.
  */
-import { useRef } from 'preact/hooks';
 import type { Quantiles } from '../../../src/analysis/sweep/statistics';
-import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
-import { ChartFrame } from './ChartFrame';
+import { downloadCsv } from '../export';
+import { SvgChartFrame } from './ChartFrame';
 
 export interface QuantileRow {
   readonly key: string;
@@ -30,7 +29,6 @@ const W = 640;
 const ROW_PX = 52;
 
 export function QuantileRanges(p: QuantileRangesProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const H = p.rows.length * ROW_PX + 8;
   const m = { l: 16, r: 16 };
   const csv = () =>
@@ -40,111 +38,105 @@ export function QuantileRanges(p: QuantileRangesProps) {
       p.rows.map((r) => [r.key, r.unit, r.q.p5, r.q.p50, r.q.p95, r.q.mean, r.q.min, r.q.max, r.q.n]),
     );
   return (
-    <ChartFrame
+    <SvgChartFrame
       title={p.title}
       subtitle={p.subtitle}
       testId={p.testId}
-      exports={{
-        png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
-        svg: () => svgRef.current && downloadSvg(`${p.file}.svg`, svgRef.current),
-        csv,
-      }}
+      file={p.file}
+      csv={csv}
+      width={W}
+      height={H}
+      label={`${p.title}: ${p.rows
+        .map((r) => `${r.label} P5 ${r.format(r.q.p5)}, P50 ${r.format(r.q.p50)}, P95 ${r.format(r.q.p95)}`)
+        .join('; ')}`}
+      fontSize={12}
+      svgClass="sweep-svg"
+      after={
+        <>
+          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
+            <summary>The distributions as a table</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">output</th>
+                  <th scope="col">P5</th>
+                  <th scope="col">P50</th>
+                  <th scope="col">P95</th>
+                  <th scope="col">mean</th>
+                  <th scope="col">min</th>
+                  <th scope="col">max</th>
+                  <th scope="col">n</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr key={r.key} data-key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td class="num">{r.format(r.q.p5)}</td>
+                    <td class="num">{r.format(r.q.p50)}</td>
+                    <td class="num">{r.format(r.q.p95)}</td>
+                    <td class="num">{r.format(r.q.mean)}</td>
+                    <td class="num">{r.format(r.q.min)}</td>
+                    <td class="num">{r.format(r.q.max)}</td>
+                    <td class="num">{r.q.n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      }
     >
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={`${p.title}: ${p.rows
-          .map((r) => `${r.label} P5 ${r.format(r.q.p5)}, P50 ${r.format(r.q.p50)}, P95 ${r.format(r.q.p95)}`)
-          .join('; ')}`}
-        font-family="system-ui, sans-serif"
-        font-size="12"
-        class="sweep-svg"
-      >
-        <rect x="0" y="0" width={W} height={H} fill="var(--surface)" class="sweep-bg" />
-        {p.rows.map((r, i) => {
-          const y = i * ROW_PX + 4;
-          const span = r.q.max - r.q.min;
-          // A constant output (every sample the same) is drawn as one mark in the middle.
-          const x = (v: number) => (span > 0 ? m.l + ((v - r.q.min) / span) * (W - m.l - m.r) : W / 2);
-          const mid = y + 24;
-          return (
-            <g key={r.key} data-key={r.key}>
-              <text x={m.l} y={y + 12} fill="var(--fg)" font-weight="600" class="sweep-label">
-                {r.label}
-              </text>
-              <line
-                x1={x(r.q.min)}
-                x2={x(r.q.max)}
-                y1={mid}
-                y2={mid}
-                stroke="var(--muted-2)"
-                class="sweep-whisker"
-              />
-              <rect
-                x={x(r.q.p5)}
-                y={mid - 7}
-                width={Math.max(2, x(r.q.p95) - x(r.q.p5))}
-                height={14}
-                fill="var(--band)"
-                class="sweep-band"
-              >
-                <title>{`${r.label}: P5 ${r.format(r.q.p5)} to P95 ${r.format(r.q.p95)}`}</title>
-              </rect>
-              <line
-                x1={x(r.q.p50)}
-                x2={x(r.q.p50)}
-                y1={mid - 9}
-                y2={mid + 9}
-                stroke="var(--median)"
-                stroke-width="3"
-                class="sweep-median"
-              />
-              <text x={m.l} y={mid + 22} fill="var(--muted)" class="sweep-tick">
-                {`min ${r.format(r.q.min)}`}
-              </text>
-              <text x={W / 2} y={mid + 22} text-anchor="middle" fill="var(--fg)" class="sweep-label">
-                {`P5 ${r.format(r.q.p5)} · P50 ${r.format(r.q.p50)} · P95 ${r.format(r.q.p95)}`}
-              </text>
-              <text x={W - m.r} y={mid + 22} text-anchor="end" fill="var(--muted)" class="sweep-tick">
-                {`max ${r.format(r.q.max)}`}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-        <summary>The distributions as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">output</th>
-              <th scope="col">P5</th>
-              <th scope="col">P50</th>
-              <th scope="col">P95</th>
-              <th scope="col">mean</th>
-              <th scope="col">min</th>
-              <th scope="col">max</th>
-              <th scope="col">n</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr key={r.key} data-key={r.key}>
-                <th scope="row">{r.label}</th>
-                <td class="num">{r.format(r.q.p5)}</td>
-                <td class="num">{r.format(r.q.p50)}</td>
-                <td class="num">{r.format(r.q.p95)}</td>
-                <td class="num">{r.format(r.q.mean)}</td>
-                <td class="num">{r.format(r.q.min)}</td>
-                <td class="num">{r.format(r.q.max)}</td>
-                <td class="num">{r.q.n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </ChartFrame>
+      {p.rows.map((r, i) => {
+        const y = i * ROW_PX + 4;
+        const span = r.q.max - r.q.min;
+        // A constant output (every sample the same) is drawn as one mark in the middle.
+        const x = (v: number) => (span > 0 ? m.l + ((v - r.q.min) / span) * (W - m.l - m.r) : W / 2);
+        const mid = y + 24;
+        return (
+          <g key={r.key} data-key={r.key}>
+            <text x={m.l} y={y + 12} fill="var(--fg)" font-weight="600" class="sweep-label">
+              {r.label}
+            </text>
+            <line
+              x1={x(r.q.min)}
+              x2={x(r.q.max)}
+              y1={mid}
+              y2={mid}
+              stroke="var(--muted-2)"
+              class="sweep-whisker"
+            />
+            <rect
+              x={x(r.q.p5)}
+              y={mid - 7}
+              width={Math.max(2, x(r.q.p95) - x(r.q.p5))}
+              height={14}
+              fill="var(--band)"
+              class="sweep-band"
+            >
+              <title>{`${r.label}: P5 ${r.format(r.q.p5)} to P95 ${r.format(r.q.p95)}`}</title>
+            </rect>
+            <line
+              x1={x(r.q.p50)}
+              x2={x(r.q.p50)}
+              y1={mid - 9}
+              y2={mid + 9}
+              stroke="var(--median)"
+              stroke-width="3"
+              class="sweep-median"
+            />
+            <text x={m.l} y={mid + 22} fill="var(--muted)" class="sweep-tick">
+              {`min ${r.format(r.q.min)}`}
+            </text>
+            <text x={W / 2} y={mid + 22} text-anchor="middle" fill="var(--fg)" class="sweep-label">
+              {`P5 ${r.format(r.q.p5)} · P50 ${r.format(r.q.p50)} · P95 ${r.format(r.q.p95)}`}
+            </text>
+            <text x={W - m.r} y={mid + 22} text-anchor="end" fill="var(--muted)" class="sweep-tick">
+              {`max ${r.format(r.q.max)}`}
+            </text>
+          </g>
+        );
+      })}
+    </SvgChartFrame>
   );
 }

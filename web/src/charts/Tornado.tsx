@@ -3,10 +3,9 @@
  * CLI's `tornado.ranking`, src/analysis/sweep/report.ts), as a bar left (ρ < 0) or right (ρ > 0) of
  * zero on a fixed −1..1 axis, largest |ρ| first; with a table alternative and PNG/SVG/CSV export.
  */
-import { useRef } from 'preact/hooks';
 import type { TornadoBar } from '../../../src/analysis/sweep/report';
-import { downloadCsv, downloadSvg, downloadSvgAsPng } from '../export';
-import { ChartFrame } from './ChartFrame';
+import { downloadCsv } from '../export';
+import { SvgChartFrame } from './ChartFrame';
 
 export interface TornadoProps {
   readonly title: string;
@@ -37,7 +36,6 @@ const AXIS: readonly (readonly [number, string])[] = [
 export const fmtRho = (rho: number) => `${rho >= 0 ? '+' : '\u2212'}${Math.abs(rho).toFixed(2)}`;
 
 export function Tornado(p: TornadoProps) {
-  const svgRef = useRef<SVGSVGElement>(null);
   const label = p.labelOf ?? ((path: string) => path);
   const H = TOP_PX + p.ranking.length * ROW_PX + 8;
   // Room either side of the bars for a ρ label at ±1.
@@ -58,106 +56,100 @@ export function Tornado(p: TornadoProps) {
       p.ranking.map((b) => [b.path, label(b.path), b.rho, b.outputLow ?? '', b.outputHigh ?? '']),
     );
   return (
-    <ChartFrame
+    <SvgChartFrame
       title={p.title}
       subtitle={p.subtitle}
       testId={p.testId}
-      exports={{
-        png: () => svgRef.current && void downloadSvgAsPng(`${p.file}.png`, svgRef.current),
-        svg: () => svgRef.current && downloadSvg(`${p.file}.svg`, svgRef.current),
-        csv,
-      }}
+      file={p.file}
+      csv={csv}
+      width={W}
+      height={H}
+      label={`${p.title}: ${p.ranking.map((b) => `${label(b.path)} ρ ${fmtRho(b.rho)}`).join('; ')}`}
+      fontSize={12}
+      svgClass="sweep-svg"
+      after={
+        <>
+          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
+            <summary>The tornado as a table</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">input</th>
+                  <th scope="col">Spearman ρ</th>
+                  <th scope="col">mean {p.outputLabel}, input ≤ median</th>
+                  <th scope="col">mean {p.outputLabel}, input &gt; median</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.ranking.map((b) => (
+                  <tr key={b.path}>
+                    <th scope="row" title={b.path}>
+                      {label(b.path)}
+                    </th>
+                    <td class="num">{fmtRho(b.rho)}</td>
+                    <td class="num">{b.outputLow === null ? '—' : p.formatOutput(b.outputLow)}</td>
+                    <td class="num">{b.outputHigh === null ? '—' : p.formatOutput(b.outputHigh)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      }
     >
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={`${p.title}: ${p.ranking.map((b) => `${label(b.path)} ρ ${fmtRho(b.rho)}`).join('; ')}`}
-        font-family="system-ui, sans-serif"
-        font-size="12"
-        class="sweep-svg"
-      >
-        <rect x="0" y="0" width={W} height={H} fill="var(--surface)" class="sweep-bg" />
-        {AXIS.map(([t, text]) => (
-          <g key={t}>
-            <line
-              x1={x(t)}
-              x2={x(t)}
-              y1={TOP_PX - 4}
-              y2={H - 4}
-              stroke={t === 0 ? 'var(--text-2)' : 'var(--grid)'}
-              class={t === 0 ? 'sweep-axis' : 'sweep-grid'}
-            />
-            <text
-              x={x(t)}
-              y={TOP_PX - 8}
-              text-anchor={t === -1 ? 'start' : t === 1 ? 'end' : 'middle'}
-              fill="var(--muted)"
-              class="sweep-tick"
+      {AXIS.map(([t, text]) => (
+        <g key={t}>
+          <line
+            x1={x(t)}
+            x2={x(t)}
+            y1={TOP_PX - 4}
+            y2={H - 4}
+            stroke={t === 0 ? 'var(--text-2)' : 'var(--grid)'}
+            class={t === 0 ? 'sweep-axis' : 'sweep-grid'}
+          />
+          <text
+            x={x(t)}
+            y={TOP_PX - 8}
+            text-anchor={t === -1 ? 'start' : t === 1 ? 'end' : 'middle'}
+            fill="var(--muted)"
+            class="sweep-tick"
+          >
+            {text}
+          </text>
+        </g>
+      ))}
+      {p.ranking.map((b, i) => {
+        const y = TOP_PX + i * ROW_PX;
+        const x0 = Math.min(x(0), x(b.rho));
+        const w = Math.abs(x(b.rho) - x(0));
+        const pos = b.rho >= 0;
+        return (
+          <g key={b.path} data-path={b.path}>
+            <text x={m.l} y={y + 12} fill="var(--fg)" class="sweep-label">
+              {label(b.path)}
+            </text>
+            <rect
+              x={x0}
+              y={y + 17}
+              width={Math.max(1, w)}
+              height={16}
+              fill={pos ? 'var(--s-blue)' : 'var(--s-red)'}
+              class={pos ? 'sweep-bar-pos' : 'sweep-bar-neg'}
             >
-              {text}
+              <title>{`${label(b.path)}: ρ = ${fmtRho(b.rho)}`}</title>
+            </rect>
+            <text
+              x={pos ? x(b.rho) + 4 : x(b.rho) - 4}
+              y={y + 29}
+              text-anchor={pos ? 'start' : 'end'}
+              fill="var(--fg)"
+              class="sweep-label"
+            >
+              {fmtRho(b.rho)}
             </text>
           </g>
-        ))}
-        {p.ranking.map((b, i) => {
-          const y = TOP_PX + i * ROW_PX;
-          const x0 = Math.min(x(0), x(b.rho));
-          const w = Math.abs(x(b.rho) - x(0));
-          const pos = b.rho >= 0;
-          return (
-            <g key={b.path} data-path={b.path}>
-              <text x={m.l} y={y + 12} fill="var(--fg)" class="sweep-label">
-                {label(b.path)}
-              </text>
-              <rect
-                x={x0}
-                y={y + 17}
-                width={Math.max(1, w)}
-                height={16}
-                fill={pos ? 'var(--s-blue)' : 'var(--s-red)'}
-                class={pos ? 'sweep-bar-pos' : 'sweep-bar-neg'}
-              >
-                <title>{`${label(b.path)}: ρ = ${fmtRho(b.rho)}`}</title>
-              </rect>
-              <text
-                x={pos ? x(b.rho) + 4 : x(b.rho) - 4}
-                y={y + 29}
-                text-anchor={pos ? 'start' : 'end'}
-                fill="var(--fg)"
-                class="sweep-label"
-              >
-                {fmtRho(b.rho)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-        <summary>The tornado as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">input</th>
-              <th scope="col">Spearman ρ</th>
-              <th scope="col">mean {p.outputLabel}, input ≤ median</th>
-              <th scope="col">mean {p.outputLabel}, input &gt; median</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.ranking.map((b) => (
-              <tr key={b.path}>
-                <th scope="row" title={b.path}>
-                  {label(b.path)}
-                </th>
-                <td class="num">{fmtRho(b.rho)}</td>
-                <td class="num">{b.outputLow === null ? '—' : p.formatOutput(b.outputLow)}</td>
-                <td class="num">{b.outputHigh === null ? '—' : p.formatOutput(b.outputHigh)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </ChartFrame>
+        );
+      })}
+    </SvgChartFrame>
   );
 }
