@@ -22,6 +22,8 @@ import type { SweepState } from '../web/src/api.js';
 import { type DashboardSession, openDashboard } from './browser-session.js';
 
 const ROOT = join(import.meta.dirname, '..');
+/** Screenshots go to GIGAWATT_SCREENSHOTS (docs/img to refresh the README's), else a temporary folder. */
+const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 let context: BrowserContext;
 let page: Page;
 let base: string;
@@ -231,7 +233,7 @@ describe('the sweeps view', () => {
     expect(await page.getByTestId('sweep-fan-netCashFlowUSD').locator('svg polygon').count()).toBe(1);
     // Every simulated year has its CO2.
     expect((cli.byYear.co2Tonnes ?? []).map((q) => q.year)).toEqual([2025, 2026]);
-    await page.getByTestId('sweep-result').screenshot({ path: join(ROOT, 'docs', 'img', 'sweeps.png') });
+    await page.getByTestId('sweep-result').screenshot({ path: join(IMG, 'sweeps.png') });
   }, 600_000);
 
   it('has no critical or serious axe violation on the result, and one h1', async () => {
