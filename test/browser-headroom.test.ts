@@ -6,11 +6,17 @@
  * violation and a 360 px screen does not scroll sideways. Needs /usr/bin/chromium and web/dist
  * (`node scripts/build-web.mjs`).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NationalHeadroom, RegionHeadroom } from '../web/src/api.js';
 import { type DashboardSession, openDashboard } from './browser-session.js';
+
+/** Screenshots go to GIGAWATT_SCREENSHOTS (docs/img to refresh the README's), else a temporary folder. */
+const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 
 let context: BrowserContext;
 let page: Page;
@@ -107,6 +113,7 @@ describe('the grid-headroom view', () => {
     // Allowing more curtailment never lowers the headroom.
     for (let i = 1; i < one.results.length; i++)
       expect(one.results[i]?.headroomMW).toBeGreaterThanOrEqual(one.results[i - 1]?.headroomMW as number);
+    await page.screenshot({ path: join(IMG, 'headroom.png'), fullPage: true });
   }, 120_000);
 
   it('has no critical or serious axe violation, one h1 and its own title', async () => {

@@ -4,7 +4,9 @@
  * French labels, numbers and dates from a French browser or the switch; euros at a stated rate.
  * Needs /usr/bin/chromium and web/dist (`node scripts/build-web.mjs`); one Chromium for the file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,9 @@ import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
 import { runScenario } from '../src/run.js';
 import { type DashboardSession, openDashboard } from './browser-session.js';
+
+/** Screenshots go to GIGAWATT_SCREENSHOTS (docs/img to refresh the README's), else a temporary folder. */
+const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 
 let session: DashboardSession | undefined;
 let context: BrowserContext;
@@ -172,9 +177,10 @@ describe('dark theme (browser set to prefers-color-scheme: dark)', () => {
 const NNBSP = '\u202f';
 
 describe('French (a browser whose language is fr-FR)', () => {
-  it('the campus page has French labels, headings and status, French numbers and dates', async () => {
+  it('the campus page has French labels, headings and status, French numbers and dates (in the dark theme)', async () => {
     const fr = await session?.browser.newContext({
       locale: 'fr-FR',
+      colorScheme: 'dark',
       viewport: { width: 1400, height: 1000 },
     });
     if (!fr) throw new Error('no browser');
@@ -209,6 +215,7 @@ describe('French (a browser whose language is fr-FR)', () => {
     );
     expect(await p.title()).toMatch(/ · gigawatt$/);
     expect(await seriousViolations(p)).toEqual([]);
+    await p.screenshot({ path: join(IMG, 'campus-fr-dark.png') });
     await fr.close();
   });
 

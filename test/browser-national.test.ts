@@ -5,11 +5,17 @@
  * 360 px screen does not scroll sideways. Needs /usr/bin/chromium and web/dist
  * (`node scripts/build-web.mjs`). The first build-out report takes 10–50 s on a loaded machine.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildoutReport } from '../src/analysis/buildout/report.js';
 import { type DashboardSession, openDashboard } from './browser-session.js';
+
+/** Screenshots go to GIGAWATT_SCREENSHOTS (docs/img to refresh the README's), else a temporary folder. */
+const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
 
 let context: BrowserContext;
 let page: Page;
@@ -82,6 +88,7 @@ describe('the national build-out view', () => {
     for (const r of report.regions)
       for (let k = 0; k < report.limitsPct.length; k++)
         expect(r.headroomAfterMW[k] as number).toBeLessThanOrEqual((r.headroomBeforeMW[k] as number) + 1e-6);
+    await page.screenshot({ path: join(IMG, 'national.png'), fullPage: true });
   }, 300_000);
 
   it('the year selector switches the table to that year', async () => {
