@@ -42,8 +42,9 @@ export interface RunningServer {
 /** The campus the dashboard links to first (web/src/main.tsx). */
 const DEFAULT_CAMPUS = 'anthropic-fluidstack';
 
-/** Default bound of a graceful shutdown, ms. */
-export const SHUTDOWN_GRACE_MS = 10_000;
+import { SHUTDOWN_GRACE_MS } from './defaults.js';
+
+export { SHUTDOWN_GRACE_MS };
 
 /** Starts listening; resolves once the port is bound. */
 export function startServer(options: ServeOptions): Promise<RunningServer> {

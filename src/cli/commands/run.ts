@@ -7,7 +7,6 @@ import type { Command } from 'commander';
 import { fileDataSource } from '../../io/data-source.js';
 import { writeRunOutputs } from '../../io/export.js';
 import { formatWarning, loadScenario } from '../../io/load-scenario.js';
-import { saveRun } from '../../io/store/record.js';
 import { storePath } from '../../io/store/store-path.js';
 import { SCHEMA_VERSION } from '../../model/schema-version.js';
 import { type RunResult, type RunSummaryResult, runScenario } from '../../run.js';
@@ -175,6 +174,8 @@ Examples:
     )
     .action(async (scenario: string, opts: RunOptions & { store?: string | boolean; hourly?: boolean }) => {
       const { result, raw } = runCommand(scenario, opts);
+      // The store (DuckDB) is loaded only when a run is saved: the CLI starts faster without it.
+      const { saveRun } = await import('../../io/store/record.js');
       // The hourly columns are there exactly when --hourly asked for them (runCommand keeps them then).
       const id = await saveRun(storePath(opts.store), { ...result, sites: result.sites ?? [] }, raw, {
         hourly: opts.hourly ?? false,

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { RunSummary } from '../../analysis/summary.js';
 import type { SweepReport } from '../../analysis/sweep/report.js';
-import { RunStore } from '../../io/store/run-store.js';
+import type { RunStore } from '../../io/store/run-store.js';
 import { storePath } from '../../io/store/store-path.js';
 import { formatSummary } from '../format.js';
 import { formatSweep } from '../format-sweep.js';
@@ -23,6 +23,8 @@ async function openExisting(opt: string | boolean | undefined): Promise<RunStore
   if (path === undefined) throw new UsageError('no results store (--no-store or GIGAWATT_STORE=none)');
   if (!existsSync(path))
     throw new UsageError(`no results store at ${path} yet: run \`gigawatt run\` or \`gigawatt sweep\` first`);
+  // DuckDB is loaded by the commands that read the store, not by every command of the CLI.
+  const { RunStore } = await import('../../io/store/run-store.js');
   return RunStore.open(path);
 }
 

@@ -1,9 +1,12 @@
 /** `gigawatt serve`: the HTTP API and the dashboard in one process. */
 import { type Command, InvalidArgumentError } from 'commander';
 import { LIMIT_ENV, limitsFromEnv } from '../../model/limits.js';
-import { DEFAULT_COMPUTE_QUEUE, DEFAULT_COMPUTE_TIMEOUT_MS } from '../../server/compute/pool.js';
+import {
+  DEFAULT_COMPUTE_QUEUE,
+  DEFAULT_COMPUTE_TIMEOUT_MS,
+  SHUTDOWN_GRACE_MS,
+} from '../../server/defaults.js';
 import { MAX_SERVER_SWEEP_JOBS } from '../../server/schemas.js';
-import { SHUTDOWN_GRACE_MS, startServer } from '../../server/serve.js';
 import { UsageError } from '../usage-error.js';
 
 function port(value: string): number {
@@ -102,6 +105,8 @@ Examples:
         } catch (err) {
           throw new UsageError((err as Error).message);
         }
+        // The server (hono, piscina, the results store) is loaded by this command only.
+        const { startServer } = await import('../../server/serve.js');
         const running = await startServer({
           port: opts.port,
           host: opts.host,

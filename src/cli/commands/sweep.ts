@@ -10,7 +10,7 @@ import { planSweep, type SweepPlan } from '../../analysis/sweep/plan.js';
 import { type SweepReport, sweepReport } from '../../analysis/sweep/report.js';
 import { OUTPUT_METRICS, SampleError, type SampleResult } from '../../analysis/sweep/sample.js';
 import { envLimits, loadScenario } from '../../io/load-scenario.js';
-import { type SweepRecorder as Recorder, SweepRecorder } from '../../io/store/record.js';
+import type { SweepRecorder as Recorder } from '../../io/store/record.js';
 import { storePath } from '../../io/store/store-path.js';
 import { runLocalSweep } from '../../io/sweep/local-pool.js';
 import { LIMIT_ENV } from '../../model/limits.js';
@@ -100,6 +100,8 @@ export async function sweepCommand(nameOrPath: string, opts: SweepCommandOptions
       throw err;
     }
   }
+  // The store (DuckDB) is loaded only by the commands that use it: the CLI starts faster without it.
+  const { SweepRecorder } = await import('../../io/store/record.js');
   const recorder: Recorder | undefined = await SweepRecorder.start(
     storePath(opts.store),
     plan,

@@ -27,8 +27,9 @@ export interface ComputePoolOptions {
   readonly worker?: { readonly filename: string; readonly execArgv: string[] };
 }
 
-export const DEFAULT_COMPUTE_TIMEOUT_MS = 120_000;
-export const DEFAULT_COMPUTE_QUEUE = 16;
+import { DEFAULT_COMPUTE_QUEUE, DEFAULT_COMPUTE_TIMEOUT_MS } from '../defaults.js';
+
+export { DEFAULT_COMPUTE_QUEUE, DEFAULT_COMPUTE_TIMEOUT_MS };
 
 function computeWorkerFile(): { filename: string; execArgv: string[] } {
   const here = import.meta.url;
