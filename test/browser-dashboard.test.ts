@@ -14,7 +14,7 @@ import { reportCommand } from '../src/cli/commands/report.js';
 import { fileDataSource } from '../src/io/data-source.js';
 import { loadScenario } from '../src/io/load-scenario.js';
 import { runScenario } from '../src/run.js';
-import { type DashboardSession, openDashboard } from './browser-session.js';
+import { type DashboardSession, openDashboard, sidewaysOverflow } from './browser-session.js';
 
 /** Screenshots of the views this file covers: a temporary folder, or GIGAWATT_SCREENSHOTS (docs/img). */
 const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
@@ -113,27 +113,7 @@ describe('any screen', () => {
       else await phone.getByTestId('gallery').waitFor();
       await phone.waitForTimeout(200); // ResizeObserver → uPlot.setSize
       // Charts (canvas, SVG) and every chart box fit the screen; a wide table scrolls inside its box.
-      const { scroll, client, over } = await phone.evaluate(() => {
-        type Box = {
-          tagName: string;
-          getAttribute(n: string): string | null;
-          getBoundingClientRect(): { right: number };
-        };
-        const doc = (
-          globalThis as unknown as {
-            document: {
-              documentElement: { scrollWidth: number; clientWidth: number };
-              querySelectorAll(s: string): ArrayLike<Box>;
-            };
-          }
-        ).document;
-        const el = doc.documentElement;
-        const over: string[] = [];
-        for (const c of Array.from(doc.querySelectorAll('canvas, svg, .chart, .kpi, aside, nav')))
-          if (c.getBoundingClientRect().right > el.clientWidth + 0.5)
-            over.push(`${c.tagName}.${c.getAttribute('class') ?? ''} ${c.getBoundingClientRect().right}`);
-        return { scroll: el.scrollWidth, client: el.clientWidth, over };
-      });
+      const { scroll, client, over } = await sidewaysOverflow(phone, 'canvas, svg, .chart, .kpi, aside, nav');
       expect(scroll).toBeLessThanOrEqual(client);
       expect(over).toEqual([]);
       if (path.includes('campus')) await phone.screenshot({ path: join(IMG, 'campus-360.png') });

@@ -12,7 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildoutReport } from '../src/analysis/buildout/report.js';
-import { type DashboardSession, openDashboard } from './browser-session.js';
+import { type DashboardSession, openDashboard, sidewaysOverflow } from './browser-session.js';
 
 /** Screenshots go to GIGAWATT_SCREENSHOTS (docs/img to refresh the README's), else a temporary folder. */
 const IMG = process.env.GIGAWATT_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'gigawatt-screens-'));
@@ -197,14 +197,7 @@ describe('the national build-out view', () => {
     await phone.goto(`${base}#/national`);
     await phone.getByTestId('ba-table').waitFor({ timeout: 60_000 });
     await phone.waitForTimeout(200);
-    const { scroll, client } = await phone.evaluate(() => {
-      const el = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document.documentElement;
-      return { scroll: el.scrollWidth, client: el.clientWidth };
-    });
+    const { scroll, client } = await sidewaysOverflow(phone);
     expect(scroll).toBeLessThanOrEqual(client);
     await phone.close();
   }, 120_000);

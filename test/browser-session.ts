@@ -60,3 +60,34 @@ export async function openDashboard(options: BrowserContextOptions = {}): Promis
     },
   };
 }
+
+/**
+ * How far the page scrolls sideways (`scroll` against `client`, CSS px) and, for `selector`, every
+ * matching element whose right edge is past the screen (tag, class, right edge).
+ */
+export async function sidewaysOverflow(
+  p: Page,
+  selector?: string,
+): Promise<{ scroll: number; client: number; over: string[] }> {
+  return p.evaluate((sel) => {
+    type Box = {
+      tagName: string;
+      getAttribute(n: string): string | null;
+      getBoundingClientRect(): { right: number };
+    };
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          documentElement: { scrollWidth: number; clientWidth: number };
+          querySelectorAll(s: string): ArrayLike<Box>;
+        };
+      }
+    ).document;
+    const el = doc.documentElement;
+    const over: string[] = [];
+    for (const c of sel === undefined ? [] : Array.from(doc.querySelectorAll(sel)))
+      if (c.getBoundingClientRect().right > el.clientWidth + 0.5)
+        over.push(`${c.tagName}.${c.getAttribute('class') ?? ''} ${c.getBoundingClientRect().right}`);
+    return { scroll: el.scrollWidth, client: el.clientWidth, over };
+  }, selector);
+}

@@ -19,7 +19,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SweepReport } from '../src/analysis/sweep/report.js';
 import type { SweepState } from '../web/src/api.js';
-import { type DashboardSession, openDashboard } from './browser-session.js';
+import { type DashboardSession, openDashboard, sidewaysOverflow } from './browser-session.js';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Screenshots go to GIGAWATT_SCREENSHOTS (docs/img to refresh the README's), else a temporary folder. */
@@ -66,27 +66,10 @@ const rowsOf = (p: Page, testId: string) =>
 
 /** No sideways page scroll, and every chart, KPI and input row within the screen. */
 async function noSidewaysScroll(p: Page): Promise<void> {
-  const { scroll, client, over } = await p.evaluate(() => {
-    type Box = {
-      tagName: string;
-      getAttribute(n: string): string | null;
-      getBoundingClientRect(): { right: number };
-    };
-    const doc = (
-      globalThis as unknown as {
-        document: {
-          documentElement: { scrollWidth: number; clientWidth: number };
-          querySelectorAll(s: string): ArrayLike<Box>;
-        };
-      }
-    ).document;
-    const el = doc.documentElement;
-    const over: string[] = [];
-    for (const c of Array.from(doc.querySelectorAll('svg, .chart, .kpi, nav, .sweep-row, select, input')))
-      if (c.getBoundingClientRect().right > el.clientWidth + 0.5)
-        over.push(`${c.tagName}.${c.getAttribute('class') ?? ''} ${c.getBoundingClientRect().right}`);
-    return { scroll: el.scrollWidth, client: el.clientWidth, over };
-  });
+  const { scroll, client, over } = await sidewaysOverflow(
+    p,
+    'svg, .chart, .kpi, nav, .sweep-row, select, input',
+  );
   expect(scroll).toBeLessThanOrEqual(client);
   expect(over).toEqual([]);
 }

@@ -23,13 +23,13 @@ function staticImports(file: string): string[] {
 function staticGraph(entry: string): { packages: Set<string>; files: Set<string> } {
   const packages = new Set<string>();
   const files = new Set<string>();
-  const todo = [entry];
-  while (todo.length > 0) {
-    const file = todo.pop() as string;
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
     if (files.has(file)) continue;
     files.add(file);
     for (const spec of staticImports(file)) {
-      if (spec.startsWith('./')) todo.push(spec.slice(2));
+      if (spec.startsWith('./')) pending.push(spec.slice(2));
       else
         packages.add(
           spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string),
