@@ -139,6 +139,14 @@ describe('gigawatt buildout --samples: the build-out under Monte Carlo', () => {
       ['--samples', '4', '--vary', 'mfu=uniform:0,1'],
       '--vary mfu: not an uncertain input of the build-out (allowed: size, startShiftMonths, flexibleShare)',
     ],
+    [
+      ['--samples', '4', '--vary', '__proto__=uniform:0,1'],
+      '--vary __proto__: not an uncertain input of the build-out (allowed: size, startShiftMonths, flexibleShare)',
+    ],
+    [
+      ['--samples', '4', '--vary', 'toString=uniform:0,1'],
+      '--vary toString: not an uncertain input of the build-out (allowed: size, startShiftMonths, flexibleShare)',
+    ],
     [['--samples', '4', '--vary', 'size=uniform:1,0.5'], 'uncertainty size.min: min must be ≤ max'],
     [['--vary', 'size=uniform:0.5,1'], '--vary and --sampling need --samples N'],
     [

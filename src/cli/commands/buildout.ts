@@ -260,7 +260,8 @@ export function parseBuildoutVary(args: readonly string[]): Partial<Record<Uncer
       if (e instanceof DistributionError) throw new UsageError(e.message);
       throw e;
     }
-    if (!(v.path in UNCERTAIN_INPUTS))
+    // own keys only: `in` would take inherited names (__proto__, toString) for inputs
+    if (!Object.hasOwn(UNCERTAIN_INPUTS, v.path))
       throw new UsageError(
         `--vary ${v.path}: not an uncertain input of the build-out (allowed: ${Object.keys(UNCERTAIN_INPUTS).join(', ')})`,
       );
