@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import { checkTrustProxyHops, clientAddress, MAX_FORWARDED_FOR_CHARS } from '../src/server/client-address.js';
+import { ComputePool } from '../src/server/compute/pool.js';
+import { startServer } from '../src/server/serve.js';
 import { SweepJobs } from '../src/server/sweep-jobs.js';
 
 const root = join(import.meta.dirname, '..');
@@ -183,6 +185,44 @@ describe('the per-client sweep cap behind a proxy (POST /api/sweeps)', () => {
     expect(await description(1)).toContain('the rightmost entry of X-Forwarded-For');
     expect(await description(2)).toContain('entry 2 from the right of X-Forwarded-For');
   });
+});
+
+describe('on a real socket (startServer)', () => {
+  it('the connection address comes from the socket; with trustProxy 1 the forwarded one is counted instead', async () => {
+    const clients: (string | undefined)[] = [];
+    for (const trustProxy of [0, 1]) {
+      const jobs = new SweepJobs({ workers: 1, worker: dist('sweep-worker.js'), maxActivePerClient: 1 });
+      const compute = new ComputePool({ threads: 1, worker: dist('compute-worker.js') });
+      const running = await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        store: false,
+        webRoot: web,
+        warm: false,
+        sweeps: jobs,
+        compute,
+        trustProxy,
+      });
+      try {
+        const r = await fetch(`${running.url}api/sweeps`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.50, ${ALICE}` },
+          body: JSON.stringify({
+            scenario: 'stargate-abilene',
+            samples: 400,
+            vary: { 'sites[0].utilisation.busyFraction': { dist: 'uniform', min: 0.6, max: 0.9 } },
+          }),
+        });
+        expect(r.status).toBe(202);
+        clients.push(jobs.get(((await r.json()) as { id: string }).id)?.client);
+      } finally {
+        await running.close(1000);
+      }
+    }
+    // the loopback connection (IPv4, or IPv4-mapped IPv6 on a dual-stack socket), then Alice
+    expect(clients[0]).toMatch(/^addr:(::ffff:)?127\.0\.0\.1$/);
+    expect(clients[1]).toBe(`addr:${ALICE}`);
+  }, 60_000);
 });
 
 describe('gigawatt serve --trust-proxy', () => {
