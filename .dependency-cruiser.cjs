@@ -2,7 +2,8 @@
  * The layers of gigawatt (docs/architecture.md), enforced in `npm test` (test/architecture.test.ts):
  * data flows catalog → engine → model → cluster → analysis → run → io → cli / server / report.
  * A module may import from its own layer and the layers before it, never from a later one; no cycles;
- * the pure core (catalog … run, engine entry) never imports `node:` modules.
+ * the pure core (catalog … run, engine entry) never imports `node:` modules. Within the outer layer the
+ * server and the CLI are sibling shells: neither imports the other (but `gigawatt serve` starts the server).
  */
 const LAYERS = ['catalog', 'engine', 'model', 'cluster', 'analysis', 'run', 'io', 'outer'];
 const PATHS = {
@@ -26,6 +27,21 @@ module.exports = {
       from: { path: PATHS[layer] },
       to: { path: later(i) },
     })),
+    {
+      name: 'no-server-to-cli',
+      comment:
+        'the server is a shell over the library, not over the CLI: what both need (a report, UsageError) lives in the library',
+      severity: 'error',
+      from: { path: '^src/server/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'no-cli-to-server',
+      comment: 'the CLI does not reach into the server, except `gigawatt serve`, which starts it',
+      severity: 'error',
+      from: { path: '^src/cli/', pathNot: '^src/cli/commands/serve\\.ts$' },
+      to: { path: '^src/server/' },
+    },
     {
       name: 'no-cycles',
       severity: 'error',

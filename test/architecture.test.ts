@@ -1,7 +1,8 @@
 /**
  * The layering of docs/architecture.md, enforced: dependency-cruiser runs the rules of
- * .dependency-cruiser.cjs over src/ (no upward import, no cycle, no Node built-in in the pure core).
- * A fixture tree with one violation of each kind shows that the rules do catch them.
+ * .dependency-cruiser.cjs over src/ (no upward import, no cycle, no Node built-in in the pure core, no
+ * import between the server and the CLI but `gigawatt serve`'s). A fixture tree with one violation of
+ * each kind shows that the rules do catch them.
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -38,8 +39,20 @@ describe('layers (docs/architecture.md)', () => {
     expect(found).toEqual([]);
   }, 120_000);
 
-  it('the rules catch an upward import, a cycle and a Node import in the core (fixture)', () => {
-    const names = new Set(violations(join(ROOT, 'test/fixtures/layering')).map((v) => v.rule.name));
-    expect(names).toEqual(new Set(['no-upward-from-engine', 'no-cycles', 'pure-core']));
+  it('the rules catch an upward import, a cycle, a Node import in the core and a shell importing the other (fixture)', () => {
+    const found = violations(join(ROOT, 'test/fixtures/layering'));
+    const names = new Set(found.map((v) => v.rule.name));
+    expect(names).toEqual(
+      new Set(['no-upward-from-engine', 'no-cycles', 'pure-core', 'no-server-to-cli', 'no-cli-to-server']),
+    );
+    const shells = found
+      .filter((v) => v.rule.name === 'no-server-to-cli' || v.rule.name === 'no-cli-to-server')
+      .map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)
+      .sort();
+    // src/cli/commands/serve.ts → src/server/serve.ts is the one allowed crossing: not reported
+    expect(shells).toEqual([
+      'no-cli-to-server: src/cli/status.ts → src/server/app.ts',
+      'no-server-to-cli: src/server/app.ts → src/cli/shell.ts',
+    ]);
   }, 120_000);
 });

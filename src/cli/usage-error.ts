@@ -1,10 +1,2 @@
-/** An error the user can fix (bad arguments, bad input); carries its exit status (2 by default). */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+/** The CLI's name for the error a user can fix; it lives in the library (src/model/usage-error.ts), shared with the server. */
+export { UsageError } from '../model/usage-error.js';

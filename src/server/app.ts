@@ -14,6 +14,7 @@ import { storePath } from '../io/store/store-path.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import type { DataSource } from '../model/resolve.js';
 import { scenarioJsonSchema } from '../model/scenario.js';
+import { checkTrustProxyHops } from './client-address.js';
 import type { ComputePool } from './compute/pool.js';
 import { ApiError, errorJson } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -60,6 +61,13 @@ export interface AppOptions {
   readonly sweepWorkers?: number;
   /** The cache of runs behind /api/run (default a new one on `data`, on `compute` when given). */
   readonly runs?: RunCache;
+  /**
+   * Reverse proxies of your own in front of the server (`gigawatt serve --trust-proxy`): with N ≥ 1
+   * the per-client sweep cap takes the client's address from X-Forwarded-For, N entries from the
+   * right (./client-address.ts); 0 (default): the socket's address, the header ignored. An integer
+   * from 0 to 10, else createApp throws a RangeError naming `trustProxy`.
+   */
+  readonly trustProxy?: number;
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -69,6 +77,7 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 export function createApp(options: AppOptions = {}): Hono {
+  const trustProxyHops = checkTrustProxyHops(options.trustProxy ?? 0);
   const app = new Hono();
   const data = options.data ?? fileDataSource();
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -125,6 +134,7 @@ export function createApp(options: AppOptions = {}): Hono {
     maxSweepSamples,
     maxSweepsTotal: limits.maxSweepsTotal,
     maxSweepsPerClient: limits.maxSweepsPerClient,
+    trustProxyHops,
   });
   app.get('/api/openapi.json', (c) => c.json(doc));
   app.get('/api/schema/scenario', (c) => c.json(scenarioJsonSchema()));
@@ -148,7 +158,7 @@ export function createApp(options: AppOptions = {}): Hono {
       maxActivePerClient: limits.maxSweepsPerClient,
       ...(options.sweepWorkers ? { workers: options.sweepWorkers } : {}),
     });
-  sweepRoutes(app, sweeps, { maxSamples: maxSweepSamples });
+  sweepRoutes(app, sweeps, { maxSamples: maxSweepSamples, trustProxyHops });
   faviconRoute(app);
   staticRoutes(app, options.webRoot ?? join(packageRoot(), 'web', 'dist'));
   return app;

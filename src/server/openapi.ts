@@ -15,12 +15,22 @@ const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 
+/** How the per-client sweep cap tells clients apart by address, on this server. */
+const clientRule = (hops: number) =>
+  hops === 0
+    ? 'the remote address of the connection, X-Forwarded-For ignored (`gigawatt serve --trust-proxy N` behind N proxies of your own)'
+    : hops === 1
+      ? "the rightmost entry of X-Forwarded-For, appended by the one reverse proxy this server trusts (--trust-proxy 1; a missing or malformed header counts as the connection's address)"
+      : `entry ${hops} from the right of X-Forwarded-For, appended by the first of the ${hops} reverse proxies this server trusts (--trust-proxy ${hops}; a missing or malformed header counts as the connection's address)`;
+
 /** The limits of this server, as the document states them (defaults when not given). */
 export interface DocumentedLimits {
   readonly maxBodyBytes: number;
   readonly maxSweepSamples: number;
   readonly maxSweepsTotal: number;
   readonly maxSweepsPerClient: number;
+  /** Trusted reverse-proxy hops (`gigawatt serve --trust-proxy`; default 0). */
+  readonly trustProxyHops?: number;
 }
 
 export function openApiDocument(
@@ -71,7 +81,7 @@ export function openApiDocument(
         'Simulate gigawatt-scale AI compute campuses hour by hour. Errors are JSON {error, details}. ' +
         'POST and DELETE endpoints need `Authorization: Bearer <token>` when the server was started with --token. ' +
         `Limits: request bodies up to ${limits.maxBodyBytes} bytes (413 past it); at most ${limits.maxSweepSamples} samples per sweep (400); ` +
-        `at most ${limits.maxSweepsTotal} sweeps queued or running in total and ${limits.maxSweepsPerClient} per client (the bearer token, or the remote address without one; 429 with Retry-After past them). ` +
+        `at most ${limits.maxSweepsTotal} sweeps queued or running in total and ${limits.maxSweepsPerClient} per client (the bearer token, or without one ${clientRule(limits.trustProxyHops ?? 0)}; 429 with Retry-After past them). ` +
         'Runs, headroom analyses and build-out reports run on a worker pool with a bounded queue (503 with Retry-After when full) and a time limit per request (504). ' +
         'Keys `__proto__`, `constructor` and `prototype` are refused anywhere in a body and in field paths (400). ' +
         'The limits are set by environment variables (README, "Limits").',

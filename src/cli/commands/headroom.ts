@@ -6,224 +6,32 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { type ScreenedDemand, screenDemand } from '../../analysis/demand-cleaning.js';
+import type { HeadroomAnalysis } from '../../analysis/headroom.js';
+import { clockText, parseLimitsPct, spanText } from '../../analysis/headroom-options.js';
 import {
-  analyseHeadroom,
-  type CurtailmentStats,
-  curtailmentStats,
-  DEFAULT_CURTAILMENT_LIMITS_PCT,
-  type HeadroomAnalysis,
-  headroomCurve,
-  NORRIS_2025_BASIS,
-  NORRIS_2025_NATIONAL_GW,
-  seasonalThresholds,
-  solveHeadroomMW,
-} from '../../analysis/headroom.js';
-import {
-  DEMAND_HISTORIES,
-  type DemandHistory,
-  findDemandHistory,
-  getRegion,
-  REGIONS,
-  type Region,
-} from '../../catalog/regions.js';
-import { completeYears } from '../../engine/replay.js';
-import { HOUR_MS } from '../../engine/series.js';
-import { fileDataSource } from '../../io/data-source.js';
-import { DemandQuality, loadDemandHistory } from '../../io/grid.js';
-import { loadScenario } from '../../io/load-scenario.js';
-import { dataDir } from '../../io/paths.js';
-import { runScenario } from '../../run.js';
+  type DataQualityJson,
+  DEMAND_SOURCE,
+  dataQuality,
+  type HeadroomReportOptions,
+  headroomJson,
+  METHOD,
+  type NationalRow,
+  nationalHeadroom,
+  type RegionData,
+  regionHeadroom,
+  scenarioExposure,
+} from '../../io/headroom-report.js';
 import { count, energy, power, table } from '../quantities.js';
 import { UsageError } from '../usage-error.js';
 
-export interface HeadroomOptions {
-  region?: string;
-  scenario?: string;
-  years?: string;
-  curtailment?: string;
-  clock?: string;
+// The reports are built in the library (src/io/headroom-report.ts, src/analysis/headroom-options.ts),
+// shared with GET /api/headroom. Re-exported for the tests that import them from here
+// (test/headroom-cli.test.ts, test/headroom-national.test.ts) until they import the library.
+export { parseLimitsPct, parseYears, regionOrUsage } from '../../analysis/headroom-options.js';
+export { nationalHeadroom } from '../../io/headroom-report.js';
+
+export interface HeadroomOptions extends HeadroomReportOptions {
   json?: boolean;
-}
-
-const DEMAND_SOURCE =
-  'EIA-930 demand_cleaned_MW (Ruggles & Farnham, doi:10.5281/zenodo.3517197; data/grid/PROVENANCE.md §1, PROVENANCE-extension.md)';
-/** The window of years used by default where the data have them: that of Norris et al. (2025). */
-export const DEFAULT_YEARS = { first: 2016, last: 2024 } as const;
-const METHOD =
-  'Norris, Profeta, Patiño-Echeverri & Cowie-Haskell, Rethinking Load Growth, Duke Nicholas Institute NI R 25-01 (2025)';
-
-/** A region by catalog id or EIA code, or a UsageError listing both. */
-export function regionOrUsage(id: string, path = '--region'): Region {
-  try {
-    return getRegion(id);
-  } catch {
-    const allowed = REGIONS.map((r) => (r.eiaBaCode === r.id ? r.id : `${r.id} (${r.eiaBaCode})`));
-    throw new UsageError(`${path}: unknown region '${id}'; allowed: ${allowed.join(', ')}`);
-  }
-}
-
-/** A balancing authority with bundled demand history, by catalog id or EIA code, or a UsageError listing them. */
-export function historyOrUsage(id: string, path = '--region'): DemandHistory {
-  const h = findDemandHistory(id);
-  if (h !== undefined) return h;
-  const allowed = DEMAND_HISTORIES.map((x) =>
-    x.regionId === null || x.regionId === x.eiaBaCode ? x.eiaBaCode : `${x.regionId} (${x.eiaBaCode})`,
-  );
-  throw new UsageError(`${path}: unknown balancing authority '${id}'; allowed: all, ${allowed.join(', ')}`);
-}
-
-const spanText = (years: readonly number[]) => {
-  const contiguous = years.every((y, i) => i === 0 || y === (years[i - 1] as number) + 1);
-  return years.length > 2 && contiguous ? `${years[0]}–${years[years.length - 1]}` : years.join(', ');
-};
-
-/** Parses `2019-2024`, `2019,2021` or `2019-2020,2023` into sorted distinct years; checks they have data. */
-export function parseYears(
-  text: string | undefined,
-  available: readonly number[],
-  regionId: string,
-): number[] {
-  if (text === undefined) {
-    const inWindow = available.filter((y) => y >= DEFAULT_YEARS.first && y <= DEFAULT_YEARS.last);
-    return inWindow.length > 0 ? inWindow : [...available];
-  }
-  const out = new Set<number>();
-  for (const part of text.split(',').map((s) => s.trim())) {
-    const m = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/.exec(part);
-    if (m === null) {
-      throw new UsageError(
-        `--years: '${part}' is not a year or a range (got "${text}"); write e.g. 2019-2024 or 2019,2021`,
-      );
-    }
-    const a = Number(m[1]);
-    const b = m[2] === undefined ? a : Number(m[2]);
-    if (b < a) throw new UsageError(`--years: range '${part}' runs backwards; write ${b}-${a}`);
-    for (let y = a; y <= b; y++) out.add(y);
-  }
-  const years = [...out].sort((x, y) => x - y);
-  const missing = years.filter((y) => !available.includes(y));
-  if (missing.length > 0) {
-    throw new UsageError(
-      `--years: ${regionId} has no complete demand data for ${missing.join(', ')}; years with data: ${spanText(available)}`,
-    );
-  }
-  return years;
-}
-
-/** Parses `0.25,0.5,1,5` (percent) into limits, each in (0, 100). */
-export function parseLimitsPct(text: string | undefined): number[] {
-  if (text === undefined) return [...DEFAULT_CURTAILMENT_LIMITS_PCT];
-  const parts = text.split(',').map((s) => s.trim().replace(/%$/, ''));
-  return parts.map((p) => {
-    const x = p === '' ? Number.NaN : Number(p);
-    if (!Number.isFinite(x) || x <= 0 || x >= 100) {
-      throw new UsageError(
-        `--curtailment: '${p}' is not a percentage in (0, 100) (got "${text}"); write e.g. 0.25,0.5,1,5`,
-      );
-    }
-    return x;
-  });
-}
-
-function utcOffsetFor(history: DemandHistory, clock: string | undefined): number {
-  const c = clock ?? 'local';
-  if (c === 'utc') return 0;
-  if (c !== 'local') throw new UsageError(`--clock: must be one of: local, utc (got "${c}")`);
-  return history.seasonUtcOffsetHours;
-}
-
-const clockText = (offset: number) =>
-  offset === 0 ? 'UTC' : `UTC${offset < 0 ? '−' : '+'}${Math.abs(offset)}`;
-
-interface RegionData {
-  history: DemandHistory;
-  /** Catalog id, or the EIA code of a demand-only BA. */
-  id: string;
-  years: number[];
-  offset: number;
-  screened: ScreenedDemand;
-  /** `DemandQuality` of each screened hour. */
-  quality: Uint8Array;
-}
-
-function regionData(regionId: string, opts: HeadroomOptions): RegionData {
-  const history = historyOrUsage(regionId);
-  const id = history.regionId ?? history.eiaBaCode;
-  const loaded = loadDemandHistory(history.eiaBaCode, dataDir());
-  const years = parseYears(opts.years, completeYears(loaded.demandMW), id);
-  const offset = utcOffsetFor(history, opts.clock);
-  const screened = screenDemand(loaded.demandMW, { years });
-  const quality = new Uint8Array(screened.timeMs.length);
-  for (let t = 0; t < quality.length; t++) {
-    const i = Math.round(((screened.timeMs[t] as number) - loaded.demandMW.startMs) / HOUR_MS);
-    quality[t] = loaded.quality[i] as number;
-  }
-  return { history, id, years, offset, screened, quality };
-}
-
-/** What the figures of one BA rest on: shares of imputed and unflagged hours, and the peak hours' quality. */
-export interface DataQualityJson {
-  imputedOrFlaggedHours: number;
-  imputedOrFlaggedPct: number;
-  /** Hours whose source carries no screening flag (2020–2024 sub-BA sums). */
-  unflaggedHours: number;
-  summerPeakImputedOrFlagged: boolean;
-  winterPeakImputedOrFlagged: boolean;
-  caveats: readonly string[];
-}
-
-function dataQuality(d: RegionData, a: HeadroomAnalysis): DataQualityJson {
-  let flagged = 0;
-  let unflagged = 0;
-  for (const q of d.quality) {
-    if (q === DemandQuality.imputedOrFlagged) flagged++;
-    else if (q === DemandQuality.unflagged) unflagged++;
-  }
-  const qualityAt = (ms: number) => {
-    const t = d.screened.timeMs.indexOf(ms);
-    return t < 0 ? DemandQuality.okay : d.quality[t];
-  };
-  const n = d.quality.length;
-  return {
-    imputedOrFlaggedHours: flagged,
-    imputedOrFlaggedPct: n === 0 ? 0 : (100 * flagged) / n,
-    unflaggedHours: unflagged,
-    summerPeakImputedOrFlagged: qualityAt(a.thresholds.summerPeakTimeMs) === DemandQuality.imputedOrFlagged,
-    winterPeakImputedOrFlagged: qualityAt(a.thresholds.winterPeakTimeMs) === DemandQuality.imputedOrFlagged,
-    caveats: d.history.caveats,
-  };
-}
-
-/** The `cleaning` object of the JSON output. */
-function cleaningJson(d: RegionData) {
-  return {
-    source: DEMAND_SOURCE,
-    hoursInYears: d.screened.hoursInYears,
-    hoursAnalysed: d.screened.timeMs.length,
-    seasonClock: d.offset === 0 ? 'UTC' : `UTC${d.offset < 0 ? '-' : '+'}${Math.abs(d.offset)}`,
-    rules: d.screened.rules,
-  };
-}
-
-/** The result of `gigawatt headroom --region … --json` (the documented contract). */
-export function headroomJson(d: RegionData, a: HeadroomAnalysis) {
-  return {
-    region: d.id,
-    years: d.years,
-    results: a.results.map((r) => ({
-      curtailmentPct: r.curtailmentPct,
-      headroomMW: r.headroomMW,
-      curtailedHoursPerYear: r.curtailedHoursPerYear,
-      meanEventHours: r.meanEventHours,
-      events: r.events,
-      retained50Pct: r.retained50Pct,
-      retained75Pct: r.retained75Pct,
-      retained90Pct: r.retained90Pct,
-    })),
-    cleaning: cleaningJson(d),
-    dataQuality: dataQuality(d, a),
-  };
 }
 
 const pct = (x: number, digits = 1) => `${x.toFixed(digits)} %`;
@@ -310,77 +118,6 @@ function formatRegion(d: RegionData, a: HeadroomAnalysis): string {
   return out.join('\n');
 }
 
-/** `gigawatt headroom --region …`: the analysis and its output (text or the JSON contract). */
-export function regionHeadroom(opts: HeadroomOptions & { region: string }): {
-  data: RegionData;
-  analysis: HeadroomAnalysis;
-} {
-  const limitsPct = parseLimitsPct(opts.curtailment);
-  const data = regionData(opts.region, opts);
-  const analysis = analyseHeadroom({
-    timeMs: data.screened.timeMs,
-    demandMW: data.screened.demandMW,
-    utcOffsetHours: data.offset,
-    limitsPct,
-  });
-  return { data, analysis };
-}
-
-/** One BA's row in `gigawatt headroom` over every bundled BA. */
-export interface NationalRow {
-  region: string;
-  eiaBaCode: string;
-  name: string;
-  years: number[];
-  peakMW: number;
-  /** Headroom at each limit, in the order of `limitsPct`, MW. */
-  headroomMW: number[];
-  dataQuality: DataQualityJson;
-}
-
-/** `gigawatt headroom` (no region, or `--region all`): every BA with bundled demand, and their sum. */
-export function nationalHeadroom(opts: HeadroomOptions) {
-  const limitsPct = parseLimitsPct(opts.curtailment);
-  const rows: NationalRow[] = DEMAND_HISTORIES.map((h) => {
-    const { data, analysis } = regionHeadroom({
-      ...opts,
-      region: h.eiaBaCode,
-      curtailment: opts.curtailment,
-    });
-    return {
-      region: data.id,
-      eiaBaCode: h.eiaBaCode,
-      name: h.name,
-      years: data.years,
-      peakMW: Math.max(analysis.thresholds.summerPeakMW, analysis.thresholds.winterPeakMW),
-      headroomMW: analysis.results.map((r) => r.headroomMW),
-      dataQuality: dataQuality(data, analysis),
-    };
-  });
-  const total = limitsPct.map((p, k) => {
-    const reference = NORRIS_2025_NATIONAL_GW[String(p)];
-    const headroomMW = rows.reduce((sum, r) => sum + (r.headroomMW[k] as number), 0);
-    return {
-      curtailmentPct: p,
-      headroomMW,
-      ...(reference === undefined
-        ? {}
-        : { norris2025MW: reference * 1000, ratioToNorris2025: headroomMW / (reference * 1000) }),
-    };
-  });
-  const yearSets = [...new Set(rows.map((r) => spanText(r.years)))];
-  return {
-    bas: rows.length,
-    years: yearSets.length === 1 ? (rows[0]?.years ?? []) : null,
-    limitsPct,
-    rows,
-    total,
-    reference: { basis: NORRIS_2025_BASIS, nationalGW: NORRIS_2025_NATIONAL_GW },
-    source: DEMAND_SOURCE,
-    method: METHOD,
-  };
-}
-
 function formatNational(x: ReturnType<typeof nationalHeadroom>): string {
   const out: string[] = [];
   const years = x.years === null ? 'per BA (see the years column)' : spanText(x.years);
@@ -438,41 +175,6 @@ function formatNational(x: ReturnType<typeof nationalHeadroom>): string {
     ),
   );
   return out.join('\n');
-}
-
-interface SiteExposure extends CurtailmentStats {
-  id: string;
-  region: string;
-  years: readonly number[];
-  /** The region's headroom at the scenario-mode reference limit (0.5 %), MW. */
-  regionHeadroomAtHalfPctMW: number;
-}
-
-/** `gigawatt headroom --scenario …`: each site's peak facility load as the new load L in its region. */
-export function scenarioExposure(opts: HeadroomOptions & { scenario: string }) {
-  const { scenario, raw } = loadScenario(opts.scenario);
-  const run = runScenario(scenario, fileDataSource(), { raw });
-  const byRegion = new Map<string, { data: RegionData; curve: ReturnType<typeof headroomCurve> }>();
-  const sites: SiteExposure[] = scenario.sites.map((site, i) => {
-    const regionId = regionOrUsage(site.region, `sites[${i}].region`).id;
-    let entry = byRegion.get(regionId);
-    if (entry === undefined) {
-      const data = regionData(regionId, opts);
-      const th = seasonalThresholds(data.screened.timeMs, data.screened.demandMW, data.offset);
-      entry = { data, curve: headroomCurve(data.screened.timeMs, data.screened.demandMW, th.thresholdMW) };
-      byRegion.set(regionId, entry);
-    }
-    const loadMW = (run.summary.sites[i] as { peakFacilityMW: number }).peakFacilityMW;
-    return {
-      id: site.id,
-      region: regionId,
-      years: entry.data.years,
-      regionHeadroomAtHalfPctMW: solveHeadroomMW(entry.curve, 0.005),
-      ...curtailmentStats(entry.curve, loadMW),
-    };
-  });
-  const cleaning = Object.fromEntries([...byRegion].map(([id, e]) => [id, cleaningJson(e.data)]));
-  return { scenario: scenario.name, sites, cleaning };
 }
 
 function formatScenario(x: ReturnType<typeof scenarioExposure>): string {

@@ -1,6 +1,7 @@
 /** `gigawatt serve`: the HTTP API and the dashboard in one process. */
 import { type Command, InvalidArgumentError } from 'commander';
 import { LIMIT_ENV, limitsFromEnv } from '../../model/limits.js';
+import { MAX_TRUST_PROXY_HOPS } from '../../server/client-address.js';
 import {
   DEFAULT_COMPUTE_QUEUE,
   DEFAULT_COMPUTE_TIMEOUT_MS,
@@ -21,6 +22,16 @@ function bytes(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidArgumentError(`must be a positive integer (got "${value}")`);
+  return n;
+}
+
+/** `--trust-proxy <hops>`: a whole number from 0 to MAX_TRUST_PROXY_HOPS. */
+function hops(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_TRUST_PROXY_HOPS)
+    throw new InvalidArgumentError(
+      `must be a whole number of proxy hops from 0 to ${MAX_TRUST_PROXY_HOPS} (got "${value}")`,
+    );
   return n;
 }
 
@@ -62,6 +73,12 @@ export function registerServe(cli: Command): void {
       bytes,
       DEFAULT_COMPUTE_TIMEOUT_MS / 1000,
     )
+    .option(
+      '--trust-proxy <hops>',
+      `reverse proxies of your own in front of the server (0..${MAX_TRUST_PROXY_HOPS}): the per-client sweep cap takes the client's address from X-Forwarded-For, entry <hops> from the right; 0: the connection's address, the header ignored`,
+      hops,
+      0,
+    )
     .addHelpText(
       'after',
       `
@@ -75,7 +92,10 @@ The dashboard needs the web build (npm run build:web). The API works without it:
 
 Limits (environment variables, see README "Limits"): request body ${LIMIT_ENV.maxInputBytes};
 sweeps queued or running ${LIMIT_ENV.maxSweepsTotal} in total and ${LIMIT_ENV.maxSweepsPerClient} per client
-(429 with Retry-After past them); samples per sweep ${LIMIT_ENV.maxSweepSamples} (default ${MAX_SERVER_SWEEP_JOBS} on the server).
+(429 with Retry-After past them; a client is its bearer token, else its address: the connection's,
+or behind N proxies of yours with --trust-proxy N the Nth entry from the right of X-Forwarded-For,
+whose rightmost N − 1 your proxies appended; a missing or malformed header counts as the connection's);
+samples per sweep ${LIMIT_ENV.maxSweepSamples} (default ${MAX_SERVER_SWEEP_JOBS} on the server).
 SIGTERM or Ctrl-C stops it gracefully: no new connections, requests in flight get ${SHUTDOWN_GRACE_MS / 1000} s,
 sweeps are cancelled, then it exits 0.
 
@@ -83,6 +103,7 @@ Examples:
   $ gigawatt serve                              http://127.0.0.1:8080/
   $ gigawatt serve --port 3000 --store ./runs.duckdb
   $ GIGAWATT_TOKEN=s3cret gigawatt serve --host 0.0.0.0
+  $ gigawatt serve --trust-proxy 1              behind one reverse proxy (nginx: proxy_add_x_forwarded_for)
   $ curl -s localhost:8080/api/run -H 'content-type: application/json' \\
       -d '{"scenario":"stargate-abilene"}' | jq .totals.pue`,
     )
@@ -97,6 +118,7 @@ Examples:
         runThreads?: number;
         runQueue: number;
         runTimeout: number;
+        trustProxy: number;
       }) => {
         const token = opts.token ?? process.env.GIGAWATT_TOKEN;
         let limits: ReturnType<typeof limitsFromEnv>;
@@ -119,6 +141,7 @@ Examples:
             : MAX_SERVER_SWEEP_JOBS,
           store: opts.store,
           sweepWorkers: opts.sweepWorkers,
+          trustProxy: opts.trustProxy,
           pool: {
             ...(opts.runThreads !== undefined ? { threads: opts.runThreads } : {}),
             maxQueue: opts.runQueue,

@@ -1,11 +1,11 @@
 /**
  * The body of GET /api/headroom for one balancing authority: exactly `gigawatt headroom --region X --json`
- * (the same functions, src/cli/commands/headroom.ts: bundled EIA-930 demand via `loadDemandHistory`,
+ * (the same functions, src/io/headroom-report.ts: bundled EIA-930 demand via `loadDemandHistory`,
  * 2016–2024 by default, with `cleaning` and `dataQuality`); for `all`, every bundled BA and their sum,
  * exactly `gigawatt headroom --json`. Runs in the compute pool (./worker.ts).
  */
-import { headroomJson, nationalHeadroom, regionHeadroom } from '../../cli/commands/headroom.js';
-import { UsageError } from '../../cli/usage-error.js';
+import { headroomJson, nationalHeadroom, regionHeadroom } from '../../io/headroom-report.js';
+import { UsageError } from '../../model/usage-error.js';
 
 export interface HeadroomTask {
   readonly kind: 'headroom';

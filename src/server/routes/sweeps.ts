@@ -12,6 +12,7 @@ import { streamSSE } from 'hono/streaming';
 import { planSweep, type SweepPlan } from '../../analysis/sweep/plan.js';
 import { OUTPUT_METRICS } from '../../analysis/sweep/sample.js';
 import { DistributionError } from '../../model/uncertainty.js';
+import { clientAddress } from '../client-address.js';
 import { ApiError, publicMessage } from '../errors.js';
 import { scenarioFromRequest } from '../scenario-input.js';
 import { sweepRequestSchema } from '../schemas.js';
@@ -83,18 +84,26 @@ function stateJson(job: SweepJobState) {
   };
 }
 
-/** Who is asking: a hash of the bearer token when one is sent, else the remote address. */
-export function clientOf(c: Context): string {
+/**
+ * Who is asking: a hash of the bearer token when one is sent, else the client's address: the
+ * socket's, or behind `trustProxyHops` proxies of the server's own the one they forwarded
+ * (X-Forwarded-For, ../client-address.ts).
+ */
+export function clientOf(c: Context, trustProxyHops = 0): string {
   const auth = c.req.header('authorization');
   if (auth?.startsWith('Bearer ') && auth.length > 7)
     return `token:${createHash('sha256').update(auth.slice(7)).digest('hex').slice(0, 16)}`;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return `addr:${env?.incoming?.socket?.remoteAddress ?? 'local'}`;
+  const socket = env?.incoming?.socket?.remoteAddress;
+  const forwarded = trustProxyHops > 0 ? c.req.header('x-forwarded-for') : undefined;
+  return `addr:${clientAddress(socket, forwarded, trustProxyHops)}`;
 }
 
 export interface SweepRouteOptions {
   /** Most samples (grid points × samples) in one sweep. */
   readonly maxSamples: number;
+  /** Reverse proxies of the server's own in front of it, whose X-Forwarded-For is trusted (default 0: none). */
+  readonly trustProxyHops?: number;
 }
 
 export function sweepRoutes(app: Hono, jobs: SweepJobs, options: SweepRouteOptions): void {
@@ -105,7 +114,7 @@ export function sweepRoutes(app: Hono, jobs: SweepJobs, options: SweepRouteOptio
   };
 
   app.post('/api/sweeps', async (c) => {
-    const client = clientOf(c);
+    const client = clientOf(c, options.trustProxyHops ?? 0);
     const body = await parseBody(c);
     const refused = jobs.admit(client);
     if (refused)
