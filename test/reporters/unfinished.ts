@@ -44,7 +44,8 @@ export default class UnfinishedReporter implements Reporter {
       for (const t of m.children.allTests()) {
         if (t.result().state !== 'pending') continue;
         const at = this.started.get(t.id);
-        const when = at === undefined ? 'its start was not reported' : `started ${new Date(at).toISOString()}`;
+        const when =
+          at === undefined ? 'its start was not reported' : `started ${new Date(at).toISOString()}`;
         lines.push(`    - ${t.fullName}: no result (${when})`);
       }
     }
