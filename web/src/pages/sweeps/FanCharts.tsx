@@ -1,0 +1,49 @@
+/** The report's per-year outputs as fan charts (P5–P95 band, P50 line by calendar year). */
+import type { SweepReport } from '../../api';
+import { FanChart } from '../../charts/FanChart';
+import { fmt, fmtNumber } from '../../units';
+
+type Scale = { factor: number; label: string };
+const usdScale = (max: number): Scale =>
+  max >= 1e9 ? { factor: 1e9, label: '$ billion' } : { factor: 1e6, label: '$ million' };
+const energyScale = (max: number): Scale =>
+  max >= 1e6 ? { factor: 1e6, label: 'TWh' } : { factor: 1e3, label: 'GWh' };
+const co2Scale = (max: number): Scale =>
+  max >= 1e6 ? { factor: 1e6, label: 'Mt CO2e' } : { factor: 1e3, label: 'kt CO2e' };
+
+/** The report's per-year outputs as fan charts: title, unit, axis scale for the largest |value|, format. */
+const FANS: readonly [string, string, string, (max: number) => Scale, (x: number) => string][] = [
+  ['netCashFlowUSD', 'Net cash flow by year', 'USD', usdScale, fmt.usd],
+  ['cumulativeCashFlowUSD', 'Cumulative cash flow by year', 'USD', usdScale, fmt.usd],
+  ['facilityEnergyMWh', 'Facility energy by year', 'MWh', energyScale, fmt.energy],
+  ['co2Tonnes', 'CO2 by year (grid lifecycle + on-site gas)', 't CO2e', co2Scale, fmt.co2],
+];
+
+/** The fans the report has values for (`byYear` is missing from reports saved before it existed). */
+export const fansOf = (r: SweepReport) => FANS.filter(([key]) => (r.byYear?.[key]?.length ?? 0) > 0);
+
+export function FanCharts(p: { report: SweepReport; file: string }) {
+  const r = p.report;
+  const file = p.file;
+  return (
+    <div class="grid2">
+      {fansOf(r).map(([key, title, unit, scaleFor, format]) => {
+        const years = r.byYear[key] ?? [];
+        const max = Math.max(...years.flatMap((q) => [Math.abs(q.p5), Math.abs(q.p95)]));
+        return (
+          <FanChart
+            key={key}
+            title={title}
+            subtitle={`P5–P95 band and P50 line over ${fmtNumber(r.samples)} samples`}
+            years={years}
+            unit={unit}
+            scale={scaleFor(max)}
+            format={format}
+            file={`${file}-${key}-by-year`}
+            testId={`sweep-fan-${key}`}
+          />
+        );
+      })}
+    </div>
+  );
+}
