@@ -7,6 +7,9 @@
  * English keys, so a missing French string is a type error.
  */
 
+import { gridEn, gridFr } from './messages-grid';
+import { sweepsEn, sweepsFr } from './messages-sweeps';
+
 export type Locale = 'en' | 'fr';
 export type Currency = 'USD' | 'EUR';
 
@@ -252,6 +255,29 @@ const en = {
   'nat.risk': 'schedule risk',
   'nat.online': 'online P10 / P50 / P90 (last phase)',
   'nat.critical': 'critical item',
+  // Charts: export buttons and table alternatives (web/src/charts/)
+  'chart.png': 'Download the chart as PNG',
+  'chart.svg': 'Download the chart as SVG',
+  'chart.csv': 'Download the data as CSV',
+  'table.withUnit': '{label} ({unit})',
+  'fan.legend': 'Band: P5 to P95 of the samples; line: P50.',
+  'fan.table': 'The fan chart as a table',
+  'fan.year': 'year',
+  'hist.table': 'The histogram as a table',
+  'hist.share': 'share',
+  'ranges.table': 'The distributions as a table',
+  'ranges.output': 'output',
+  'ranges.mean': 'mean',
+  'ranges.min': 'min',
+  'ranges.max': 'max',
+  'ranges.n': 'samples with a value',
+  'tornado.table': 'The tornado as a table',
+  'tornado.input': 'input',
+  'tornado.rho': 'Spearman ρ',
+  'tornado.low': 'mean {output}, input ≤ median',
+  'tornado.high': 'mean {output}, input > median',
+  ...sweepsEn,
+  ...gridEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -494,6 +520,28 @@ const fr: Record<MessageKey, string> = {
   'nat.risk': 'risque de calendrier',
   'nat.online': 'mise en service P10 / P50 / P90 (dernière phase)',
   'nat.critical': 'élément critique',
+  'chart.png': 'Télécharger le graphique en PNG',
+  'chart.svg': 'Télécharger le graphique en SVG',
+  'chart.csv': 'Télécharger les données en CSV',
+  'table.withUnit': '{label} ({unit})',
+  'fan.legend': 'Bande : P5 à P95 des tirages ; ligne : P50.',
+  'fan.table': 'L’éventail sous forme de tableau',
+  'fan.year': 'année',
+  'hist.table': 'L’histogramme sous forme de tableau',
+  'hist.share': 'part',
+  'ranges.table': 'Les distributions sous forme de tableau',
+  'ranges.output': 'résultat',
+  'ranges.mean': 'moyenne',
+  'ranges.min': 'min',
+  'ranges.max': 'max',
+  'ranges.n': 'tirages avec une valeur',
+  'tornado.table': 'La tornade sous forme de tableau',
+  'tornado.input': 'entrée',
+  'tornado.rho': 'ρ de Spearman',
+  'tornado.low': 'moyenne de {output}, entrée ≤ médiane',
+  'tornado.high': 'moyenne de {output}, entrée > médiane',
+  ...sweepsFr,
+  ...gridFr,
 };
 
 const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };
@@ -563,6 +611,25 @@ export const usdPerEur = (): number => current.usdPerEur;
 export function t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
   const s = MESSAGES[current.locale][key];
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+/**
+ * A message as parts, its `{name}` placeholders replaced by `vars` as they are (e.g. `<code>` elements),
+ * for text that mixes words and markup: `<p>{tParts('sweeps.saved', { cmd: <code>…</code> })}</p>`.
+ */
+export function tParts<T>(
+  key: MessageKey,
+  vars: Readonly<Record<string, T | string | number>>,
+): (string | T)[] {
+  return MESSAGES[current.locale][key]
+    .split(/(\{\w+\})/)
+    .filter((s) => s !== '')
+    .map((s) => {
+      const name = /^\{(\w+)\}$/.exec(s)?.[1];
+      if (name === undefined || !(name in vars)) return s;
+      const v = vars[name] as T | string | number;
+      return typeof v === 'number' ? String(v) : v;
+    });
 }
 
 /** The URL's query with the preferences that differ from the defaults, the hash kept. */
