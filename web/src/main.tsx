@@ -75,9 +75,9 @@ function LazySweepsPage(p: Parameters<typeof SweepsPage>[0]) {
   }, []);
   if (Page) return <Page {...p} />;
   return failed ? (
-    <p role="alert">The sweeps view could not be loaded from the server; reload the page.</p>
+    <p role="alert">{t('sweeps.loadFailed')}</p>
   ) : (
-    <p role="status">Loading the sweeps view…</p>
+    <p role="status">{t('sweeps.loadingView')}</p>
   );
 }
 

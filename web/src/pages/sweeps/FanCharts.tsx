@@ -1,22 +1,28 @@
 /** The report's per-year outputs as fan charts (P5–P95 band, P50 line by calendar year). */
 import type { SweepReport } from '../../api';
 import { FanChart } from '../../charts/FanChart';
-import { fmt, fmtNumber } from '../../units';
+import { type MessageKey, t } from '../../i18n';
+import { currencySymbol, fmt, fmtNumber, toDisplay } from '../../units';
 
 type Scale = { factor: number; label: string };
-const usdScale = (max: number): Scale =>
-  max >= 1e9 ? { factor: 1e9, label: '$ billion' } : { factor: 1e6, label: '$ million' };
+/** Billions or millions of the display currency (dollars, or euros at the stated rate, as the values' format). */
+const usdScale = (max: number): Scale => {
+  const perUsd = toDisplay(1);
+  const [f, key]: [number, MessageKey] =
+    toDisplay(max) >= 1e9 ? [1e9, 'sweeps.scale.billion'] : [1e6, 'sweeps.scale.million'];
+  return { factor: f / perUsd, label: t(key, { sym: currencySymbol() }) };
+};
 const energyScale = (max: number): Scale =>
   max >= 1e6 ? { factor: 1e6, label: 'TWh' } : { factor: 1e3, label: 'GWh' };
 const co2Scale = (max: number): Scale =>
   max >= 1e6 ? { factor: 1e6, label: 'Mt CO2e' } : { factor: 1e3, label: 'kt CO2e' };
 
 /** The report's per-year outputs as fan charts: title, unit, axis scale for the largest |value|, format. */
-const FANS: readonly [string, string, string, (max: number) => Scale, (x: number) => string][] = [
-  ['netCashFlowUSD', 'Net cash flow by year', 'USD', usdScale, fmt.usd],
-  ['cumulativeCashFlowUSD', 'Cumulative cash flow by year', 'USD', usdScale, fmt.usd],
-  ['facilityEnergyMWh', 'Facility energy by year', 'MWh', energyScale, fmt.energy],
-  ['co2Tonnes', 'CO2 by year (grid lifecycle + on-site gas)', 't CO2e', co2Scale, fmt.co2],
+const FANS: readonly [string, MessageKey, string, (max: number) => Scale, (x: number) => string][] = [
+  ['netCashFlowUSD', 'sweeps.fan.netCashFlowUSD', 'USD', usdScale, fmt.usd],
+  ['cumulativeCashFlowUSD', 'sweeps.fan.cumulativeCashFlowUSD', 'USD', usdScale, fmt.usd],
+  ['facilityEnergyMWh', 'sweeps.fan.facilityEnergyMWh', 'MWh', energyScale, fmt.energy],
+  ['co2Tonnes', 'sweeps.fan.co2Tonnes', 't CO2e', co2Scale, fmt.co2],
 ];
 
 /** The fans the report has values for (`byYear` is missing from reports saved before it existed). */
@@ -33,8 +39,8 @@ export function FanCharts(p: { report: SweepReport; file: string }) {
         return (
           <FanChart
             key={key}
-            title={title}
-            subtitle={`P5–P95 band and P50 line over ${fmtNumber(r.samples)} samples`}
+            title={t(title)}
+            subtitle={t('sweeps.fanSub', { n: fmtNumber(r.samples) })}
             years={years}
             unit={unit}
             scale={scaleFor(max)}

@@ -1,4 +1,5 @@
 /** The sweep form's uncertain inputs: one row per input (label, field path, distribution), each with its error. */
+import { t, tParts } from '../../i18n';
 import type { FormErrors, InputRow } from './inputs';
 
 const rowErrorId = (key: number) => `sweep-input-error-${key}`;
@@ -12,14 +13,15 @@ export function InputRows(p: {
 }) {
   return (
     <fieldset>
-      <legend>Uncertain inputs</legend>
+      <legend>{t('sweeps.inputs')}</legend>
       <p class="note">
-        A field path as in error messages (<code>sites[0].utilisation.busyFraction</code>) and a distribution
-        as in <code>gigawatt sweep --vary</code>: <code>uniform:MIN,MAX</code>,{' '}
-        <code>triangular:MIN,MODE,MAX</code>, <code>normal:MEAN,SD[,MIN,MAX]</code>,{' '}
-        <code>lognormal:MU,SIGMA[,MIN,MAX]</code>, <code>discrete:V1,V2,…</code> (or a JSON object, for
-        weights). The ranges filled in are the worked example of docs/sweeps.md: assumptions to edit, not
-        sourced figures.
+        {tParts('sweeps.inputsHelp1', {
+          example: <code>sites[0].utilisation.busyFraction</code>,
+          cmd: <code>gigawatt sweep --vary</code>,
+        })}{' '}
+        <code>uniform:MIN,MAX</code>, <code>triangular:MIN,MODE,MAX</code>,{' '}
+        <code>normal:MEAN,SD[,MIN,MAX]</code>, <code>lognormal:MU,SIGMA[,MIN,MAX]</code>,{' '}
+        <code>discrete:V1,V2,…</code> {t('sweeps.inputsHelp2')}
       </p>
       <ol class="sweep-rows" data-testid="sweep-inputs">
         {p.rows.map((r, i) => {
@@ -28,7 +30,7 @@ export function InputRows(p: {
             <li key={r.key} class="sweep-row" data-testid="sweep-input">
               <span class="sweep-input-label">{r.label}</span>
               <label>
-                <span class="visually-hidden">{`Field path of input ${i + 1}`}</span>
+                <span class="visually-hidden">{t('sweeps.pathOf', { n: i + 1 })}</span>
                 <input
                   type="text"
                   value={r.path}
@@ -40,7 +42,7 @@ export function InputRows(p: {
                 />
               </label>
               <label>
-                <span class="visually-hidden">{`Distribution of input ${i + 1}`}</span>
+                <span class="visually-hidden">{t('sweeps.distOf', { n: i + 1 })}</span>
                 <input
                   type="text"
                   value={r.dist}
@@ -51,8 +53,12 @@ export function InputRows(p: {
                   onInput={(e) => p.onChange(r.key, { dist: (e.target as HTMLInputElement).value })}
                 />
               </label>
-              <button type="button" aria-label={`Remove input ${i + 1}`} onClick={() => p.onRemove(r.key)}>
-                Remove
+              <button
+                type="button"
+                aria-label={t('sweeps.removeOf', { n: i + 1 })}
+                onClick={() => p.onRemove(r.key)}
+              >
+                {t('sweeps.remove')}
               </button>
               {err && (
                 <p
@@ -69,7 +75,7 @@ export function InputRows(p: {
         })}
       </ol>
       <button type="button" data-testid="sweep-add" onClick={p.onAdd}>
-        Add an input
+        {t('sweeps.add')}
       </button>
     </fieldset>
   );

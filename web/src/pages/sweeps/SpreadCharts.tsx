@@ -3,6 +3,7 @@ import type { Quantiles } from '../../../../src/analysis/sweep/statistics';
 import type { SweepReport } from '../../api';
 import { QuantileRanges, type QuantileRow } from '../../charts/QuantileRanges';
 import { Tornado } from '../../charts/Tornado';
+import { t } from '../../i18n';
 import { fmtNumber } from '../../units';
 import { outputInfo } from './outputs';
 
@@ -32,22 +33,25 @@ export function SpreadCharts(p: { report: SweepReport; file: string; labelOf: (p
   return (
     <>
       <QuantileRanges
-        title="Economics over the period"
-        subtitle="Spread of each total over the samples; each row on its own scale"
+        title={t('sweeps.economics')}
+        subtitle={t('sweeps.spreadSub')}
         rows={quantileRows(m, ECONOMIC_ROWS)}
         file={`${file}-economics`}
         testId="sweep-economics"
       />
       <QuantileRanges
-        title="Energy, carbon, water and compute over the period"
-        subtitle="Spread of each total over the samples; each row on its own scale"
+        title={t('sweeps.physical')}
+        subtitle={t('sweeps.spreadSub')}
         rows={quantileRows(m, PHYSICAL_ROWS)}
         file={`${file}-physical`}
         testId="sweep-physical"
       />
       <Tornado
-        title={`Tornado: what moves ${tornadoOut.label}`}
-        subtitle={`Spearman rank correlation of each input with ${tornadoOut.label} over the samples (all inputs vary together); with N samples an input without effect still shows |ρ| of about 1/√N = ${fmtNumber(1 / Math.sqrt(r.samples), 2)}`}
+        title={t('sweeps.tornado', { output: tornadoOut.label })}
+        subtitle={t('sweeps.tornadoSub', {
+          output: tornadoOut.label,
+          noise: fmtNumber(1 / Math.sqrt(r.samples), 2),
+        })}
         ranking={r.tornado.ranking}
         outputLabel={tornadoOut.label}
         formatOutput={tornadoOut.format}

@@ -1,6 +1,7 @@
 /** A finished sweep's report: what was varied, the KPIs, the fan charts, the spreads, tornado and years. */
 import type { YearDistribution } from '../../../../src/analysis/sweep/report';
 import type { SweepReport } from '../../api';
+import { t, tParts } from '../../i18n';
 import { fmtNumber } from '../../units';
 import { FanCharts, fansOf } from './FanCharts';
 import { distributionText } from './inputs';
@@ -19,28 +20,39 @@ export function SweepResult(p: {
   const kpi = (key: string) => {
     const q = m[key];
     const f = outputInfo(key).format;
-    return q ? [f(q.p50), `P5 ${f(q.p5)} · P95 ${f(q.p95)}`] : ['n/a', 'no sample has a value'];
+    return q ? [f(q.p50), `P5 ${f(q.p5)} · P95 ${f(q.p95)}`] : [t('sweeps.na'), t('sweeps.noValue')];
   };
   // Years from their distributions, where "not within the period" ranks after every year (a sample
   // that never breaks even counts), not from `metrics`, which leaves those samples out.
-  const never = 'not within the period';
+  const never = t('sweeps.never');
   const yearKpi = (d: YearDistribution) => [
     String(d.p50 ?? never),
     `P5 ${d.p5 ?? never} · P95 ${d.p95 ?? never}`,
   ];
   const kpis: [string, string, string[]][] = [
-    ['npvUSD', 'NPV', kpi('npvUSD')],
-    ['irr', 'IRR', kpi('irr')],
-    ['breakEvenYear', 'Break-even year', yearKpi(r.breakEvenYear)],
+    ['npvUSD', t('sweeps.npv'), kpi('npvUSD')],
+    ['irr', t('econ.irr'), kpi('irr')],
+    ['breakEvenYear', t('sweeps.breakEvenYear'), yearKpi(r.breakEvenYear)],
     ...(r.points[0]
-      ? [['paybackYear', 'Payback year', yearKpi(r.points[0].paybackYear)] as [string, string, string[]]]
+      ? [
+          ['paybackYear', t('compare.paybackYear'), yearKpi(r.points[0].paybackYear)] as [
+            string,
+            string,
+            string[],
+          ],
+        ]
       : []),
   ];
   const fans = fansOf(r);
   return (
     <section class="sweep-result" data-testid="sweep-result" aria-labelledby="sweep-result-h">
       <h2 id="sweep-result-h">
-        {r.scenario}: {fmtNumber(r.samples)} samples ({r.method}, seed {r.seed})
+        {t('sweeps.resultHeading', {
+          scenario: r.scenario,
+          n: fmtNumber(r.samples),
+          method: r.method,
+          seed: r.seed,
+        })}
       </h2>
       <ul class="sweep-inputs" data-testid="sweep-result-inputs">
         {r.inputs.map((i) => (
@@ -52,24 +64,20 @@ export function SweepResult(p: {
       </ul>
       {p.runId !== undefined && (
         <p class="note">
-          Saved in the server’s results store as run {p.runId} (<code>gigawatt show {p.runId}</code>).
+          {tParts('sweeps.saved', { id: p.runId, cmd: <code>gigawatt show {p.runId}</code> })}
         </p>
       )}
       <div class="kpis" data-testid="sweep-kpis">
         {kpis.map(([k, label, [p50, range]]) => (
           <div class="kpi" key={k} data-kpi={k}>
             <div class="kpi-value">{p50}</div>
-            <div class="kpi-label">
-              {label}, P50 ({range})
-            </div>
+            <div class="kpi-label">{t('sweeps.kpi', { label, range: range ?? '' })}</div>
           </div>
         ))}
       </div>
       <p class="note" data-testid="sweep-totals-note">
-        {fans.length > 0
-          ? 'Fan charts: P5 to P95 and P50 of each calendar year over the samples (cash flows in nominal US dollars, as in the economics view). Then the spread of each total over the period (P5–P95 bar, P50 mark, min–max whisker). '
-          : 'This report has no per-year values (made by an older server), so the charts show the spread of the totals over the period (P5–P95 bar, P50 mark, min–max whisker), not fans by year. '}
-        Quantiles are linear interpolation (Hyndman–Fan type 7) over the samples, as the CLI’s.
+        {fans.length > 0 ? t('sweeps.notePerYear') : t('sweeps.noteTotals')}
+        {t('sweeps.noteQuantiles')}
       </p>
       <FanCharts report={r} file={file} />
       <div class="grid2">

@@ -8,6 +8,7 @@ import {
   type SweepState,
   sweepEventsUrl,
 } from '../../api';
+import { t } from '../../i18n';
 import { fmtNumber } from '../../units';
 import { SweepResult } from './SweepResult';
 
@@ -24,8 +25,8 @@ function pace(
 
 const duration = (s: number) =>
   s < 60
-    ? `${fmtNumber(Math.ceil(s))} s`
-    : `${fmtNumber(Math.floor(s / 60))} min ${fmtNumber(Math.ceil(s % 60))} s`;
+    ? t('sweeps.seconds', { s: fmtNumber(Math.ceil(s)) })
+    : t('sweeps.minutes', { m: fmtNumber(Math.floor(s / 60)), s: fmtNumber(Math.ceil(s % 60)) });
 
 /** One sweep by id: its progress from the event stream, cancel, then its report. */
 export function SweepRun(p: {
@@ -118,7 +119,7 @@ export function SweepRun(p: {
         setCancelling(false);
       },
       (e: Error) => {
-        setError(`Cancelling failed: ${e.message}`);
+        setError(t('sweeps.cancelFailed', { error: e.message }));
         setCancelling(false);
       },
     );
@@ -128,51 +129,60 @@ export function SweepRun(p: {
     return (
       <section class="sweep-run" data-testid="sweep-missing">
         <p role="alert">
-          {missing ? `Sweep ${p.id} could not be opened: ${error}.` : error}
-          {missing && ' Start it again below (the same seed gives the same result).'}
+          {missing ? t('sweeps.notOpened', { id: p.id, error }) : error}
+          {missing && t('sweeps.startAgain')}
         </p>
       </section>
     );
   if (!state || !progress)
     return (
       <p role="status" aria-busy="true">
-        Opening sweep {p.id}…
+        {t('sweeps.opening', { id: p.id })}
       </p>
     );
   const active = state.status === 'queued' || state.status === 'running';
   const pc = pace(first.current, progress, progress.total);
   return (
-    <section class="sweep-run" data-testid="sweep-run" data-status={state.status} aria-label="Sweep progress">
+    <section
+      class="sweep-run"
+      data-testid="sweep-run"
+      data-status={state.status}
+      aria-label={t('sweeps.progress')}
+    >
       {active && (
         <p class="note" data-testid="sweep-running-what">
-          {`Sweep of ${state.scenario}, ${fmtNumber(state.total)} samples, submitted ${state.createdAt.slice(0, 19).replace('T', ' ')} UTC (`}
-          {state.status === 'queued' ? 'queued on the server' : 'running on the server'})
+          {t('sweeps.running', {
+            scenario: state.scenario,
+            n: fmtNumber(state.total),
+            at: state.createdAt.slice(0, 19).replace('T', ' '),
+            where: t(state.status === 'queued' ? 'sweeps.queued' : 'sweeps.runningOn'),
+          })}
         </p>
       )}
       {active && (
         <div class="sweep-progress">
-          <progress max={progress.total} value={progress.done} aria-label="Samples done" />
+          <progress max={progress.total} value={progress.done} aria-label={t('sweeps.samplesDone')} />
           <p role="status" data-testid="sweep-progress">
-            {`${fmtNumber(progress.done)} / ${fmtNumber(progress.total)} samples`}
+            {t('sweeps.doneOf', { done: fmtNumber(progress.done), total: fmtNumber(progress.total) })}
             {progress.done === 0
-              ? ' · waiting for the first sample'
+              ? t('sweeps.waiting')
               : pc
-                ? ` · ${fmtNumber(pc.rate, 2)} samples/s · about ${duration(pc.etaS)} left`
-                : ' · measuring the rate'}
+                ? t('sweeps.rate', { rate: fmtNumber(pc.rate, 2), left: duration(pc.etaS) })
+                : t('sweeps.measuring')}
           </p>
           <button type="button" onClick={cancel} disabled={cancelling} data-testid="sweep-cancel">
-            {cancelling ? 'Cancelling…' : 'Cancel the sweep'}
+            {cancelling ? t('sweeps.cancelling') : t('sweeps.cancel')}
           </button>
         </div>
       )}
       {state.status === 'cancelled' && (
         <p role="status" data-testid="sweep-cancelled">
-          Cancelled after {fmtNumber(state.done)} of {fmtNumber(state.total)} samples; nothing was kept.
+          {t('sweeps.cancelled', { done: fmtNumber(state.done), total: fmtNumber(state.total) })}
         </p>
       )}
       {state.status === 'error' && (
         <p role="alert" data-testid="sweep-error">
-          The sweep stopped: {state.error ?? 'the server gave no reason'}
+          {t('sweeps.stopped', { error: state.error ?? t('sweeps.noReason') })}
         </p>
       )}
       {state.status === 'done' && state.report && (

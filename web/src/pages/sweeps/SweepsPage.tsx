@@ -16,6 +16,7 @@ import {
   type SweepReport,
   startSweep,
 } from '../../api';
+import { t, tParts } from '../../i18n';
 import { useTitle } from '../../title';
 import { unpackText } from '../../url-state';
 import { InputRows } from './InputRows';
@@ -47,7 +48,7 @@ export function SweepsPage(p: {
   scenario?: string | undefined;
   edits?: string | undefined;
 }) {
-  useTitle(p.id ? 'Sweep result' : 'Sweeps');
+  useTitle(t(p.id ? 'sweeps.resultTitle' : 'sweeps.title'));
   const [scenarios, setScenarios] = useState<ScenarioListItem[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [choice, setChoice] = useState<string>(p.edits ? EDITED : (p.scenario ?? ''));
@@ -81,7 +82,7 @@ export function SweepsPage(p: {
     unpackText(p.edits).then(
       (yaml) => setEdited({ name, yaml }),
       () => {
-        setEditedError('The edits in this link could not be read; choose a built-in scenario.');
+        setEditedError(t('sweeps.editedUnreadable'));
         setChoice(name);
       },
     );
@@ -123,7 +124,7 @@ export function SweepsPage(p: {
       return;
     }
     if (choice === EDITED && !edited) {
-      setErrors({ rows: {}, general: 'The edited scenario is still being read from the link; try again.' });
+      setErrors({ rows: {}, general: t('sweeps.editedPending') });
       return;
     }
     setErrors(NO_ERRORS);
@@ -152,25 +153,21 @@ export function SweepsPage(p: {
 
   return (
     <div class="sweeps">
-      <h1>Sweeps</h1>
-      <p class="lede">
-        A Monte Carlo sweep runs the scenario many times on the server with the uncertain inputs drawn from
-        their distributions (Latin hypercube, as <code>gigawatt sweep</code>), and reports the spread of every
-        output, which input moves NPV most, and when the campus breaks even.
-      </p>
-      {listError && <p role="alert">The scenarios could not be listed: {listError}</p>}
+      <h1>{t('sweeps.title')}</h1>
+      <p class="lede">{tParts('sweeps.lede', { cmd: <code>gigawatt sweep</code> })}</p>
+      {listError && <p role="alert">{t('sweeps.listFailed', { error: listError })}</p>}
       <form class="sweep-form" onSubmit={start} data-testid="sweep-form" noValidate>
         <label class="sweep-field">
-          Scenario{' '}
+          {t('sweeps.scenario')}{' '}
           <select
             data-testid="sweep-scenario"
             value={choice}
             onChange={(e) => pickScenario((e.target as HTMLSelectElement).value)}
           >
             {(p.edits || edited) && (
-              <option
-                value={EDITED}
-              >{`${edited?.name ?? p.scenario ?? 'scenario'} (edited on the campus page)`}</option>
+              <option value={EDITED}>
+                {t('sweeps.edited', { name: edited?.name ?? p.scenario ?? t('sweeps.editedFallback') })}
+              </option>
             )}
             {(scenarios ?? []).map((s) => (
               <option key={s.name} value={s.name}>
@@ -190,12 +187,12 @@ export function SweepsPage(p: {
           }}
           onAdd={() => {
             touch();
-            setRows((rs) => [...rs, row('Another input', '', 'uniform:0,1')]);
+            setRows((rs) => [...rs, row(t('sweeps.another'), '', 'uniform:0,1')]);
           }}
         />
         <div class="sweep-settings">
           <label class="sweep-field">
-            Samples{' '}
+            {t('sweeps.samples')}{' '}
             <input
               type="number"
               min={1}
@@ -212,7 +209,7 @@ export function SweepsPage(p: {
             />
           </label>
           <label class="sweep-field">
-            Seed{' '}
+            {t('sweeps.seed')}{' '}
             <input
               type="number"
               min={0}
@@ -228,7 +225,7 @@ export function SweepsPage(p: {
             />
           </label>
           <button type="submit" disabled={starting || scenarios === null} data-testid="sweep-start">
-            {starting ? 'Starting…' : 'Start the sweep'}
+            {starting ? t('sweeps.starting') : t('sweeps.start')}
           </button>
         </div>
         {errors.samples && (
@@ -243,12 +240,10 @@ export function SweepsPage(p: {
         )}
         {errors.general && (
           <p class="error" role="alert" data-testid="sweep-form-error">
-            The sweep was not started: {errors.general}
+            {t('sweeps.notStarted', { error: errors.general })}
           </p>
         )}
-        {baseName !== '' && choice === EDITED && (
-          <p class="note">The edited YAML from the campus page is sent as it is (the server validates it).</p>
-        )}
+        {baseName !== '' && choice === EDITED && <p class="note">{t('sweeps.editedSent')}</p>}
       </form>
       {p.id && <SweepRun key={p.id} id={p.id} labelOf={labelOf} onReport={onReport} />}
     </div>

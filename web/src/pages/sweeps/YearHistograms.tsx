@@ -2,6 +2,7 @@
 import type { YearDistribution } from '../../../../src/analysis/sweep/report';
 import type { SweepReport } from '../../api';
 import { Histogram, type HistogramBin } from '../../charts/Histogram';
+import { t } from '../../i18n';
 
 /** Bins of a year distribution: every year from the first to the last (empty ones too), then "never". */
 export function yearBins(d: YearDistribution): HistogramBin[] {
@@ -10,12 +11,14 @@ export function yearBins(d: YearDistribution): HistogramBin[] {
   if (years.length > 0)
     for (let y = Math.min(...years); y <= Math.max(...years); y++)
       bins.push({ label: String(y), count: d.byYear[String(y)] ?? 0 });
-  if (d.none > 0) bins.push({ label: 'not within the period', count: d.none, muted: true });
+  if (d.none > 0) bins.push({ label: t('sweeps.never'), count: d.none, muted: true });
   return bins;
 }
 
-const yearQuantiles = (d: YearDistribution) =>
-  `P5 ${d.p5 ?? 'not within the period'} · P50 ${d.p50 ?? 'not within the period'} · P95 ${d.p95 ?? 'not within the period'}`;
+const yearQuantiles = (d: YearDistribution) => {
+  const never = t('sweeps.never');
+  return `P5 ${d.p5 ?? never} · P50 ${d.p50 ?? never} · P95 ${d.p95 ?? never}`;
+};
 
 export function YearHistograms(p: { report: SweepReport; file: string }) {
   const r = p.report;
@@ -23,21 +26,21 @@ export function YearHistograms(p: { report: SweepReport; file: string }) {
   return (
     <>
       <Histogram
-        title="Break-even year"
-        subtitle={`First year with profit ≥ 0, over the samples: ${yearQuantiles(r.breakEvenYear)}`}
+        title={t('sweeps.breakEvenYear')}
+        subtitle={t('sweeps.breakEvenSub', { quantiles: yearQuantiles(r.breakEvenYear) })}
         bins={yearBins(r.breakEvenYear)}
-        unit="samples"
-        category="break-even year"
+        unit={t('sweeps.samplesUnit')}
+        category={t('sweeps.breakEvenCategory')}
         file={`${file}-break-even`}
         testId="sweep-break-even"
       />
       {r.points[0] && (
         <Histogram
-          title="Payback year"
-          subtitle={`Year the cumulative cash flow turns positive, over the samples: ${yearQuantiles(r.points[0].paybackYear)}`}
+          title={t('compare.paybackYear')}
+          subtitle={t('sweeps.paybackSub', { quantiles: yearQuantiles(r.points[0].paybackYear) })}
           bins={yearBins(r.points[0].paybackYear)}
-          unit="samples"
-          category="payback year"
+          unit={t('sweeps.samplesUnit')}
+          category={t('sweeps.paybackCategory')}
           file={`${file}-payback`}
           testId="sweep-payback"
         />

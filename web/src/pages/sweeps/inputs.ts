@@ -5,6 +5,7 @@
  */
 import { checkDistribution, type Distribution, parseVary } from '../../../../src/model/uncertainty';
 import type { ScenarioListItem } from '../../api';
+import { type MessageKey, t } from '../../i18n';
 import { fmtNumber } from '../../units';
 
 /** Most samples the page asks for: the server's default limit per sweep (src/server/schemas.ts). */
@@ -17,7 +18,7 @@ export const MAX_SAMPLES = 2000;
  */
 interface KnownInput {
   readonly path: string;
-  readonly label: string;
+  readonly label: MessageKey;
   readonly dist: string;
   readonly appliesTo?: (s: ScenarioListItem) => boolean;
 }
@@ -25,24 +26,24 @@ interface KnownInput {
 const KNOWN_INPUTS: readonly KnownInput[] = [
   {
     path: 'economics.revenue.usdPerAcceleratorHour',
-    label: 'Revenue per accelerator-hour ($)',
+    label: 'input.revenue',
     dist: 'uniform:2,6',
   },
   {
     path: 'economics.acceleratorPriceUSD.gb300',
-    label: 'GB300 price per accelerator ($)',
+    label: 'input.gb300Price',
     dist: 'triangular:40000,48611,60000',
     appliesTo: (s) => s.sites[0]?.accelerators.includes('gb300') ?? false,
   },
   {
     path: 'sites[0].utilisation.busyFraction',
-    label: 'Busy fraction of site 1',
+    label: 'input.busy',
     dist: 'triangular:0.6,0.85,0.95',
   },
-  { path: 'economics.discountRate', label: 'Discount rate', dist: 'uniform:0.06,0.12' },
+  { path: 'economics.discountRate', label: 'input.discount', dist: 'uniform:0.06,0.12' },
   {
     path: 'sites[0].supply.transmissionUSDPerKWYear',
-    label: '4CP transmission charge of site 1 ($/kW-year)',
+    label: 'input.transmission',
     dist: 'uniform:50,150',
     appliesTo: (s) => s.sites[0]?.region === 'ERCOT',
   },
@@ -65,11 +66,14 @@ export const row = (label: string, path: string, dist: string): InputRow => ({
 
 export function defaultRows(s: ScenarioListItem | undefined): InputRow[] {
   return KNOWN_INPUTS.filter((k) => !k.appliesTo || (s !== undefined && k.appliesTo(s))).map((k) =>
-    row(k.label, k.path, k.dist),
+    row(t(k.label), k.path, k.dist),
   );
 }
 
-export const labelOfPath = (path: string) => KNOWN_INPUTS.find((k) => k.path === path)?.label ?? path;
+export const labelOfPath = (path: string): string => {
+  const known = KNOWN_INPUTS.find((k) => k.path === path)?.label;
+  return known ? t(known) : path;
+};
 
 /** A distribution back in the `--vary` form (JSON where that form cannot say it, e.g. weights). */
 export function distributionText(d: Distribution): string {
@@ -123,6 +127,9 @@ const hasErrors = (e: FormErrors) =>
   e.seed !== undefined ||
   e.general !== undefined;
 
+/** An error on the `i`th row (from 0): "Input 2: …"; the message itself may be the model's or the server's (English). */
+const inputError = (i: number, message: string) => t('sweeps.err.input', { n: i + 1, message });
+
 /** The request's `vary` map, or the errors located on the rows, samples and seed. */
 export function checkForm(
   rows: readonly InputRow[],
@@ -134,17 +141,17 @@ export function checkForm(
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
     const path = r.path.trim();
-    const where = `Input ${i + 1}`;
-    if (path === '') rowErrors[r.key] = `${where}: the field path is empty (e.g. economics.discountRate)`;
-    else if (seen.has(path))
-      rowErrors[r.key] =
-        `${where}: ${path} is already input ${(seen.get(path) as number) + 1}; give each path once`;
+    const error = (message: string) => {
+      rowErrors[r.key] = inputError(i, message);
+    };
+    if (path === '') error(t('sweeps.err.emptyPath'));
+    else if (seen.has(path)) error(t('sweeps.err.duplicate', { path, n: (seen.get(path) as number) + 1 }));
     else {
       seen.set(path, i);
       try {
         vary[path] = parseInput(path, r.dist);
       } catch (e) {
-        rowErrors[r.key] = `${where}: ${(e as Error).message}`;
+        error((e as Error).message);
       }
     }
   });
@@ -155,11 +162,14 @@ export function checkForm(
     ...(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES
       ? {}
       : {
-          samples: `Samples: a whole number from 1 to ${fmtNumber(MAX_SAMPLES)} (got ${JSON.stringify(samplesText)})`,
+          samples: t('sweeps.err.samples', {
+            max: fmtNumber(MAX_SAMPLES),
+            got: JSON.stringify(samplesText),
+          }),
         }),
     ...(Number.isInteger(seed) && seed >= 0
       ? {}
-      : { seed: `Seed: a whole number ≥ 0 (got ${JSON.stringify(seedText)})` }),
+      : { seed: t('sweeps.err.seed', { got: JSON.stringify(seedText) }) }),
   };
   return hasErrors(errors) ? errors : { vary, samples, seed };
 }
@@ -171,5 +181,5 @@ export function placeServerError(rows: readonly InputRow[], message: string): Fo
     .filter((x) => x.path !== '' && message.includes(x.path))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (!hit) return { rows: {}, general: message };
-  return { rows: { [hit.r.key]: `Input ${hit.i + 1}: ${message.replace(/^invalid sweep: /, '')}` } };
+  return { rows: { [hit.r.key]: inputError(hit.i, message.replace(/^invalid sweep: /, '')) } };
 }
