@@ -104,7 +104,9 @@ export function QuantileRanges(p: QuantileRangesProps) {
               fill="var(--band)"
               class="sweep-band"
             >
-              <title>{`${r.label}: P5 ${r.format(r.q.p5)} to P95 ${r.format(r.q.p95)}`}</title>
+              <title>
+                {t('ranges.span', { label: r.label, p5: r.format(r.q.p5), p95: r.format(r.q.p95) })}
+              </title>
             </rect>
             <line
               x1={x(r.q.p50)}
