@@ -8,7 +8,7 @@
  */
 
 import { gridEn, gridFr } from './messages-grid';
-import { sweepsEn, sweepsFr } from './messages-sweeps';
+import type { SweepsKey } from './messages-sweeps';
 
 export type Locale = 'en' | 'fr';
 export type Currency = 'USD' | 'EUR';
@@ -277,14 +277,19 @@ const en = {
   'tornado.rho': 'Spearman ρ',
   'tornado.low': 'mean {output}, input ≤ median',
   'tornado.high': 'mean {output}, input > median',
-  ...sweepsEn,
+  // Shown before the sweeps page's chunk (and its messages, ./messages-sweeps.ts) has loaded
+  'sweeps.loadingView': 'Loading the sweeps view…',
+  'sweeps.loadFailed': 'The sweeps view could not be loaded from the server; reload the page.',
   ...gridEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** Keys of the first view's messages (above), which French must all have. */
+type CoreKey = keyof typeof en;
+/** Every key: the first view's and those of lazily loaded pages (added by `addMessages` with their chunk). */
+export type MessageKey = CoreKey | SweepsKey;
 
 /** Every key of the English messages, in French: leaving one out does not type-check. */
-const fr: Record<MessageKey, string> = {
+const fr: Record<CoreKey, string> = {
   'nav.main': 'Principale',
   'nav.scenarios': 'Scénarios',
   'nav.defaultCampus': 'Texas + New York',
@@ -542,11 +547,24 @@ const fr: Record<MessageKey, string> = {
   'tornado.rho': 'ρ de Spearman',
   'tornado.low': 'moyenne de {output}, entrée ≤ médiane',
   'tornado.high': 'moyenne de {output}, entrée > médiane',
-  ...sweepsFr,
+  'sweeps.loadingView': 'Chargement de la vue des simulations…',
+  'sweeps.loadFailed':
+    'La vue des simulations n’a pas pu être chargée depuis le serveur ; rechargez la page.',
   ...gridFr,
 };
 
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };
+const MESSAGES: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...en }, fr: { ...fr } };
+
+/**
+ * Adds a lazily loaded page's messages to the catalogue, when its chunk loads (the Sweeps page's,
+ * ./messages-sweeps.ts: French typed against its English keys there).
+ */
+export function addMessages<K extends MessageKey>(
+  m: Readonly<Record<Locale, Readonly<Record<K, string>>>>,
+): void {
+  Object.assign(MESSAGES.en, m.en);
+  Object.assign(MESSAGES.fr, m.fr);
+}
 
 /**
  * Default euro rate (US dollars per euro). An ASSUMPTION: about the ECB euro reference rate around
@@ -611,7 +629,8 @@ export const usdPerEur = (): number => current.usdPerEur;
 
 /** A message in the current language, `{name}` placeholders filled from `vars`. */
 export function t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  const s = MESSAGES[current.locale][key];
+  // A key whose page has not loaded its messages yet shows as itself (never `undefined`).
+  const s = MESSAGES[current.locale][key] ?? key;
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
 }
 
@@ -623,7 +642,7 @@ export function tParts<T>(
   key: MessageKey,
   vars: Readonly<Record<string, T | string | number>>,
 ): (string | T)[] {
-  return MESSAGES[current.locale][key]
+  return (MESSAGES[current.locale][key] ?? key)
     .split(/(\{\w+\})/)
     .filter((s) => s !== '')
     .map((s) => {

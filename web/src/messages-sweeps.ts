@@ -1,14 +1,14 @@
 /**
- * The Sweeps page's messages (web/src/pages/sweeps/), English and French, merged into the catalogue
- * of ./i18n.ts. The French object is typed against the English keys: a missing one does not compile.
+ * The Sweeps page's messages (web/src/pages/sweeps/), English and French, added to the catalogue of
+ * ./i18n.ts when the page's chunk loads (importing this module does it), so that they do not weigh on
+ * the first view. The French object is typed against the English keys: a missing one does not compile.
  * Error messages from the model's distribution checks and from the server stay in English.
  */
+import { addMessages } from './i18n';
 
 export const sweepsEn = {
   'sweeps.title': 'Sweeps',
   'sweeps.resultTitle': 'Sweep result',
-  'sweeps.loadingView': 'Loading the sweeps view…',
-  'sweeps.loadFailed': 'The sweeps view could not be loaded from the server; reload the page.',
   'sweeps.lede':
     'A Monte Carlo sweep runs the scenario many times on the server with the uncertain inputs drawn from their distributions (Latin hypercube, as {cmd}), and reports the spread of every output, which input moves NPV most, and when the campus breaks even.',
   'sweeps.listFailed': 'The scenarios could not be listed: {error}',
@@ -106,9 +106,6 @@ export type SweepsKey = keyof typeof sweepsEn;
 export const sweepsFr: Record<SweepsKey, string> = {
   'sweeps.title': 'Simulations Monte-Carlo',
   'sweeps.resultTitle': 'Résultat de la simulation',
-  'sweeps.loadingView': 'Chargement de la vue des simulations…',
-  'sweeps.loadFailed':
-    'La vue des simulations n’a pas pu être chargée depuis le serveur ; rechargez la page.',
   'sweeps.lede':
     'Une simulation Monte-Carlo fait tourner le scénario de nombreuses fois sur le serveur en tirant les entrées incertaines dans leurs lois (hypercube latin, comme {cmd}), puis donne la dispersion de chaque résultat, l’entrée qui pèse le plus sur la VAN et l’année où le campus atteint son seuil de rentabilité.',
   'sweeps.listFailed': 'Impossible de lister les scénarios : {error}',
@@ -197,3 +194,5 @@ export const sweepsFr: Record<SweepsKey, string> = {
   'sweeps.breakEvenCategory': 'année du seuil de rentabilité',
   'sweeps.paybackCategory': 'année de retour sur investissement',
 };
+
+addMessages({ en: sweepsEn, fr: sweepsFr });

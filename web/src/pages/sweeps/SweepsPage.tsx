@@ -17,6 +17,8 @@ import {
   startSweep,
 } from '../../api';
 import { t, tParts } from '../../i18n';
+// The page's messages, added to the catalogue with this chunk.
+import '../../messages-sweeps';
 import { useTitle } from '../../title';
 import { unpackText } from '../../url-state';
 import { InputRows } from './InputRows';
