@@ -172,6 +172,8 @@ describe('the grid-headroom view', () => {
     expect(await p.getByTestId('headroom-curve').locator('svg').getAttribute('aria-label')).toMatch(
       /^Marge de \S+ selon la limite d’effacement$/,
     );
+    const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
     await p.close();
   }, 180_000);
 

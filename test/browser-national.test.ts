@@ -252,6 +252,8 @@ describe('the national build-out view', () => {
             .documentElement.lang,
       ),
     ).toBe('fr');
+    const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
     await p.close();
   }, 120_000);
 
