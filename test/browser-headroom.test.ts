@@ -138,6 +138,45 @@ describe('the grid-headroom view', () => {
     await p.close();
   });
 
+  it('in French: titles, notes, headers and the curve table in French, with decimal commas', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}?lang=fr#/headroom`);
+    await p.getByTestId('headroom-curve').waitFor({ timeout: 120_000 });
+    expect(await p.locator('main h1').textContent()).toBe('Marge du réseau');
+    const table = p.getByTestId('headroom-table');
+    expect(await table.locator('h3').textContent()).toBe(`Marge de ${all.bas} zones d’équilibrage`);
+    expect(await table.locator('.sub').textContent()).toMatch(/ ; triées par marge à 0,5 %$/);
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'zone d’équilibrage',
+      'à 0,25 %',
+      'à 0,5 %',
+      'à 1 %',
+      'à 5 %',
+      'années',
+      'qualité des données',
+    ]);
+    expect(await table.locator('tfoot th').first().textContent()).toBe(`total (${all.bas} zones)`);
+    // Norris et al.'s 76 / 98 / 126 GW with one decimal, as French writes it.
+    const [, norris] = await cellsOf(p, 'tfoot tr');
+    expect(norris?.slice(1, 4).map((c) => c.split(' (')[0])).toEqual(['76,0 GW', '98,0 GW', '126,0 GW']);
+    expect(norris?.[1]).toMatch(/^76,0 GW \(nous : \d+ %\)$/);
+    // The curve's table alternative: French summary and caption, limits with a decimal comma.
+    const curve = p.getByTestId('headroom-curve-table');
+    expect(await curve.locator('summary').textContent()).toBe('La courbe sous forme de tableau');
+    expect(await curve.locator('caption').textContent()).toMatch(/^Courbe d’effacement de \S+, /);
+    expect(await curve.locator('tbody th').allTextContents()).toEqual(
+      ['0,1', '0,25', '0,5', '1', '2', '3', '5', '10'].map((l) => `${l} %`),
+    );
+    for (const cell of await curve.locator('tbody td:nth-of-type(2)').allTextContents())
+      expect(cell).toMatch(/^\d{1,3}(\u202f\d{3})* h\/an$/);
+    expect(await p.getByTestId('headroom-curve').locator('svg').getAttribute('aria-label')).toMatch(
+      /^Marge de \S+ selon la limite d’effacement$/,
+    );
+    const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
+    await p.close();
+  }, 180_000);
+
   it('has no horizontal page scroll at 360×740', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 360, height: 740 });

@@ -139,9 +139,10 @@ describe('the national build-out view', () => {
     const lowest = Math.min(
       ...phases.filter((ph) => ph.campusId === late.campusId && !ph.done).map((ph) => ph.probabilityOnTime),
     );
+    // Cells after the row header (the campus's name, a <th scope="row">).
     const cells = await map.locator(`tr[data-campus="${late.campusId}"] td`).allTextContents();
-    expect(cells[3]).toBe(`${(lowest * 100).toFixed(1)} %`);
-    expect(cells[4]).toBe(
+    expect(cells[2]).toBe(`${(lowest * 100).toFixed(1)} %`);
+    expect(cells[3]).toBe(
       lowest < 0.25
         ? 'likely late (< 25 %)'
         : lowest < 0.75
@@ -190,6 +191,71 @@ describe('the national build-out view', () => {
     );
     await p.close();
   });
+
+  it('in French: heading, explanatory paragraphs and tables in French, numbers with a decimal comma', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}?lang=fr#/national`);
+    await p.getByTestId('ba-table').waitFor({ timeout: 60_000 });
+    expect(await p.locator('main h1').textContent()).toBe('Déploiement national');
+    expect(await p.title()).toBe('Déploiement national · gigawatt');
+    const dates = { announced: 'annoncées', p50: 'P50', p90: 'P90' }[report.dates];
+    expect(await p.getByTestId('national-intro').textContent()).toBe(
+      `${report.campuses.length} campus du registre simulés (${report.scenario}), analyse du réseau aux dates ${dates} ; méthode et sources : docs/buildout.md.`,
+    );
+    // The PJM paragraph's published figures (docs/buildout.md §4) written the French way: a narrow
+    // no-break space between thousands, a decimal comma.
+    const whoPays = (await p.getByTestId('who-pays').textContent()) ?? '';
+    expect(whoPays).toContain('Marché de capacité de PJM');
+    expect(whoPays).toContain('(pointe 159\u202f329 MW, marge de réserve 18,9 %)');
+    expect(whoPays).toContain('P(x) = 361,1 × exp(−0,4139 x) $/MW-jour');
+    expect(whoPays).toContain('contribution de 2,37 kW');
+    expect(await p.getByTestId('pjm-table').locator('tbody th').first().textContent()).toBe('fermes');
+    // Whole MW in the BA table: French thousands grouping, never a comma.
+    for (const cell of await p.getByTestId('ba-at-peak').allTextContents())
+      expect(cell).toMatch(/^\d{1,3}(\u202f\d{3})* MW$/);
+    const shares = await p.getByTestId('ba-flexible').allTextContents();
+    for (const cell of shares) expect(cell).toMatch(/^[\d\u202f]+ h, \d+,\d\d %$/);
+    // The map's table alternative: French summary, caption and risk bands.
+    const table = p.getByTestId('national-map-table');
+    expect(await table.locator('summary').textContent()).toBe('Les campus sous forme de tableau');
+    expect(await table.locator('caption').textContent()).toBe('Les campus et leur risque de calendrier');
+    const bands = new Set(await table.locator('tbody tr td:nth-of-type(4)').allTextContents());
+    expect(
+      [...bands].every((b) =>
+        ['probablement à l’heure (≥ 75 %)', 'à risque (25–75 %)', 'probablement en retard (< 25 %)'].includes(
+          b,
+        ),
+      ),
+      [...bands].join(' | '),
+    ).toBe(true);
+    // No English sentence of the page is left.
+    const text = (await p.locator('main').textContent()) ?? '';
+    for (const english of [
+      'simulated campuses',
+      'Balancing authorities',
+      'Who pays',
+      'PJM capacity market',
+      'Cost to other customers',
+      'transmission cost',
+      'schedule risk',
+      'as a table',
+      'National IT online',
+      'all regions',
+      'likely late',
+      'undefined',
+    ])
+      expect(text).not.toContain(english);
+    expect(
+      await p.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+            .documentElement.lang,
+      ),
+    ).toBe('fr');
+    const axe = await new AxeBuilder({ page: p }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
+    await p.close();
+  }, 120_000);
 
   it('has no horizontal page scroll at 360×740', async () => {
     const phone = await context.newPage();

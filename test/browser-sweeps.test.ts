@@ -256,6 +256,104 @@ describe('the sweeps view', () => {
     await phone.close();
   }, 120_000);
 
+  it('in French: the result, its charts and tables in French, numbers with a decimal comma', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}?lang=fr#/sweeps/${sweepId}`);
+    await p.getByTestId('sweep-result').waitFor({ timeout: 60_000 });
+    expect(await p.locator('main h1').textContent()).toBe('Simulations Monte-Carlo');
+    expect(await p.title()).toBe('Résultat de la simulation · gigawatt');
+    expect(await p.locator('#sweep-result-h').textContent()).toBe(
+      `${report.scenario} : ${SAMPLES} tirages (${report.method}, graine ${SEED})`,
+    );
+    // Chart titles and the table alternatives' summaries and captions.
+    const fan = p.getByTestId('sweep-fan-netCashFlowUSD');
+    expect(await fan.locator('h3').textContent()).toBe('Flux de trésorerie net par an');
+    expect(await fan.locator('caption').textContent()).toBe('Flux de trésorerie net par an');
+    expect(await fan.locator('summary').textContent()).toBe('L’éventail sous forme de tableau');
+    expect(await p.getByTestId('sweep-break-even').locator('caption').textContent()).toBe(
+      'Année du seuil de rentabilité',
+    );
+    expect(await p.getByTestId('sweep-tornado').locator('h3').textContent()).toBe(
+      'Tornade : ce qui fait varier VAN',
+    );
+    // The tornado's ρ with a decimal comma (two decimals, real minus), in the CLI's order …
+    const cli = report.tornado.ranking.map(
+      (b) => `${b.rho >= 0 ? '+' : '\u2212'}${Math.abs(b.rho).toFixed(2).replace('.', ',')}`,
+    );
+    expect((await rowsOf(p, 'sweep-tornado-table')).map((r) => r[1])).toEqual(cli);
+    // … the break-even shares by hand, "x,y %" …
+    const be = report.breakEvenYear;
+    const shares = await rowsOf(p, 'sweep-break-even-table');
+    for (const [label, count, share] of shares) {
+      const n = label === 'pas dans la période' ? be.none : (be.byYear[label as string] ?? 0);
+      expect(count).toBe(String(n));
+      expect(share).toBe(`${((100 * n) / SAMPLES).toFixed(1).replace('.', ',')} %`);
+    }
+    // … and NPV's P50 as French writes billions (milliards, "Md"): 3 significant digits, decimal comma.
+    const npv = report.metrics.npvUSD?.p50 as number;
+    const a = Math.abs(npv);
+    const [f, u] = a >= 1e9 ? [1e9, 'Md'] : [1e6, 'M'];
+    expect(await p.locator('[data-kpi=npvUSD] .kpi-value').textContent()).toBe(
+      `${npv < 0 ? '\u2212' : ''}${String(Number((a / f).toPrecision(3))).replace('.', ',')}\u00a0${u}$`,
+    );
+    // The form refilled from the report, its labels in French.
+    expect(await p.getByTestId('sweep-start').textContent()).toBe('Lancer la simulation');
+    expect(await p.locator('.sweep-form legend').textContent()).toBe('Entrées incertaines');
+    expect(await p.locator('.sweep-row .sweep-input-label').first().textContent()).toBe(
+      'Revenu par heure-accélérateur ($)',
+    );
+    // No English sentence and no message key left in the page.
+    const text = (await p.locator('main').textContent()) ?? '';
+    for (const english of [
+      'samples',
+      'Break-even',
+      'Payback',
+      'Economics over',
+      'Tornado',
+      'as a table',
+      'not within the period',
+      'Uncertain inputs',
+      'Spread of each',
+      'Quantiles are',
+      'Band:',
+      ' to P95',
+      'undefined',
+    ])
+      expect(text, english).not.toContain(english);
+    // A message key shown as is (docs/sweeps.md, quoted in the form's note, is a file, not a key).
+    expect(text).not.toMatch(/\b(sweeps|input|fan|hist|ranges|tornado|table|chart)\.(?!md\b)[a-z]\w*/);
+    expect(await seriousAxe(p)).toEqual([]);
+    await p.close();
+  }, 120_000);
+
+  it('in French: form errors in French, a decimal grouping with a narrow no-break space', async () => {
+    const p = await context.newPage();
+    let posts = 0;
+    p.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/sweeps')) posts++;
+    });
+    await p.goto(`${base}?lang=fr#/sweeps?scenario=stargate-abilene`);
+    await p.getByTestId('sweep-input').nth(1).waitFor();
+    await p.getByTestId('sweep-dist').nth(1).fill('triangular:0.95,0.85,0.6');
+    await p.getByTestId('sweep-samples').fill('0');
+    await p.getByTestId('sweep-start').click();
+    // The row's prefix is French; the distribution check's own message is the model's, in English.
+    expect(await p.getByTestId('sweep-input').nth(1).getByTestId('sweep-input-error').textContent()).toBe(
+      'Entrée 2 : uncertainty sites[0].utilisation.busyFraction.min: min must be ≤ max (got 0.95)',
+    );
+    expect(await p.getByRole('alert').filter({ hasText: 'Tirages' }).textContent()).toBe(
+      'Tirages : un nombre entier de 1 à 2\u202f000 (reçu "0")',
+    );
+    expect(posts).toBe(0);
+    await p.goto(`${base}?lang=fr#/sweeps/00000000-0000-0000-0000-000000000000`);
+    const alert = p.getByTestId('sweep-missing').getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(
+      /^La simulation 00000000-0000-0000-0000-000000000000 n’a pas pu être ouverte : .+\. Relancez-la ci-dessous/,
+    );
+    await p.close();
+  }, 60_000);
+
   it('the Sweeps link on a campus page with edits carries the edited scenario', async () => {
     const p = await context.newPage();
     await p.goto(`${base}#/campus/stargate-abilene?s=${packed}`);

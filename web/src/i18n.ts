@@ -7,6 +7,9 @@
  * English keys, so a missing French string is a type error.
  */
 
+import { gridEn, gridFr } from './messages-grid';
+import type { SweepsKey } from './messages-sweeps';
+
 export type Locale = 'en' | 'fr';
 export type Currency = 'USD' | 'EUR';
 
@@ -252,12 +255,41 @@ const en = {
   'nat.risk': 'schedule risk',
   'nat.online': 'online P10 / P50 / P90 (last phase)',
   'nat.critical': 'critical item',
+  // Charts: export buttons and table alternatives (web/src/charts/)
+  'chart.png': 'Download the chart as PNG',
+  'chart.svg': 'Download the chart as SVG',
+  'chart.csv': 'Download the data as CSV',
+  'table.withUnit': '{label} ({unit})',
+  'fan.legend': 'Band: P5 to P95 of the samples; line: P50.',
+  'fan.table': 'The fan chart as a table',
+  'fan.year': 'year',
+  'hist.table': 'The histogram as a table',
+  'hist.share': 'share',
+  'ranges.table': 'The distributions as a table',
+  'ranges.output': 'output',
+  'ranges.mean': 'mean',
+  'ranges.min': 'min',
+  'ranges.max': 'max',
+  'ranges.n': 'samples with a value',
+  'ranges.span': '{label}: P5 {p5} to P95 {p95}',
+  'tornado.table': 'The tornado as a table',
+  'tornado.input': 'input',
+  'tornado.rho': 'Spearman ρ',
+  'tornado.low': 'mean {output}, input ≤ median',
+  'tornado.high': 'mean {output}, input > median',
+  // Shown before the sweeps page's chunk (and its messages, ./messages-sweeps.ts) has loaded
+  'sweeps.loadingView': 'Loading the sweeps view…',
+  'sweeps.loadFailed': 'The sweeps view could not be loaded from the server; reload the page.',
+  ...gridEn,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/** Keys of the first view's messages (above), which French must all have. */
+type CoreKey = keyof typeof en;
+/** Every key: the first view's and those of lazily loaded pages (added by `addMessages` with their chunk). */
+export type MessageKey = CoreKey | SweepsKey;
 
 /** Every key of the English messages, in French: leaving one out does not type-check. */
-const fr: Record<MessageKey, string> = {
+const fr: Record<CoreKey, string> = {
   'nav.main': 'Principale',
   'nav.scenarios': 'Scénarios',
   'nav.defaultCampus': 'Texas + New York',
@@ -494,9 +526,45 @@ const fr: Record<MessageKey, string> = {
   'nat.risk': 'risque de calendrier',
   'nat.online': 'mise en service P10 / P50 / P90 (dernière phase)',
   'nat.critical': 'élément critique',
+  'chart.png': 'Télécharger le graphique en PNG',
+  'chart.svg': 'Télécharger le graphique en SVG',
+  'chart.csv': 'Télécharger les données en CSV',
+  'table.withUnit': '{label} ({unit})',
+  'fan.legend': 'Bande : P5 à P95 des tirages ; ligne : P50.',
+  'fan.table': 'L’éventail sous forme de tableau',
+  'fan.year': 'année',
+  'hist.table': 'L’histogramme sous forme de tableau',
+  'hist.share': 'part',
+  'ranges.table': 'Les distributions sous forme de tableau',
+  'ranges.output': 'résultat',
+  'ranges.mean': 'moyenne',
+  'ranges.min': 'min',
+  'ranges.max': 'max',
+  'ranges.n': 'tirages avec une valeur',
+  'ranges.span': '{label} : P5 {p5} à P95 {p95}',
+  'tornado.table': 'La tornade sous forme de tableau',
+  'tornado.input': 'entrée',
+  'tornado.rho': 'ρ de Spearman',
+  'tornado.low': 'moyenne de {output}, entrée ≤ médiane',
+  'tornado.high': 'moyenne de {output}, entrée > médiane',
+  'sweeps.loadingView': 'Chargement de la vue des simulations…',
+  'sweeps.loadFailed':
+    'La vue des simulations n’a pas pu être chargée depuis le serveur ; rechargez la page.',
+  ...gridFr,
 };
 
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, fr };
+const MESSAGES: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...en }, fr: { ...fr } };
+
+/**
+ * Adds a lazily loaded page's messages to the catalogue, when its chunk loads (the Sweeps page's,
+ * ./messages-sweeps.ts: French typed against its English keys there).
+ */
+export function addMessages<K extends MessageKey>(
+  m: Readonly<Record<Locale, Readonly<Record<K, string>>>>,
+): void {
+  Object.assign(MESSAGES.en, m.en);
+  Object.assign(MESSAGES.fr, m.fr);
+}
 
 /**
  * Default euro rate (US dollars per euro). An ASSUMPTION: about the ECB euro reference rate around
@@ -561,8 +629,28 @@ export const usdPerEur = (): number => current.usdPerEur;
 
 /** A message in the current language, `{name}` placeholders filled from `vars`. */
 export function t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string {
-  const s = MESSAGES[current.locale][key];
+  // A key whose page has not loaded its messages yet shows as itself (never `undefined`).
+  const s = MESSAGES[current.locale][key] ?? key;
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+/**
+ * A message as parts, its `{name}` placeholders replaced by `vars` as they are (e.g. `<code>` elements),
+ * for text that mixes words and markup: `<p>{tParts('sweeps.saved', { cmd: <code>…</code> })}</p>`.
+ */
+export function tParts<T>(
+  key: MessageKey,
+  vars: Readonly<Record<string, T | string | number>>,
+): (string | T)[] {
+  return (MESSAGES[current.locale][key] ?? key)
+    .split(/(\{\w+\})/)
+    .filter((s) => s !== '')
+    .map((s) => {
+      const name = /^\{(\w+)\}$/.exec(s)?.[1];
+      if (name === undefined || !(name in vars)) return s;
+      const v = vars[name] as T | string | number;
+      return typeof v === 'number' ? String(v) : v;
+    });
 }
 
 /** The URL's query with the preferences that differ from the defaults, the hash kept. */

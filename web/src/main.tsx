@@ -8,7 +8,7 @@ import { ComparePage } from './pages/Compare';
 import { Gallery } from './pages/Gallery';
 import { HeadroomPage } from './pages/Headroom';
 import { NationalPage } from './pages/National';
-import type { SweepsPage } from './pages/Sweeps';
+import type { SweepsPage } from './pages/sweeps/SweepsPage';
 import { Prefs } from './prefs';
 import './style.css';
 import { applyTheme } from './theme';
@@ -68,16 +68,16 @@ function LazySweepsPage(p: Parameters<typeof SweepsPage>[0]) {
   const [Page, setPage] = useState<typeof SweepsPage | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    import('./pages/Sweeps').then(
+    import('./pages/sweeps/SweepsPage').then(
       (m) => setPage(() => m.SweepsPage),
       () => setFailed(true),
     );
   }, []);
   if (Page) return <Page {...p} />;
   return failed ? (
-    <p role="alert">The sweeps view could not be loaded from the server; reload the page.</p>
+    <p role="alert">{t('sweeps.loadFailed')}</p>
   ) : (
-    <p role="status">Loading the sweeps view…</p>
+    <p role="status">{t('sweeps.loadingView')}</p>
   );
 }
 

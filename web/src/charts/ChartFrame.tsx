@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { downloadSvg, downloadSvgAsPng } from '../export';
+import { t } from '../i18n';
 import { C } from '../theme';
 
 export interface ExportActions {
@@ -27,17 +28,17 @@ export function ChartFrame(props: {
         </div>
         <div class="exports">
           {png && (
-            <button type="button" onClick={png} title="Download the chart as PNG">
+            <button type="button" onClick={png} title={t('chart.png')}>
               PNG
             </button>
           )}
           {svg && (
-            <button type="button" onClick={svg} title="Download the chart as SVG">
+            <button type="button" onClick={svg} title={t('chart.svg')}>
               SVG
             </button>
           )}
           {csv && (
-            <button type="button" onClick={csv} title="Download the data as CSV" data-testid="export-csv">
+            <button type="button" onClick={csv} title={t('chart.csv')} data-testid="export-csv">
               CSV
             </button>
           )}

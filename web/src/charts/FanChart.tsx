@@ -5,9 +5,11 @@
  */
 import type { YearQuantiles } from '../../../src/analysis/sweep/report';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
 import { fmtNumber } from '../units';
 import { niceStep } from './BarChart';
 import { SvgChartFrame } from './ChartFrame';
+import { ChartTable } from './ChartTable';
 
 export interface FanChartProps {
   readonly title: string;
@@ -70,30 +72,23 @@ export function FanChart(p: FanChartProps) {
       svgClass="sweep-svg"
       after={
         <>
-          <p class="note">Band: P5 to P95 of the samples; line: P50.</p>
-          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-            <summary>The fan chart as a table</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">year</th>
-                  <th scope="col">P5</th>
-                  <th scope="col">P50</th>
-                  <th scope="col">P95</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.years.map((q) => (
-                  <tr key={q.year}>
-                    <th scope="row">{q.year}</th>
-                    <td class="num">{p.format(q.p5)}</td>
-                    <td class="num">{p.format(q.p50)}</td>
-                    <td class="num">{p.format(q.p95)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
+          <p class="note">{t('fan.legend')}</p>
+          <ChartTable
+            summary={t('fan.table')}
+            caption={p.title}
+            testId={p.testId ? `${p.testId}-table` : undefined}
+            columns={[
+              { label: t('fan.year') },
+              { label: 'P5', numeric: true },
+              { label: 'P50', numeric: true },
+              { label: 'P95', numeric: true },
+            ]}
+            rows={p.years.map((q) => ({
+              key: q.year,
+              head: String(q.year),
+              cells: [p.format(q.p5), p.format(q.p50), p.format(q.p95)],
+            }))}
+          />
         </>
       }
     >

@@ -4,9 +4,11 @@
  * alternative and PNG/SVG/CSV export.
  */
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
 import { fmtNumber } from '../units';
 import { niceStep } from './BarChart';
 import { SvgChartFrame } from './ChartFrame';
+import { ChartTable } from './ChartTable';
 
 export interface HistogramBin {
   readonly label: string;
@@ -63,29 +65,21 @@ export function Histogram(p: HistogramProps) {
       fontSize={12}
       svgClass="sweep-svg"
       after={
-        <>
-          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-            <summary>The histogram as a table</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{p.category}</th>
-                  <th scope="col">{p.unit}</th>
-                  <th scope="col">share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.bins.map((b) => (
-                  <tr key={b.label}>
-                    <th scope="row">{b.label}</th>
-                    <td class="num">{fmtNumber(b.count)}</td>
-                    <td class="num">{share(b.count, total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
+        <ChartTable
+          summary={t('hist.table')}
+          caption={p.title}
+          testId={p.testId ? `${p.testId}-table` : undefined}
+          columns={[
+            { label: p.category },
+            { label: p.unit, numeric: true },
+            { label: t('hist.share'), numeric: true },
+          ]}
+          rows={p.bins.map((b) => ({
+            key: b.label,
+            head: b.label,
+            cells: [fmtNumber(b.count), share(b.count, total)],
+          }))}
+        />
       }
     >
       {ticks.map((t) => (

@@ -6,7 +6,10 @@
  */
 import type { Quantiles } from '../../../src/analysis/sweep/statistics';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
+import { fmtNumber } from '../units';
 import { SvgChartFrame } from './ChartFrame';
+import { ChartTable } from './ChartTable';
 
 export interface QuantileRow {
   readonly key: string;
@@ -52,39 +55,26 @@ export function QuantileRanges(p: QuantileRangesProps) {
       fontSize={12}
       svgClass="sweep-svg"
       after={
-        <>
-          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-            <summary>The distributions as a table</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">output</th>
-                  <th scope="col">P5</th>
-                  <th scope="col">P50</th>
-                  <th scope="col">P95</th>
-                  <th scope="col">mean</th>
-                  <th scope="col">min</th>
-                  <th scope="col">max</th>
-                  <th scope="col">n</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.rows.map((r) => (
-                  <tr key={r.key} data-key={r.key}>
-                    <th scope="row">{r.label}</th>
-                    <td class="num">{r.format(r.q.p5)}</td>
-                    <td class="num">{r.format(r.q.p50)}</td>
-                    <td class="num">{r.format(r.q.p95)}</td>
-                    <td class="num">{r.format(r.q.mean)}</td>
-                    <td class="num">{r.format(r.q.min)}</td>
-                    <td class="num">{r.format(r.q.max)}</td>
-                    <td class="num">{r.q.n}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
+        <ChartTable
+          summary={t('ranges.table')}
+          caption={p.title}
+          testId={p.testId ? `${p.testId}-table` : undefined}
+          columns={[
+            { label: t('ranges.output') },
+            ...['P5', 'P50', 'P95', t('ranges.mean'), t('ranges.min'), t('ranges.max'), t('ranges.n')].map(
+              (label) => ({ label, numeric: true }),
+            ),
+          ]}
+          rows={p.rows.map((r) => ({
+            key: r.key,
+            data: { key: r.key },
+            head: r.label,
+            cells: [
+              ...[r.q.p5, r.q.p50, r.q.p95, r.q.mean, r.q.min, r.q.max].map((x) => r.format(x)),
+              fmtNumber(r.q.n),
+            ],
+          }))}
+        />
       }
     >
       {p.rows.map((r, i) => {
@@ -114,7 +104,9 @@ export function QuantileRanges(p: QuantileRangesProps) {
               fill="var(--band)"
               class="sweep-band"
             >
-              <title>{`${r.label}: P5 ${r.format(r.q.p5)} to P95 ${r.format(r.q.p95)}`}</title>
+              <title>
+                {t('ranges.span', { label: r.label, p5: r.format(r.q.p5), p95: r.format(r.q.p95) })}
+              </title>
             </rect>
             <line
               x1={x(r.q.p50)}
@@ -126,13 +118,13 @@ export function QuantileRanges(p: QuantileRangesProps) {
               class="sweep-median"
             />
             <text x={m.l} y={mid + 22} fill="var(--muted)" class="sweep-tick">
-              {`min ${r.format(r.q.min)}`}
+              {`${t('ranges.min')} ${r.format(r.q.min)}`}
             </text>
             <text x={W / 2} y={mid + 22} text-anchor="middle" fill="var(--fg)" class="sweep-label">
               {`P5 ${r.format(r.q.p5)} · P50 ${r.format(r.q.p50)} · P95 ${r.format(r.q.p95)}`}
             </text>
             <text x={W - m.r} y={mid + 22} text-anchor="end" fill="var(--muted)" class="sweep-tick">
-              {`max ${r.format(r.q.max)}`}
+              {`${t('ranges.max')} ${r.format(r.q.max)}`}
             </text>
           </g>
         );

@@ -5,7 +5,10 @@
  */
 import type { TornadoBar } from '../../../src/analysis/sweep/report';
 import { downloadCsv } from '../export';
+import { t } from '../i18n';
+import { fmtNumber } from '../units';
 import { SvgChartFrame } from './ChartFrame';
+import { ChartTable } from './ChartTable';
 
 export interface TornadoProps {
   readonly title: string;
@@ -24,16 +27,13 @@ export interface TornadoProps {
 const W = 640;
 const ROW_PX = 40;
 const TOP_PX = 24;
-const AXIS: readonly (readonly [number, string])[] = [
-  [-1, '\u22121'],
-  [-0.5, '\u22120.5'],
-  [0, 'ρ = 0'],
-  [0.5, '+0.5'],
-  [1, '+1'],
-];
+/** The ρ axis's ticks: −1, −0.5, 0, +0.5, +1 (decimal separator of the page's language). */
+const AXIS = [-1, -0.5, 0, 0.5, 1] as const;
+const axisLabel = (x: number) =>
+  x === 0 ? 'ρ = 0' : `${x > 0 ? '+' : '\u2212'}${fmtNumber(Math.abs(x), Number.isInteger(x) ? 0 : 1)}`;
 
-/** ρ with a sign always shown and the U+2212 minus. */
-export const fmtRho = (rho: number) => `${rho >= 0 ? '+' : '\u2212'}${Math.abs(rho).toFixed(2)}`;
+/** ρ with two decimals, a sign always shown and the U+2212 minus (decimal comma in French). */
+export const fmtRho = (rho: number) => `${rho >= 0 ? '+' : '\u2212'}${fmtNumber(Math.abs(rho), 2)}`;
 
 export function Tornado(p: TornadoProps) {
   const label = p.labelOf ?? ((path: string) => path);
@@ -68,53 +68,47 @@ export function Tornado(p: TornadoProps) {
       fontSize={12}
       svgClass="sweep-svg"
       after={
-        <>
-          <details class="map-table" data-testid={p.testId ? `${p.testId}-table` : undefined}>
-            <summary>The tornado as a table</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">input</th>
-                  <th scope="col">Spearman ρ</th>
-                  <th scope="col">mean {p.outputLabel}, input ≤ median</th>
-                  <th scope="col">mean {p.outputLabel}, input &gt; median</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.ranking.map((b) => (
-                  <tr key={b.path}>
-                    <th scope="row" title={b.path}>
-                      {label(b.path)}
-                    </th>
-                    <td class="num">{fmtRho(b.rho)}</td>
-                    <td class="num">{b.outputLow === null ? '—' : p.formatOutput(b.outputLow)}</td>
-                    <td class="num">{b.outputHigh === null ? '—' : p.formatOutput(b.outputHigh)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
+        <ChartTable
+          summary={t('tornado.table')}
+          caption={p.title}
+          testId={p.testId ? `${p.testId}-table` : undefined}
+          columns={[
+            { label: t('tornado.input') },
+            { label: t('tornado.rho'), numeric: true },
+            { label: t('tornado.low', { output: p.outputLabel }), numeric: true },
+            { label: t('tornado.high', { output: p.outputLabel }), numeric: true },
+          ]}
+          rows={p.ranking.map((b) => ({
+            key: b.path,
+            head: label(b.path),
+            headTitle: b.path,
+            cells: [
+              fmtRho(b.rho),
+              b.outputLow === null ? '—' : p.formatOutput(b.outputLow),
+              b.outputHigh === null ? '—' : p.formatOutput(b.outputHigh),
+            ],
+          }))}
+        />
       }
     >
-      {AXIS.map(([t, text]) => (
-        <g key={t}>
+      {AXIS.map((v) => (
+        <g key={v}>
           <line
-            x1={x(t)}
-            x2={x(t)}
+            x1={x(v)}
+            x2={x(v)}
             y1={TOP_PX - 4}
             y2={H - 4}
-            stroke={t === 0 ? 'var(--text-2)' : 'var(--grid)'}
-            class={t === 0 ? 'sweep-axis' : 'sweep-grid'}
+            stroke={v === 0 ? 'var(--text-2)' : 'var(--grid)'}
+            class={v === 0 ? 'sweep-axis' : 'sweep-grid'}
           />
           <text
-            x={x(t)}
+            x={x(v)}
             y={TOP_PX - 8}
-            text-anchor={t === -1 ? 'start' : t === 1 ? 'end' : 'middle'}
+            text-anchor={v === -1 ? 'start' : v === 1 ? 'end' : 'middle'}
             fill="var(--muted)"
             class="sweep-tick"
           >
-            {text}
+            {axisLabel(v)}
           </text>
         </g>
       ))}

@@ -13,6 +13,7 @@ import { t } from '../i18n';
 import { C } from '../theme';
 import { fmt, fmtNumber } from '../units';
 import { ChartFrame } from './ChartFrame';
+import { ChartTable } from './ChartTable';
 
 export interface MapSite {
   readonly id: string;
@@ -125,31 +126,23 @@ export function UsMap(p: { sites: readonly MapSite[]; regions: readonly string[]
           </g>
         ))}
       </svg>
-      <details class="map-table" data-testid="map-table">
-        <summary>{t('map.table')}</summary>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('map.site')}</th>
-              <th>{t('map.region')}</th>
-              <th>{t('map.lat')}</th>
-              <th>{t('map.lon')}</th>
-              <th>{t('map.peak')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.sites.map((s) => (
-              <tr key={s.id}>
-                <td>{s.label ?? s.id}</td>
-                <td>{s.region}</td>
-                <td class="num">{fmtNumber(s.latitude, 3)}</td>
-                <td class="num">{fmtNumber(s.longitude, 3)}</td>
-                <td class="num">{fmt.power(s.peakFacilityMW)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={t('map.table')}
+        caption={t('map.title')}
+        testId="map-table"
+        columns={[
+          { label: t('map.site') },
+          { label: t('map.region') },
+          { label: t('map.lat'), numeric: true },
+          { label: t('map.lon'), numeric: true },
+          { label: t('map.peak'), numeric: true },
+        ]}
+        rows={p.sites.map((s) => ({
+          key: s.id,
+          head: s.label ?? s.id,
+          cells: [s.region, fmtNumber(s.latitude, 3), fmtNumber(s.longitude, 3), fmt.power(s.peakFacilityMW)],
+        }))}
+      />
     </ChartFrame>
   );
 }

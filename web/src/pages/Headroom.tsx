@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getHeadroom, type HeadroomDataQuality, type NationalHeadroom, type RegionHeadroom } from '../api';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ChartTable } from '../charts/ChartTable';
 import { downloadCsv } from '../export';
 import { t } from '../i18n';
 import { C } from '../theme';
@@ -29,10 +30,10 @@ const spanText = (years: readonly number[]) =>
 
 /** One line on what a BA's figures rest on. */
 export function qualityNote(q: HeadroomDataQuality): string {
-  const parts = [`${fmtNumber(q.imputedOrFlaggedPct, 2)} % of hours imputed or flagged`];
-  if (q.unflaggedHours > 0) parts.push(`${fmtNumber(q.unflaggedHours, 0)} h without a flag`);
-  if (q.summerPeakImputedOrFlagged) parts.push('summer peak hour imputed/flagged');
-  if (q.winterPeakImputedOrFlagged) parts.push('winter peak hour imputed/flagged');
+  const parts = [t('hr.q.imputed', { pct: fmtNumber(q.imputedOrFlaggedPct, 2) })];
+  if (q.unflaggedHours > 0) parts.push(t('hr.q.unflagged', { h: fmtNumber(q.unflaggedHours, 0) }));
+  if (q.summerPeakImputedOrFlagged) parts.push(t('hr.q.summer'));
+  if (q.winterPeakImputedOrFlagged) parts.push(t('hr.q.winter'));
   return [...parts, ...q.caveats].join('; ');
 }
 
@@ -40,11 +41,11 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
   const d = p.data;
   const k = Math.max(0, d.limitsPct.indexOf(SORT_LIMIT_PCT));
   const rows = [...d.rows].sort((a, b) => (b.headroomMW[k] ?? 0) - (a.headroomMW[k] ?? 0));
-  const hasReference = d.total.some((t) => t.norris2025MW !== undefined);
+  const hasReference = d.total.some((x) => x.norris2025MW !== undefined);
   return (
     <ChartFrame
-      title={`Headroom of ${d.bas} balancing authorities`}
-      subtitle={`The largest constant new load each BA could serve with at most the given share of that load’s energy curtailed, against the BA’s own seasonal peaks (Norris et al. 2025); sorted by headroom at ${fmtNumber(d.limitsPct[k] ?? SORT_LIMIT_PCT)} %`}
+      title={t('hr.tableTitle', { n: d.bas })}
+      subtitle={t('hr.tableSub', { limit: fmtNumber(d.limitsPct[k] ?? SORT_LIMIT_PCT) })}
       testId="headroom-table"
       exports={{
         csv: () =>
@@ -75,7 +76,7 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
             <th scope="col">{t('hr.ba')}</th>
             {d.limitsPct.map((l) => (
               <th scope="col" key={l}>
-                at {fmtNumber(l)} %
+                {t('hr.at', { limit: fmtNumber(l) })}
               </th>
             ))}
             <th scope="col">{t('hr.years')}</th>
@@ -100,23 +101,26 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
         </tbody>
         <tfoot>
           <tr data-testid="headroom-total">
-            <th scope="row">total ({d.bas} BAs)</th>
-            {d.total.map((t) => (
-              <td class="num" key={t.curtailmentPct}>
-                {gw(t.headroomMW)}
+            <th scope="row">{t('hr.total', { n: d.bas })}</th>
+            {d.total.map((x) => (
+              <td class="num" key={x.curtailmentPct}>
+                {gw(x.headroomMW)}
               </td>
             ))}
-            <td>{d.years ? spanText(d.years) : 'by BA'}</td>
-            <td>sum of each BA against its own peaks, not a coincident national figure</td>
+            <td>{d.years ? spanText(d.years) : t('hr.byBa')}</td>
+            <td>{t('hr.sumNote')}</td>
           </tr>
           {hasReference && (
             <tr data-testid="headroom-norris">
               <th scope="row">Norris et al. 2025</th>
-              {d.total.map((t) => (
-                <td class="num" key={t.curtailmentPct}>
-                  {t.norris2025MW === undefined
+              {d.total.map((x) => (
+                <td class="num" key={x.curtailmentPct}>
+                  {x.norris2025MW === undefined
                     ? '—'
-                    : `${gw(t.norris2025MW)} (ours ${fmtNumber((t.ratioToNorris2025 ?? Number.NaN) * 100, 0)} %)`}
+                    : t('hr.ours', {
+                        gw: gw(x.norris2025MW),
+                        pct: fmtNumber((x.ratioToNorris2025 ?? Number.NaN) * 100, 0),
+                      })}
                 </td>
               ))}
               <td>2016–2024</td>
@@ -125,9 +129,7 @@ function HeadroomTable(p: { data: NationalHeadroom }) {
           )}
         </tfoot>
       </table>
-      <p class="note">
-        Demand: {d.source}. Method: {d.method}.
-      </p>
+      <p class="note">{t('hr.sources', { source: d.source, method: d.method })}</p>
     </ChartFrame>
   );
 }
@@ -158,7 +160,7 @@ function CurveChart(p: { curve: RegionHeadroom }) {
       width="100%"
       style={{ maxWidth: '720px' }}
       role="img"
-      aria-label={`Headroom of ${p.curve.region} against the curtailment limit`}
+      aria-label={t('hr.curveLabel', { region: p.curve.region })}
     >
       <rect width={W} height={H} style={{ fill: C.surface }} />
       {yTicks.map((v) => (
@@ -181,14 +183,14 @@ function CurveChart(p: { curve: RegionHeadroom }) {
         </text>
       ))}
       <text x={(m.l + W - m.r) / 2} y={H - 6} text-anchor="middle" font-size="12">
-        curtailment limit, % of the new load’s energy (log scale)
+        {t('hr.xAxis')}
       </text>
       <text
         transform={`translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)`}
         text-anchor="middle"
         font-size="12"
       >
-        headroom, GW
+        {t('hr.yAxis')}
       </text>
       <polyline
         fill="none"
@@ -229,19 +231,19 @@ function CurvePanel(p: { region: string }) {
   if (error)
     return (
       <p role="alert" data-testid="headroom-curve-error">
-        The curtailment curve of {p.region} failed: {error}
+        {t('hr.curveError', { region: p.region, error })}
       </p>
     );
   if (!curve || curve.region !== p.region)
     return (
       <p role="status" aria-busy="true" data-testid="headroom-curve-loading">
-        Computing the curtailment curve of {p.region}…
+        {t('hr.curveLoading', { region: p.region })}
       </p>
     );
   return (
     <ChartFrame
-      title={`Curtailment curve of ${curve.region}, ${spanText(curve.years)}`}
-      subtitle="Headroom against the share of the new load’s energy that may be curtailed"
+      title={t('hr.curveTitle', { region: curve.region, years: spanText(curve.years) })}
+      subtitle={t('hr.curveSub')}
       testId="headroom-curve"
       exports={{
         csv: () =>
@@ -253,27 +255,21 @@ function CurvePanel(p: { region: string }) {
       }}
     >
       <CurveChart curve={curve} />
-      <details class="map-table" data-testid="headroom-curve-table">
-        <summary>The curve as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('hr.limit')}</th>
-              <th scope="col">{t('hr.headroom')}</th>
-              <th scope="col">{t('hr.curtailed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {curve.results.map((r) => (
-              <tr key={r.curtailmentPct}>
-                <th scope="row">{fmtNumber(r.curtailmentPct)} %</th>
-                <td class="num">{gw(r.headroomMW)}</td>
-                <td class="num">{fmtNumber(r.curtailedHoursPerYear, 0)} h/yr</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={t('hr.curveTable')}
+        caption={t('hr.curveTitle', { region: curve.region, years: spanText(curve.years) })}
+        testId="headroom-curve-table"
+        columns={[
+          { label: t('hr.limit') },
+          { label: t('hr.headroom'), numeric: true },
+          { label: t('hr.curtailed'), numeric: true },
+        ]}
+        rows={curve.results.map((r) => ({
+          key: r.curtailmentPct,
+          head: `${fmtNumber(r.curtailmentPct)} %`,
+          cells: [gw(r.headroomMW), t('hr.hoursPerYear', { h: fmtNumber(r.curtailedHoursPerYear, 0) })],
+        }))}
+      />
     </ChartFrame>
   );
 }
@@ -299,17 +295,14 @@ export function HeadroomPage() {
     return (
       <section data-testid="headroom-error">
         <h1>{t('headroom.title')}</h1>
-        <p role="alert">The headroom analysis failed: {error}</p>
+        <p role="alert">{t('hr.error', { error })}</p>
       </section>
     );
   if (!data)
     return (
       <section aria-busy="true" data-testid="headroom-loading">
         <h1>{t('headroom.title')}</h1>
-        <p role="status">
-          Computing the headroom of every bundled balancing authority on the server (hourly EIA-930 demand,
-          2016–2024)…
-        </p>
+        <p role="status">{t('hr.loading')}</p>
       </section>
     );
   return (
@@ -317,7 +310,7 @@ export function HeadroomPage() {
       <h1>{t('headroom.title')}</h1>
       <HeadroomTable data={data} />
       <label class="site-pick" style={{ display: 'block' }}>
-        Balancing authority{' '}
+        {t('hr.pick')}{' '}
         <select
           data-testid="headroom-region"
           style={{ maxWidth: '100%' }}

@@ -13,8 +13,9 @@ import type { BuildoutReport } from '../../../src/analysis/buildout/report';
 import { getBuildout, getScenario } from '../api';
 import { BarChart } from '../charts/BarChart';
 import { ChartFrame } from '../charts/ChartFrame';
+import { ChartTable } from '../charts/ChartTable';
 import { downloadCsv } from '../export';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import { C } from '../theme';
 import { useTitle } from '../title';
 import { currencySymbol, fmt, fmtNumber, moneyNote, toDisplay } from '../units';
@@ -44,6 +45,9 @@ export interface CampusRisk {
   readonly criticalItem: string;
 }
 
+/** The online date of a phase already online (shown in the language of the page). */
+const ONLINE = 'online';
+
 /** One row per simulated campus: its IT MW at the end of the span and its least likely phase. */
 export function campusRisks(
   r: BuildoutReport,
@@ -61,24 +65,24 @@ export function campusRisks(
     return {
       id: c.id,
       name: c.name,
-      region: c.offGrid ? `${c.region} (off-grid)` : c.region,
+      region: c.offGrid ? t('nat.offGrid', { region: c.region }) : c.region,
       itMW: c.years[c.years.length - 1]?.itInstalledMW ?? 0,
       latitude: loc?.latitude ?? null,
       longitude: loc?.longitude ?? null,
       probabilityOnTime: worst?.probabilityOnTime ?? 1,
-      p10: last?.p10 ?? 'online',
-      p50: last?.p50 ?? 'online',
-      p90: last?.p90 ?? 'online',
+      p10: last?.p10 ?? ONLINE,
+      p50: last?.p50 ?? ONLINE,
+      p90: last?.p90 ?? ONLINE,
       criticalItem: worst?.criticalItem ?? '—',
     };
   });
 }
 
 /** Schedule-risk colour bands (colour plus the band's name in the table: never colour alone). */
-const RISK_BANDS: readonly [number, string, string][] = [
-  [0.75, C.green, 'likely on time (≥ 75 %)'],
-  [0.25, C.amberDark, 'at risk (25–75 %)'],
-  [0, C.red, 'likely late (< 25 %)'],
+const RISK_BANDS: readonly [number, string, MessageKey][] = [
+  [0.75, C.green, 'nat.band.onTime'],
+  [0.25, C.amberDark, 'nat.band.atRisk'],
+  [0, C.red, 'nat.band.late'],
 ];
 const riskBand = (p: number) =>
   RISK_BANDS.find(([min]) => p >= min) ?? (RISK_BANDS[2] as (typeof RISK_BANDS)[2]);
@@ -97,8 +101,8 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
   const sorted = [...p.campuses].sort((a, b) => b.itMW - a.itMW);
   return (
     <ChartFrame
-      title="Campuses and their schedule risk"
-      subtitle={`Circle area ∝ IT MW installed by the end of ${p.year}; colour = probability of meeting the announced date (supply-chain Monte Carlo, lowest over the campus’s phases not yet online)`}
+      title={t('nat.mapTitle')}
+      subtitle={t('nat.mapSub', { year: p.year })}
       testId="national-map"
       exports={{
         csv: () =>
@@ -127,7 +131,7 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
           ),
       }}
     >
-      <svg viewBox="0 0 975 640" width="100%" role="img" aria-label="Map of the campuses by schedule risk">
+      <svg viewBox="0 0 975 640" width="100%" role="img" aria-label={t('nat.mapLabel')}>
         <rect width="975" height="640" style={{ fill: C.surface }} />
         <path d={shapes.nation} style={{ fill: C.land, stroke: C.coast }} />
         <path d={shapes.borders} fill="none" style={{ stroke: C.stateBorder }} stroke-width="0.7" />
@@ -146,46 +150,46 @@ function RiskMap(p: { campuses: readonly CampusRisk[]; year: number }) {
               fill-opacity="0.5"
               stroke-width="1.5"
             >
-              <title>{`${c.name}: ${mw(c.itMW)} IT, P(on time) ${fmt.percent(c.probabilityOnTime)}`}</title>
+              <title>
+                {t('nat.mapDot', { name: c.name, mw: mw(c.itMW), p: fmt.percent(c.probabilityOnTime) })}
+              </title>
             </circle>
           );
         })}
         {RISK_BANDS.map(([, color, label], k) => (
           <g key={label} transform={`translate(${20 + k * 300}, 625)`} font-size="18">
             <circle r="8" cy="-6" style={{ fill: color }} />
-            <text x="14">{label}</text>
+            <text x="14">{t(label)}</text>
           </g>
         ))}
       </svg>
-      <details class="map-table" data-testid="national-map-table">
-        <summary>The campuses as a table</summary>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('nat.campus')}</th>
-              <th>{t('map.region')}</th>
-              <th>IT, end of {p.year}</th>
-              <th>{t('nat.pOnTime')}</th>
-              <th>{t('nat.risk')}</th>
-              <th>{t('nat.online')}</th>
-              <th>{t('nat.critical')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((c) => (
-              <tr key={c.id} data-campus={c.id}>
-                <td>{c.name}</td>
-                <td>{c.region}</td>
-                <td class="num">{mw(c.itMW)}</td>
-                <td class="num">{fmt.percent(c.probabilityOnTime)}</td>
-                <td>{riskBand(c.probabilityOnTime)[2]}</td>
-                <td>{c.p50 === 'online' ? 'online' : `${c.p10} / ${c.p50} / ${c.p90}`}</td>
-                <td>{c.criticalItem}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={t('nat.mapTable')}
+        caption={t('nat.mapTitle')}
+        testId="national-map-table"
+        columns={[
+          { label: t('nat.campus') },
+          { label: t('map.region') },
+          { label: t('nat.itEnd', { year: p.year }), numeric: true },
+          { label: t('nat.pOnTime'), numeric: true },
+          { label: t('nat.risk') },
+          { label: t('nat.online') },
+          { label: t('nat.critical') },
+        ]}
+        rows={sorted.map((c) => ({
+          key: c.id,
+          data: { campus: c.id },
+          head: c.name,
+          cells: [
+            c.region,
+            mw(c.itMW),
+            fmt.percent(c.probabilityOnTime),
+            t(riskBand(c.probabilityOnTime)[2]),
+            c.p50 === ONLINE ? t('nat.isOnline') : `${c.p10} / ${c.p50} / ${c.p90}`,
+            c.criticalItem,
+          ],
+        }))}
+      />
     </ChartFrame>
   );
 }
@@ -197,8 +201,8 @@ function BATable(p: { report: BuildoutReport; year: number }) {
   const nat = p.report.national.find((n) => n.year === p.year);
   return (
     <ChartFrame
-      title={`Balancing authorities, ${p.year}`}
-      subtitle={`Campus load at the region’s 10 highest-demand hours of each historical year (mean); headroom = the largest further constant load the region could take with at most ${fmtNumber(limit)} % of its energy curtailed (Norris et al. 2025), before → after the campuses; firm capacity = new firm capacity needed if the campuses never curtail; if flexible = the campuses curtail whenever the region would pass its historical peak threshold`}
+      title={t('nat.baTitle', { year: p.year })}
+      subtitle={t('nat.baSub', { limit: fmtNumber(limit) })}
       testId="ba-table"
       exports={{
         csv: () =>
@@ -230,7 +234,7 @@ function BATable(p: { report: BuildoutReport; year: number }) {
           <tr>
             <th scope="col">{t('map.region')}</th>
             <th scope="col">{t('nat.loadAtPeak')}</th>
-            <th scope="col">headroom at {fmtNumber(limit)} %, before → after</th>
+            <th scope="col">{t('nat.headroomAt', { limit: fmtNumber(limit) })}</th>
             <th scope="col">{t('nat.firm')}</th>
             <th scope="col">{t('nat.ifFlexible')}</th>
           </tr>
@@ -258,7 +262,7 @@ function BATable(p: { report: BuildoutReport; year: number }) {
         {nat && (
           <tfoot>
             <tr>
-              <th scope="row">all regions</th>
+              <th scope="row">{t('nat.allRegions')}</th>
               <td class="num">{mw(nat.campusAtRegionPeaksMW)}</td>
               <td />
               <td class="num">{mw(nat.firmNeedMW)}</td>
@@ -271,7 +275,12 @@ function BATable(p: { report: BuildoutReport; year: number }) {
         <ul class="note" data-testid="ba-stand-ins">
           {p.report.noDataBAs.map((b) => (
             <li key={b.ba}>
-              {b.ba || 'No BA in the register'} ({b.campuses.join(', ')}): {b.standsIn} stands in. {b.basis}
+              {t('nat.standsIn', {
+                ba: b.ba || t('nat.noBa'),
+                campuses: b.campuses.join(', '),
+                standIn: b.standsIn,
+                basis: b.basis,
+              })}
             </li>
           ))}
         </ul>
@@ -285,24 +294,27 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
   const ercot = p.report.whoPays.ercot4CP.find((y) => y.year === p.year);
   const cases = pjm
     ? ([
-        ['firm', pjm.firm],
-        ['firm, 2026/27 collar', pjm.firmWithCollar],
-        ['flexible (curtailed at the peak)', pjm.flexible],
-        ['bring your own generation', pjm.byog],
+        [t('nat.case.firm'), pjm.firm],
+        [t('nat.case.collar'), pjm.firmWithCollar],
+        [t('nat.case.flexible'), pjm.flexible],
+        [t('nat.case.byog'), pjm.byog],
       ] as const)
     : [];
   return (
     <section class="chart" data-testid="who-pays">
-      <h3>Who pays, {p.year}</h3>
+      <h3>{t('nat.whoPays', { year: p.year })}</h3>
       <p class="note">{moneyNote()}</p>
       {pjm ? (
         <>
           <p class="sub">
-            PJM capacity market: the PJM campuses’ {mw(pjm.addedPeakMW)} at PJM’s peak added to the 2026/27
-            auction (peak 159,329 MW, reserve margin 18.9 %), price from the calibrated clearing relation P(x)
-            = 361.1 × exp(−0.4139 x) $/MW-day, x = reserve margin − target (points), at most the VRR cap of
-            $696/MW-day; the 2026/27 collar only where stated (it will not apply from 2028/29). Household:
-            2.37 kW peak-load contribution (twice its mean load, an ASSUMPTION).
+            {t('nat.pjmSub', {
+              mw: mw(pjm.addedPeakMW),
+              peak: fmtNumber(159_329),
+              margin: fmtNumber(18.9, 1),
+              a: fmtNumber(361.1, 1),
+              b: fmtNumber(0.4139, 4),
+              kw: fmtNumber(2.37, 2),
+            })}
           </p>
           <table data-testid="pjm-table">
             <thead>
@@ -318,58 +330,58 @@ function WhoPaysPanel(p: { report: BuildoutReport; year: number }) {
                 <tr key={label}>
                   <th scope="row">{label}</th>
                   <td class="num">
-                    {fmtNumber(toDisplay(c.priceUSDPerMWDay), 2)} {currencySymbol()}/MW-day
+                    {t('nat.perMWDay', {
+                      price: fmtNumber(toDisplay(c.priceUSDPerMWDay), 2),
+                      sym: currencySymbol(),
+                    })}
                   </td>
-                  <td class="num">{fmt.usd(c.othersDeltaUSD)}/yr</td>
-                  <td class="num">{usdCents(c.perHouseholdUSDPerMonth)}/month</td>
+                  <td class="num">{t('nat.perYear', { amount: fmt.usd(c.othersDeltaUSD) })}</td>
+                  <td class="num">{t('nat.perMonth', { amount: usdCents(c.perHouseholdUSDPerMonth) })}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p class="note">
-            Cost to other customers: the change against the same auction without the campuses; firm campuses
-            pay their peak-load share. A negative figure is a saving: under the collar the price stays at its
-            cap, so firm campuses take a share of an unchanged bill; with their own generation the margin
-            rises slightly.
-          </p>
+          <p class="note">{t('nat.pjmNote')}</p>
         </>
       ) : (
-        <p class="note">No PJM campus load in {p.year}.</p>
+        <p class="note">{t('nat.noPjm', { year: p.year })}</p>
       )}
       {ercot ? (
         <>
           <p class="sub">
-            ERCOT 4CP (16 TAC §25.192): transmission cost ${fmtNumber(ercot.tcosUSD / 1e9, 2)} billion/yr
-            (TCOS at $100/kW-yr, an ASSUMPTION inside the published $50–150+ range) spread over the average
-            June–September coincident peak of {ercot.historicalYear} demand.
+            {t('nat.ercotSub', {
+              tcos: t('nat.tcos', { sym: '$', n: fmtNumber(ercot.tcosUSD / 1e9, 2) }),
+              year: ercot.historicalYear,
+            })}
           </p>
           <table data-testid="ercot-table">
             <tbody>
               <tr>
-                <th scope="row">campuses at the 4 peaks</th>
+                <th scope="row">{t('nat.ercotAtPeaks')}</th>
                 <td class="num">{mw(ercot.campus4CPMW)}</td>
               </tr>
               <tr>
-                <th scope="row">campuses pay if firm</th>
-                <td class="num">{fmt.usd(ercot.campusPaysFirmUSD)}/yr</td>
+                <th scope="row">{t('nat.ercotFirm')}</th>
+                <td class="num">{t('nat.perYear', { amount: fmt.usd(ercot.campusPaysFirmUSD) })}</td>
               </tr>
               <tr>
-                <th scope="row">others pay: campuses firm → campuses avoid the peaks</th>
+                <th scope="row">{t('nat.ercotOthers')}</th>
                 <td class="num">
-                  {fmt.usd(ercot.othersPayFirmUSD)} → {fmt.usd(ercot.othersPayAvoidUSD)}/yr
+                  {fmt.usd(ercot.othersPayFirmUSD)} →{' '}
+                  {t('nat.perYear', { amount: fmt.usd(ercot.othersPayAvoidUSD) })}
                 </td>
               </tr>
               <tr>
-                <th scope="row">shifted to others by avoiding the peaks</th>
+                <th scope="row">{t('nat.ercotShift')}</th>
                 <td class="num" data-testid="ercot-shift">
-                  {fmt.usd(ercot.othersPayAvoidUSD - ercot.othersPayFirmUSD)}/yr
+                  {t('nat.perYear', { amount: fmt.usd(ercot.othersPayAvoidUSD - ercot.othersPayFirmUSD) })}
                 </td>
               </tr>
             </tbody>
           </table>
         </>
       ) : (
-        <p class="note">No ERCOT campus load in {p.year}.</p>
+        <p class="note">{t('nat.noErcot', { year: p.year })}</p>
       )}
     </section>
   );
@@ -380,13 +392,13 @@ function OnlineChart(p: { report: BuildoutReport }) {
   if (nat.length === 0) return null;
   return (
     <BarChart
-      title="National IT online by 31 December"
-      subtitle="As announced, the supply chain’s median (P50) and the level reached with 90 % probability (P90)"
+      title={t('nat.onlineTitle')}
+      subtitle={t('nat.onlineSub')}
       unit="MW"
       scale={{ factor: 1000, label: 'GW' }}
       categories={nat.map((n) => String(n.year))}
       series={[
-        { name: 'announced', values: nat.map((n) => n.announcedMW), color: C.gray },
+        { name: t('nat.announced'), values: nat.map((n) => n.announcedMW), color: C.gray },
         { name: 'P50', values: nat.map((n) => n.p50MW), color: C.blue },
         { name: 'P90', values: nat.map((n) => n.p90MW), color: C.red },
       ]}
@@ -442,28 +454,28 @@ export function NationalPage(p: { initialYear?: string }) {
     return (
       <section data-testid="national-error">
         <h1>{t('national.title')}</h1>
-        <p role="alert">The build-out report failed: {error}</p>
+        <p role="alert">{t('nat.error', { error })}</p>
       </section>
     );
   if (!report || year === null)
     return (
       <section aria-busy="true" data-testid="national-loading">
         <h1>{t('national.title')}</h1>
-        <p role="status">
-          Computing the national build-out on the server (every announced campus, hourly, against six years of
-          grid demand; the first request takes 10–50 s, then it is kept)… {waitedS} s
-        </p>
+        <p role="status">{t('nat.loading', { s: waitedS })}</p>
       </section>
     );
   return (
     <section data-testid="national">
       <h1>{t('national.title')}</h1>
-      <p class="note">
-        {report.campuses.length} simulated campuses of the register ({report.scenario}), grid analysis on{' '}
-        {report.dates} dates; method and sources: docs/buildout.md.
+      <p class="note" data-testid="national-intro">
+        {t('nat.intro', {
+          n: report.campuses.length,
+          scenario: report.scenario,
+          dates: t(`nat.dates.${report.dates}`),
+        })}
       </p>
       <label class="site-pick">
-        Year{' '}
+        {t('nat.year')}{' '}
         <select
           data-testid="year-select"
           value={String(year)}
@@ -482,9 +494,12 @@ export function NationalPage(p: { initialYear?: string }) {
       </label>
       {p.initialYear !== undefined && !report.years.includes(Number(p.initialYear)) && (
         <p class="note" role="alert" data-testid="year-not-in-report">
-          Year “{p.initialYear}” is not in the report ({report.years[0]}–
-          {report.years[report.years.length - 1]}
-          ); showing {year}.
+          {t('nat.yearMissing', {
+            asked: p.initialYear,
+            first: report.years[0] ?? '',
+            last: report.years[report.years.length - 1] ?? '',
+            year,
+          })}
         </p>
       )}
       <BATable report={report} year={year} />
