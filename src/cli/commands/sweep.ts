@@ -17,6 +17,7 @@ import { LIMIT_ENV } from '../../model/limits.js';
 import { DistributionError } from '../../model/uncertainty.js';
 import { formatSweep } from '../format-sweep.js';
 import { UsageError } from '../usage-error.js';
+import { buildoutCommand } from './buildout.js';
 
 export interface SweepCommandOptions {
   samples: string;
@@ -32,6 +33,36 @@ export interface SweepCommandOptions {
   store?: string | boolean;
   /** Workloads: every background failure and repair event (docs/workloads.md, "Fast path"). */
   exact?: boolean;
+  /** The national build-out's Monte Carlo instead of one scenario's (./buildout.ts, --samples). */
+  buildout?: boolean;
+}
+
+/** Options of `gigawatt sweep` that mean nothing for the build-out's Monte Carlo. */
+const NOT_FOR_BUILDOUT = ['grid', 'output', 'workers', 'queue', 'store', 'exact'] as const;
+
+/**
+ * `gigawatt sweep --buildout`: the build-out's own Monte Carlo (`gigawatt buildout --samples N`),
+ * with the sweep's --samples, --seed, --method (as --sampling), --vary (the build-out's uncertain
+ * inputs), --json and --quiet. Options that only a scenario sweep has are refused by name.
+ */
+export function buildoutSweep(scenario: string, opts: SweepCommandOptions, command: Command): void {
+  const given = NOT_FOR_BUILDOUT.filter((o) => command.getOptionValueSource(o) === 'cli');
+  if (given.length > 0)
+    throw new UsageError(
+      `--buildout: ${given.map((o) => `--${o === 'store' && opts.store === false ? 'no-store' : o}`).join(', ')} ` +
+        `${given.length === 1 ? 'applies' : 'apply'} only to a scenario sweep (the build-out sweep is computed ` +
+        'in this process and not saved); it takes --samples, --seed, --method, --vary, --json and --quiet',
+    );
+  if (opts.method !== 'lhs' && opts.method !== 'random')
+    throw new UsageError(`--method: must be lhs or random (got "${opts.method}")`);
+  buildoutCommand(scenario, {
+    samples: opts.samples,
+    seed: opts.seed,
+    sampling: opts.method,
+    vary: opts.vary,
+    ...(opts.json ? { json: true } : {}),
+    ...(opts.quiet ? { quiet: true } : {}),
+  });
 }
 
 /** A progress bar with ETA on stderr (only when not quiet). */
@@ -171,6 +202,10 @@ export function registerSweep(cli: Command): void {
       '--exact',
       'workloads: simulate every failure and repair of the background fleet, not their expectation (docs/workloads.md)',
     )
+    .option(
+      '--buildout',
+      'sweep the national build-out (default scenario us-buildout): P5/P50/P95 of every national, BA × year, PJM and ERCOT figure, as `gigawatt buildout --samples N`; --vary then names its uncertain inputs (see `gigawatt buildout --help`)',
+    )
     .addHelpText(
       'after',
       `
@@ -185,9 +220,11 @@ Examples:
       --vary 'economics.revenue.usdPerAcceleratorHour=uniform:2,6'
   $ gigawatt sweep my-campus.yaml --samples 1000 --seed 7 --json | jq .metrics.npvUSD
   $ gigawatt sweep --grid economics.discountRate=0.06,0.08,0.10 --vary compute.mfu=normal:0.4,0.05,0.3,0.5
-  $ gigawatt sweep --samples 10000 --queue redis://10.0.0.5:6379     # with \`gigawatt worker\` on other machines`,
+  $ gigawatt sweep --samples 10000 --queue redis://10.0.0.5:6379     # with \`gigawatt worker\` on other machines
+  $ gigawatt sweep --buildout --samples 100 --vary flexibleShare=uniform:0.2,0.8   # the national build-out`,
     )
-    .action(async (scenario: string, opts: SweepCommandOptions) => {
-      await sweepCommand(scenario, opts);
+    .action(async (scenario: string, opts: SweepCommandOptions, command: Command) => {
+      if (opts.buildout) buildoutSweep(command.args[0] ?? 'us-buildout', opts, command);
+      else await sweepCommand(scenario, opts);
     });
 }
