@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildoutReportFor } from '../src/cli/commands/buildout.js';
+import { buildoutReportFor } from '../src/io/buildout-report.js';
 import { buildoutPageHtml } from '../src/report/buildout.js';
 import { CHROMIUM } from './browser-session.js';
 

@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headroomCommand, parseLimitsPct, parseYears, regionOrUsage } from '../src/cli/commands/headroom.js';
+import { parseLimitsPct, parseYears, regionOrUsage } from '../src/analysis/headroom-options.js';
+import { headroomCommand } from '../src/cli/commands/headroom.js';
 import { UsageError } from '../src/cli/usage-error.js';
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');

@@ -10,9 +10,9 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { NORRIS_2025_NATIONAL_GW } from '../src/analysis/headroom.js';
 import { DEMAND_ONLY_BAS, getRegion, REGION_IDS } from '../src/catalog/regions.js';
-import { nationalHeadroom } from '../src/cli/commands/headroom.js';
 import { HOUR_MS } from '../src/engine/series.js';
 import { loadDemandHistory } from '../src/io/grid.js';
+import { nationalHeadroom } from '../src/io/headroom-report.js';
 import { dataDir } from '../src/io/paths.js';
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');

@@ -25,10 +25,7 @@ import { count, energy, power, table } from '../quantities.js';
 import { UsageError } from '../usage-error.js';
 
 // The reports are built in the library (src/io/headroom-report.ts, src/analysis/headroom-options.ts),
-// shared with GET /api/headroom. Re-exported for the tests that import them from here
-// (test/headroom-cli.test.ts, test/headroom-national.test.ts) until they import the library.
-export { parseLimitsPct, parseYears, regionOrUsage } from '../../analysis/headroom-options.js';
-export { nationalHeadroom } from '../../io/headroom-report.js';
+// shared with GET /api/headroom.
 
 export interface HeadroomOptions extends HeadroomReportOptions {
   json?: boolean;
