@@ -30,7 +30,7 @@ const en = {
   'prefs.currency': 'Currency',
   'prefs.rate': 'US$ per €',
   'prefs.rateNote':
-    'Dollar figures are converted to euros at this rate (US dollars per euro). Default 1.16: an ASSUMPTION, about the ECB euro reference rate around the announcement of 12 November 2025, from memory and not checked against the ECB’s published figure; type the rate you want.',
+    'Dollar figures are converted to euros at this rate (US dollars per euro). Default 1.16: an ASSUMPTION near the announcement of 12 November 2025. A market report of 13 November 2025 put EUR/USD at 1.1615, just below a high above 1.1630; the ECB’s own reference rate for the day could not be checked. Type the rate you want.',
   'money.note.usd': 'Money in US dollars (nominal), as computed.',
   'money.note.eur':
     'Money in euros, converted from US dollars at {rate} US$ per € (the rate set beside the currency switch).',
@@ -305,7 +305,7 @@ const fr: Record<CoreKey, string> = {
   'prefs.currency': 'Devise',
   'prefs.rate': 'US$ pour 1 €',
   'prefs.rateNote':
-    'Les montants en dollars sont convertis en euros à ce taux (dollars US pour un euro). Par défaut 1,16 : une HYPOTHÈSE, environ le taux de référence de l’euro de la BCE autour de l’annonce du 12 novembre 2025, de mémoire et non vérifiée sur le chiffre publié par la BCE ; saisissez le taux voulu.',
+    'Les montants en dollars sont convertis en euros à ce taux (dollars US pour un euro). Par défaut 1,16 : une HYPOTHÈSE proche de l’annonce du 12 novembre 2025. Une note de marché du 13 novembre 2025 donnait l’EUR/USD à 1,1615, juste sous un plus haut au-dessus de 1,1630 ; le taux de référence de la BCE pour ce jour n’a pas pu être vérifié. Saisissez le taux voulu.',
   'money.note.usd': 'Montants en dollars US (nominaux), tels que calculés.',
   'money.note.eur':
     'Montants en euros, convertis depuis les dollars US à {rate} US$ pour 1 € (le taux saisi à côté du choix de devise).',
