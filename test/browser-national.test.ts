@@ -150,7 +150,29 @@ describe('the national build-out view', () => {
           : 'likely on time (≥ 75 %)',
     );
     const online = page.getByTestId('national-online');
-    expect(await online.locator('rect title').count()).toBe(3 * (report.supplyChain?.national.length ?? 0));
+    const nat = report.supplyChain?.national ?? [];
+    expect(await online.locator('rect title').count()).toBe(3 * nat.length);
+    // Its table alternative: a row per year, announced / P50 / P90 in GW (the report's MW ÷ 1000)
+    const gw = (x: number) => Number((x / 1000).toPrecision(3)).toLocaleString('en-US'); // 3 significant figures
+    const rows = page.getByTestId('national-online-table').locator('tbody tr');
+    expect(await rows.count()).toBe(nat.length);
+    const last = nat[nat.length - 1];
+    expect(last).toBeDefined();
+    if (last !== undefined) {
+      const row = rows.nth(nat.length - 1);
+      expect(await row.locator('th').textContent()).toBe(String(last.year));
+      expect(await row.locator('td').allTextContents()).toEqual([
+        gw(last.announcedMW),
+        gw(last.p50MW),
+        gw(last.p90MW),
+      ]);
+    }
+    expect(await page.getByTestId('national-online-table').locator('thead th').allTextContents()).toEqual([
+      'year',
+      'announced (GW)',
+      'P50 (GW)',
+      'P90 (GW)',
+    ]);
   });
 
   it('has no critical or serious axe violation, one h1 and its own title', async () => {

@@ -3,9 +3,11 @@
  * exactly as shown (and as PNG through a canvas).
  */
 import { downloadCsv } from '../export';
+import { t as tr } from '../i18n';
 import { C } from '../theme';
 import { fmtNumber } from '../units';
 import { SvgChartFrame } from './ChartFrame';
+import { ChartTable } from './ChartTable';
 
 export interface BarSeries {
   readonly name: string;
@@ -20,6 +22,8 @@ export interface BarChartProps {
   /** Unit of the values (axis label and CSV header). */
   readonly unit: string;
   readonly categories: readonly string[];
+  /** What a category is ("year", "month"): the row-header column of the table alternative. */
+  readonly categoryLabel: string;
   readonly series: readonly BarSeries[];
   readonly mode?: 'stacked' | 'grouped' | 'line';
   /** Divides values for the axis (e.g. 1e6 with unitLabel "TWh" for MWh values). */
@@ -153,6 +157,25 @@ export function BarChart(p: BarChartProps) {
       height={H}
       label={p.title}
       fontSize={11}
+      after={
+        <ChartTable
+          summary={tr('bars.table')}
+          caption={p.subtitle ? `${p.title}: ${p.subtitle}` : p.title}
+          columns={[
+            { label: p.categoryLabel },
+            ...p.series.map((s) => ({ label: s.name, unit: unitLabel, numeric: true })),
+          ]}
+          rows={p.categories.map((c, i) => ({
+            key: c,
+            head: c,
+            cells: p.series.map((s) => {
+              const v = s.values[i];
+              return v === undefined || !Number.isFinite(v) ? '–' : tick(v / f);
+            }),
+          }))}
+          testId={p.testId ? `${p.testId}-table` : undefined}
+        />
+      }
     >
       {ticks.map((t) => (
         <g key={t} class="y-tick">

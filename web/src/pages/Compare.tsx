@@ -389,6 +389,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               unit="MWh"
               scale={{ factor: 1e6, label: 'TWh' }}
               categories={yearCats}
+              categoryLabel={t('fan.year')}
               series={[
                 { name: `A: ${a}`, values: byYear('a', 'facilityEnergyMWh'), color: C.blue },
                 { name: `B: ${b}`, values: byYear('b', 'facilityEnergyMWh'), color: C.orange },
@@ -400,6 +401,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               unit="t CO2e"
               scale={{ factor: 1e6, label: 'Mt CO2e' }}
               categories={yearCats}
+              categoryLabel={t('fan.year')}
               series={[
                 { name: `A: ${a}`, values: byYear('a', 'co2Tonnes'), color: C.blue },
                 { name: `B: ${b}`, values: byYear('b', 'co2Tonnes'), color: C.orange },
@@ -412,6 +414,7 @@ export function ComparePage(p: { a?: string | undefined; b?: string | undefined 
               unit="ratio"
               mode="line"
               categories={monthNames()}
+              categoryLabel={t('bars.month')}
               series={[
                 { name: `A: ${a}`, values: pueByCalendarMonth(runs[0]), color: C.blue },
                 { name: `B: ${b}`, values: pueByCalendarMonth(runs[1]), color: C.orange },

@@ -111,6 +111,7 @@ export function Economics(p: { summary: RunSummary }) {
           unit={currencySymbol()}
           scale={big}
           categories={years}
+          categoryLabel={t('fan.year')}
           series={[
             { name: t('cf.capex'), values: flows.map((c) => toDisplay(c.capexUSD)), color: C.navy },
             { name: t('cf.opex'), values: flows.map((c) => toDisplay(c.opexUSD)), color: C.orange },
@@ -126,6 +127,7 @@ export function Economics(p: { summary: RunSummary }) {
           scale={opexScale}
           mode="stacked"
           categories={years}
+          categoryLabel={t('fan.year')}
           series={OPEX.filter(([k]) => flows.some((c) => (c[k] as number) > 0)).map(([k, name, color]) => ({
             name: t(name),
             color,

@@ -397,6 +397,7 @@ function OnlineChart(p: { report: BuildoutReport }) {
       unit="MW"
       scale={{ factor: 1000, label: 'GW' }}
       categories={nat.map((n) => String(n.year))}
+      categoryLabel={t('fan.year')}
       series={[
         { name: t('nat.announced'), values: nat.map((n) => n.announcedMW), color: C.gray },
         { name: 'P50', values: nat.map((n) => n.p50MW), color: C.blue },

@@ -213,6 +213,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="MWh"
           scale={{ factor: 1e3, label: 'GWh' }}
           categories={cats}
+          categoryLabel={t('bars.month')}
           mode="stacked"
           series={[
             { name: t('series.it'), values: months.map((m) => m.itMWh), color: C.blue },
@@ -230,6 +231,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           subtitle={t('results.pueSub')}
           unit="ratio"
           categories={cats}
+          categoryLabel={t('bars.month')}
           mode="line"
           series={[{ name: 'PUE', values: months.map((m) => m.pue), color: C.violet }]}
           file={`${file}-${site}-monthly-pue`}
@@ -240,6 +242,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="t CO2e"
           scale={{ factor: 1e3, label: 'kt CO2e' }}
           categories={cats}
+          categoryLabel={t('bars.month')}
           series={[{ name: 'CO2', values: months.map((m) => m.co2Tonnes), color: C.slate }]}
           file={`${file}-${site}-monthly-co2`}
         />
@@ -249,6 +252,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="m³"
           scale={{ factor: 1e3, label: t('unit.thousandM3') }}
           categories={cats}
+          categoryLabel={t('bars.month')}
           series={[{ name: t('series.water'), values: months.map((m) => m.waterM3), color: C.cyan }]}
           file={`${file}-${site}-monthly-water`}
         />
@@ -257,6 +261,7 @@ export function Results(p: { run: RunView; regions: readonly string[] }) {
           unit="FLOP"
           scale={{ factor: 1e27, label: '10²⁷ FLOP' }}
           categories={years}
+          categoryLabel={t('fan.year')}
           series={[
             { name: t('series.compute'), values: s.years.map((y) => y.computeDeliveredFLOP), color: C.green },
           ]}
