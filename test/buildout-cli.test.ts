@@ -1,33 +1,17 @@
 /** `gigawatt buildout` and `gigawatt list campuses` as a user meets them: dist/cli.js in a child process. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeOneCampus } from './fixtures/one-campus.js';
 
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const gigawatt = (...args: string[]) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
-// one register campus (Stargate Abilene, as us-buildout has it) so that the supply chain has a row too
 const dir = mkdtempSync(join(tmpdir(), 'gigawatt-buildout-'));
-const file = join(dir, 'one.yaml');
-writeFileSync(
-  file,
-  `name: one
-start: 2026-01-01
-end: 2026-12-31
-sites:
-  - id: stargate-abilene
-    location: { latitude: 32.45, longitude: -99.73, state: TX }
-    weather: abilene-tx
-    region: ERCOT
-    interconnectMW: 1000
-    cooling: liquid-dry-cooler
-    phases:
-      - { online: 2025-09-01, accelerator: gb300, itMW: 600 }
-`,
-);
+const file = writeOneCampus(dir);
 
 describe('gigawatt buildout --json (the contract)', () => {
   const r = gigawatt('buildout', file, '--json', '--trials', '200', '--out', join(dir, 'out'));
