@@ -47,37 +47,50 @@ export function computingAcceleratorHours(site: SiteInputs, out: SiteHourly): Fl
 }
 
 export function computeStage(site: SiteInputs, inputs: EngineInputs, out: SiteHourly): void {
-  out.computeFLOP.fill(0);
+  const perRunningHour = new Float64Array(site.phases.length);
   site.phases.forEach((phase, p) => {
     const curve = phasePowerCurve(phase, inputs.powerCurve);
-    const perRunningHour = runningFLOPS(phase, site.dutyCycle, inputs.mfu, curve) * 3600;
-    phaseFLOPHours(
-      out.hours,
-      out.phaseOnline[p] as Float64Array,
-      out.itDemandMW,
-      out.itMW,
-      out.busyFraction,
-      perRunningHour,
-      out.computeFLOP,
-    );
+    perRunningHour[p] = runningFLOPS(phase, site.dutyCycle, inputs.mfu, curve) * 3600;
   });
+  flopHours(
+    out.hours,
+    out.phaseOnline,
+    out.itDemandMW,
+    out.itMW,
+    out.busyFraction,
+    perRunningHour,
+    out.computeFLOP,
+  );
 }
 
-/** One phase's FLOP added into `computeFLOP`, hour by hour: n·b·(IT served / IT demand)·R·3,600. */
-function phaseFLOPHours(
+/**
+ * Every phase's FLOP, hour by hour: Σ_p n_p·b·(IT served / IT demand)·R_p·3,600, summed over the phases
+ * in their order from zero (phases with none online, and hours with no IT demand, add nothing). One
+ * pass over the hours with the phases inside: the same additions in the same order as one pass per
+ * phase into a zeroed column.
+ */
+function flopHours(
   hours: number,
-  online: Float64Array,
+  online: readonly Float64Array[],
   itDemandMW: Float64Array,
   itMW: Float64Array,
   busyFraction: Float64Array,
-  perRunningHour: number,
+  perRunningHour: Float64Array,
   computeFLOP: Float64Array,
 ): void {
+  const phases = online.length;
   for (let h = 0; h < hours; h++) {
-    const n = online[h] as number;
     const demand = itDemandMW[h] as number;
-    if (n === 0 || demand <= 0) continue;
-    const served = (itMW[h] as number) / demand;
-    computeFLOP[h] = (computeFLOP[h] as number) + n * (busyFraction[h] as number) * served * perRunningHour;
+    let flop = 0;
+    if (!(demand <= 0)) {
+      const served = (itMW[h] as number) / demand;
+      const b = busyFraction[h] as number;
+      for (let p = 0; p < phases; p++) {
+        const n = (online[p] as Float64Array)[h] as number;
+        if (n === 0) continue;
+        flop = flop + n * b * served * (perRunningHour[p] as number);
+      }
+    }
+    computeFLOP[h] = flop;
   }
 }

@@ -65,31 +65,36 @@ export function itPowerStage(site: SiteInputs, inputs: EngineInputs, out: SiteHo
   const busyFraction = out.busyFraction;
   if (series) copyHours(series, busyFraction, out.hours);
   else busyFromLocalHour(busy, out.localHour, busyFraction, out.hours);
-  out.acceleratorDemandMW.fill(0);
-  out.hostNetworkDemandMW.fill(0);
-  out.itInstalledMW.fill(0);
+  const phases = site.phases.length;
+  const runW = new Float64Array(phases);
+  const idleW = new Float64Array(phases);
+  const hostIdleW = new Float64Array(phases);
+  const hostSpanW = new Float64Array(phases);
+  const fullMW = new Float64Array(phases);
   site.phases.forEach((phase, p) => {
     const curve = phasePowerCurve(phase, inputs.powerCurve);
-    const runW = acceleratorPowerW(d, phase.boardPowerW, phase.powerCapW, curve);
-    const idleW = acceleratorPowerW(0, phase.boardPowerW, phase.powerCapW, curve);
+    runW[p] = acceleratorPowerW(d, phase.boardPowerW, phase.powerCapW, curve);
+    idleW[p] = acceleratorPowerW(0, phase.boardPowerW, phase.powerCapW, curve);
     const host = hostPowerW(phase);
-    const fullMW = (phase.boardPowerW + host.maxW) / 1e6;
-    phaseDemandHours(
-      out.hours,
-      out.phaseOnline[p] as Float64Array,
-      busyFraction,
-      runW,
-      idleW,
-      host.idleW,
-      host.maxW - host.idleW,
-      d,
-      fullMW,
-      out.acceleratorDemandMW,
-      out.hostNetworkDemandMW,
-      out.itInstalledMW,
-    );
+    hostIdleW[p] = host.idleW;
+    hostSpanW[p] = host.maxW - host.idleW;
+    fullMW[p] = (phase.boardPowerW + host.maxW) / 1e6;
   });
-  sumInto(out.itDemandMW, out.acceleratorDemandMW, out.hostNetworkDemandMW, out.hours);
+  demandHours(
+    out.hours,
+    out.phaseOnline,
+    busyFraction,
+    runW,
+    idleW,
+    hostIdleW,
+    hostSpanW,
+    d,
+    fullMW,
+    out.acceleratorDemandMW,
+    out.hostNetworkDemandMW,
+    out.itInstalledMW,
+    out.itDemandMW,
+  );
 }
 
 /** out[h] = series[h] for h < hours (NaN past the series' end, as an indexed read gives). */
@@ -107,9 +112,82 @@ function busyFromLocalHour(
 }
 
 /**
- * One phase's accelerator, host and installed power added into the site's columns, hour by hour:
- * n·(b·P_run + (1 − b)·P_idle)/10⁶, n·`hostLoadW`/10⁶ (H_idle + (H_max − H_idle)·b·d), n·full/10⁶.
+ * Every phase's accelerator, host and installed power, hour by hour, summed over the phases in their
+ * order from zero (a phase adds nothing in hours it has none online): n·(b·P_run + (1 − b)·P_idle)/10⁶,
+ * n·`hostLoadW`/10⁶ (H_idle + (H_max − H_idle)·b·d), n·full/10⁶; IT demand = accelerators + hosts.
+ * One pass per phase; the first writes its terms added to zero instead of adding into zero-filled
+ * columns: the same additions in the same order.
  */
+function demandHours(
+  hours: number,
+  online: readonly Float64Array[],
+  busyFraction: Float64Array,
+  runW: Float64Array,
+  idleW: Float64Array,
+  hostIdleW: Float64Array,
+  hostSpanW: Float64Array,
+  d: number,
+  fullMW: Float64Array,
+  acceleratorDemandMW: Float64Array,
+  hostNetworkDemandMW: Float64Array,
+  itInstalledMW: Float64Array,
+  itDemandMW: Float64Array,
+): void {
+  const phases = online.length;
+  if (phases === 0) {
+    acceleratorDemandMW.fill(0, 0, hours);
+    hostNetworkDemandMW.fill(0, 0, hours);
+    itInstalledMW.fill(0, 0, hours);
+  }
+  for (let p = 0; p < phases; p++)
+    (p === 0 ? firstPhaseDemandHours : phaseDemandHours)(
+      hours,
+      online[p] as Float64Array,
+      busyFraction,
+      runW[p] as number,
+      idleW[p] as number,
+      hostIdleW[p] as number,
+      hostSpanW[p] as number,
+      d,
+      fullMW[p] as number,
+      acceleratorDemandMW,
+      hostNetworkDemandMW,
+      itInstalledMW,
+    );
+  sumInto(itDemandMW, acceleratorDemandMW, hostNetworkDemandMW, hours);
+}
+
+/** The first phase's terms added to zero, written into the site's columns. */
+function firstPhaseDemandHours(
+  hours: number,
+  online: Float64Array,
+  busyFraction: Float64Array,
+  runW: number,
+  idleW: number,
+  hostIdleW: number,
+  hostSpanW: number,
+  d: number,
+  fullMW: number,
+  acceleratorDemandMW: Float64Array,
+  hostNetworkDemandMW: Float64Array,
+  itInstalledMW: Float64Array,
+): void {
+  for (let h = 0; h < hours; h++) {
+    const n = online[h] as number;
+    if (n === 0) {
+      acceleratorDemandMW[h] = 0;
+      hostNetworkDemandMW[h] = 0;
+      itInstalledMW[h] = 0;
+      continue;
+    }
+    const b = busyFraction[h] as number;
+    acceleratorDemandMW[h] = 0 + (n * (b * runW + (1 - b) * idleW)) / 1e6;
+    hostNetworkDemandMW[h] = 0 + (n * (hostIdleW + hostSpanW * b * d)) / 1e6;
+    itInstalledMW[h] = 0 + n * fullMW;
+  }
+}
+
+/** One later phase's terms added into the site's columns. */
 function phaseDemandHours(
   hours: number,
   online: Float64Array,
