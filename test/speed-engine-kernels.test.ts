@@ -6,10 +6,12 @@
  *   facility loop that calls `coolingTermsAt` (src/engine/cooling-model.ts) hour by hour, on every
  *   catalog cooling system and on variants that reach the other branches (hybrid plant with a zero
  *   band, no liquid capture, an outside-air economiser above its high limit);
- * - IT power (src/engine/it-power.ts) writes the first phase instead of adding it into zeroed columns;
- *   the reference adds every phase into zero-filled columns, one pass per phase, then sums;
- * - compute (src/engine/compute.ts) sums the phases inside one pass over the hours; the reference is
- *   one pass per phase into a zeroed column.
+ * - IT power (src/engine/it-power.ts) sums the first three phases in locals in one pass over the hours
+ *   (later phases by a pass each) and writes the IT demand in the same pass; the reference adds every
+ *   phase into zero-filled columns, one pass per phase, then sums accelerators and hosts;
+ * - compute (src/engine/compute.ts) does the same for the FLOP; the reference is one pass per phase
+ *   into a zeroed column.
+ * 0 to 4 phases, so both the in-locals pass and the extra passes run.
  *
  * The hours are random (fast-check) and include the edges: no demand, negative or NaN demand, a load
  * fraction above 1 or NaN (no capacity), a wet bulb above the dry bulb, temperatures from −40 to 55 °C,

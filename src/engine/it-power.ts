@@ -111,12 +111,16 @@ function busyFromLocalHour(
   for (let h = 0; h < hours; h++) out[h] = busy[localHour[h] as number] as number;
 }
 
+/** An empty column: a phase or an output a kernel leaves out. */
+const none = new Float64Array(0);
+
 /**
  * Every phase's accelerator, host and installed power, hour by hour, summed over the phases in their
  * order from zero (a phase adds nothing in hours it has none online): n·(b·P_run + (1 − b)·P_idle)/10⁶,
  * n·`hostLoadW`/10⁶ (H_idle + (H_max − H_idle)·b·d), n·full/10⁶; IT demand = accelerators + hosts.
- * One pass per phase; the first writes its terms added to zero instead of adding into zero-filled
- * columns: the same additions in the same order.
+ * The first three phases in one pass over the hours (their terms in locals), any later phase added by
+ * a pass of its own, then the IT demand: the same additions in the same order as one pass per phase
+ * into zero-filled columns.
  */
 function demandHours(
   hours: number,
@@ -134,13 +138,25 @@ function demandHours(
   itDemandMW: Float64Array,
 ): void {
   const phases = online.length;
-  if (phases === 0) {
-    acceleratorDemandMW.fill(0, 0, hours);
-    hostNetworkDemandMW.fill(0, 0, hours);
-    itInstalledMW.fill(0, 0, hours);
-  }
-  for (let p = 0; p < phases; p++)
-    (p === 0 ? firstPhaseDemandHours : phaseDemandHours)(
+  firstPhasesDemandHours(
+    hours,
+    Math.min(phases, 3),
+    online,
+    busyFraction,
+    runW,
+    idleW,
+    hostIdleW,
+    hostSpanW,
+    d,
+    fullMW,
+    acceleratorDemandMW,
+    hostNetworkDemandMW,
+    itInstalledMW,
+    phases <= 3 ? itDemandMW : none,
+  );
+  if (phases <= 3) return;
+  for (let p = 3; p < phases; p++)
+    phaseDemandHours(
       hours,
       online[p] as Float64Array,
       busyFraction,
@@ -157,33 +173,79 @@ function demandHours(
   sumInto(itDemandMW, acceleratorDemandMW, hostNetworkDemandMW, hours);
 }
 
-/** The first phase's terms added to zero, written into the site's columns. */
-function firstPhaseDemandHours(
+/**
+ * Phases 0 … k − 1 (k ≤ 3) added to zero hour by hour, written into the site's columns; when they are
+ * all the phases, the IT demand too (`itDemandMW` not empty).
+ */
+function firstPhasesDemandHours(
   hours: number,
-  online: Float64Array,
+  k: number,
+  online: readonly Float64Array[],
   busyFraction: Float64Array,
-  runW: number,
-  idleW: number,
-  hostIdleW: number,
-  hostSpanW: number,
+  runW: Float64Array,
+  idleW: Float64Array,
+  hostIdleW: Float64Array,
+  hostSpanW: Float64Array,
   d: number,
-  fullMW: number,
+  fullMW: Float64Array,
   acceleratorDemandMW: Float64Array,
   hostNetworkDemandMW: Float64Array,
   itInstalledMW: Float64Array,
+  itDemandMW: Float64Array,
 ): void {
+  const demand = itDemandMW.length > 0;
+  // Phases past k read an empty column and are never added (k is the loop's phase count).
+  const o0 = k > 0 ? (online[0] as Float64Array) : none;
+  const o1 = k > 1 ? (online[1] as Float64Array) : none;
+  const o2 = k > 2 ? (online[2] as Float64Array) : none;
+  const run0 = k > 0 ? (runW[0] as number) : 0;
+  const run1 = k > 1 ? (runW[1] as number) : 0;
+  const run2 = k > 2 ? (runW[2] as number) : 0;
+  const idle0 = k > 0 ? (idleW[0] as number) : 0;
+  const idle1 = k > 1 ? (idleW[1] as number) : 0;
+  const idle2 = k > 2 ? (idleW[2] as number) : 0;
+  const hostIdle0 = k > 0 ? (hostIdleW[0] as number) : 0;
+  const hostIdle1 = k > 1 ? (hostIdleW[1] as number) : 0;
+  const hostIdle2 = k > 2 ? (hostIdleW[2] as number) : 0;
+  const hostSpan0 = k > 0 ? (hostSpanW[0] as number) : 0;
+  const hostSpan1 = k > 1 ? (hostSpanW[1] as number) : 0;
+  const hostSpan2 = k > 2 ? (hostSpanW[2] as number) : 0;
+  const full0 = k > 0 ? (fullMW[0] as number) : 0;
+  const full1 = k > 1 ? (fullMW[1] as number) : 0;
+  const full2 = k > 2 ? (fullMW[2] as number) : 0;
   for (let h = 0; h < hours; h++) {
-    const n = online[h] as number;
-    if (n === 0) {
-      acceleratorDemandMW[h] = 0;
-      hostNetworkDemandMW[h] = 0;
-      itInstalledMW[h] = 0;
-      continue;
-    }
     const b = busyFraction[h] as number;
-    acceleratorDemandMW[h] = 0 + (n * (b * runW + (1 - b) * idleW)) / 1e6;
-    hostNetworkDemandMW[h] = 0 + (n * (hostIdleW + hostSpanW * b * d)) / 1e6;
-    itInstalledMW[h] = 0 + n * fullMW;
+    let acc = 0;
+    let host = 0;
+    let installed = 0;
+    if (k > 0) {
+      const n = o0[h] as number;
+      if (n !== 0) {
+        acc = acc + (n * (b * run0 + (1 - b) * idle0)) / 1e6;
+        host = host + (n * (hostIdle0 + hostSpan0 * b * d)) / 1e6;
+        installed = installed + n * full0;
+      }
+      if (k > 1) {
+        const n1 = o1[h] as number;
+        if (n1 !== 0) {
+          acc = acc + (n1 * (b * run1 + (1 - b) * idle1)) / 1e6;
+          host = host + (n1 * (hostIdle1 + hostSpan1 * b * d)) / 1e6;
+          installed = installed + n1 * full1;
+        }
+        if (k > 2) {
+          const n2 = o2[h] as number;
+          if (n2 !== 0) {
+            acc = acc + (n2 * (b * run2 + (1 - b) * idle2)) / 1e6;
+            host = host + (n2 * (hostIdle2 + hostSpan2 * b * d)) / 1e6;
+            installed = installed + n2 * full2;
+          }
+        }
+      }
+    }
+    acceleratorDemandMW[h] = acc;
+    hostNetworkDemandMW[h] = host;
+    itInstalledMW[h] = installed;
+    if (demand) itDemandMW[h] = acc + host;
   }
 }
 
