@@ -76,7 +76,13 @@ export function gridSideBeforeFacility(
   site: SiteInputs,
   inputs: EngineInputs,
   out: SiteHourly,
-  schedule: CurtailmentSchedule = curtailmentSchedule(site.gridSide, out, inputs.replay),
+  schedule: CurtailmentSchedule = curtailmentSchedule(
+    site.gridSide,
+    out,
+    inputs.replay,
+    // without policies the request column stays zero (below): the schedule needs no arrays of its own
+    hasPolicies(site) ? undefined : out.curtailRequestFraction,
+  ),
 ): { schedule: CurtailmentSchedule; applied: AppliedCurtailment } {
   if (!hasPolicies(site)) {
     // nothing requested: keep the (zero) request column instead of the schedule's two zero arrays
