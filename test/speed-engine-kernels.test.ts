@@ -12,6 +12,8 @@
  * - compute (src/engine/compute.ts) does the same for the FLOP; the reference is one pass per phase
  *   into a zeroed column.
  * 0 to 4 phases, so both the in-locals pass and the extra passes run.
+ * - the weather mapping (src/engine/environment.ts) copies a local day's rows at a time; the reference
+ *   is the calendar itself: `tmyRow` of a `Date` for every hour.
  *
  * The hours are random (fast-check) and include the edges: no demand, negative or NaN demand, a load
  * fraction above 1 or NaN (no capacity), a wet bulb above the dry bulb, temperatures from −40 to 55 °C,
@@ -23,9 +25,11 @@ import { COOLING_SYSTEMS, type CoolingSystem } from '../src/catalog/cooling.js';
 import { acceleratorPowerW, H200_POWER_CURVE } from '../src/catalog/power-curve.js';
 import { computeStage, runningFLOPS } from '../src/engine/compute.js';
 import { coolingCoefficients, coolingTermsAt, createCoolingBreakdown } from '../src/engine/cooling-model.js';
+import { mapWeather, tmyRow } from '../src/engine/environment.js';
 import { facilityStage } from '../src/engine/facility.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../src/engine/inputs.js';
 import { hostPowerW, itPowerStage, phasePowerCurve } from '../src/engine/it-power.js';
+import type { WeatherYear } from '../src/engine/series.js';
 import { allocateSiteHourly, type SiteHourly } from '../src/engine/site-hourly.js';
 
 function sameBits(actual: Float64Array, expected: Float64Array, what: string): void {
@@ -265,6 +269,45 @@ describe('IT power and compute stages, phases fused', () => {
             }
           });
           sameBits(s.computeFLOP, flop, 'computeFLOP');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('weather mapping a local day at a time', () => {
+  const rowsYear = Float64Array.from({ length: 8760 }, (_, i) => i);
+  it('reads, for every hour, the row of its local time by the calendar (tmyRow of a Date per hour)', () => {
+    fc.assert(
+      fc.property(
+        // starts on the hour, and off it by whole or fractional milliseconds (the hour-by-hour path)
+        fc.integer({ min: Date.UTC(2015, 0, 1) / 3_600_000, max: Date.UTC(2040, 0, 1) / 3_600_000 }),
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3_599_999 }), fc.constant(0.5)),
+        fc.oneof(fc.integer({ min: -12, max: 14 }), fc.constantFrom(5.5, -9.5, 5.75, 1 / 3)),
+        fc.integer({ min: 1, max: 24 * 800 }),
+        (startHour, offMs, tz, hours) => {
+          const startMs = startHour * 3_600_000 + offMs;
+          const weather: WeatherYear = {
+            stationId: 't',
+            tzOffsetHours: tz,
+            dryBulbC: rowsYear,
+            dewPointC: rowsYear,
+            pressurePa: rowsYear,
+            wetBulbC: Float64Array.from(rowsYear, (r) => -r - 0.5),
+          };
+          const s = allocateSiteHourly('s', startMs, hours, 0);
+          s.localHour.fill(99);
+          mapWeather(weather, s);
+          for (let h = 0; h < hours; h++) {
+            const localMs = startMs + h * 3_600_000 + tz * 3_600_000;
+            const row = tmyRow(localMs);
+            const hour = new Date(localMs).getUTCHours();
+            if (s.dryBulbC[h] !== row || s.wetBulbC[h] !== -row - 0.5 || s.localHour[h] !== hour)
+              expect.fail(
+                `hour ${h}: row ${s.dryBulbC[h]}, local hour ${s.localHour[h]}; the calendar: ${row}, ${hour}`,
+              );
+          }
         },
       ),
       { numRuns: 300 },
