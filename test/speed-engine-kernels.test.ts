@@ -13,7 +13,9 @@
  *   into a zeroed column.
  * 0 to 4 phases, so both the in-locals pass and the extra passes run.
  * - the weather mapping (src/engine/environment.ts) copies a local day's rows at a time; the reference
- *   is the calendar itself: `tmyRow` of a `Date` for every hour.
+ *   is the calendar itself: `tmyRow` of a `Date` for every hour;
+ * - the hourly metrics (src/engine/metrics.ts) skip the grid-side columns of a site that shares one
+ *   zero column for them; the reference sums every column.
  *
  * The hours are random (fast-check) and include the edges: no demand, negative or NaN demand, a load
  * fraction above 1 or NaN (no capacity), a wet bulb above the dry bulb, temperatures from −40 to 55 °C,
@@ -29,6 +31,7 @@ import { mapWeather, tmyRow } from '../src/engine/environment.js';
 import { facilityStage } from '../src/engine/facility.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../src/engine/inputs.js';
 import { hostPowerW, itPowerStage, phasePowerCurve } from '../src/engine/it-power.js';
+import { hourlyMetrics } from '../src/engine/metrics.js';
 import type { WeatherYear } from '../src/engine/series.js';
 import { allocateSiteHourly, type SiteHourly } from '../src/engine/site-hourly.js';
 
@@ -311,6 +314,71 @@ describe('weather mapping a local day at a time', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('hourly metrics of a site without grid-side columns', () => {
+  /** Every sum over every column, read hour by hour (the shared zero column included). */
+  function reference(s: SiteHourly, from: number, to: number) {
+    const sum = (a: Float64Array) => {
+      let t = 0;
+      for (let h = from; h < to; h++) t += a[h] as number;
+      return t;
+    };
+    let events = 0;
+    let hours = 0;
+    let curtailed = 0;
+    for (let h = from; h < to; h++)
+      if ((s.curtailedMW[h] as number) > 0) {
+        curtailed += s.curtailedMW[h] as number;
+        hours++;
+        if (h === 0 || !((s.curtailedMW[h - 1] as number) > 0)) events++;
+      }
+    return {
+      itEnergyMWh: sum(s.itMW),
+      facilityEnergyMWh: sum(s.facilityMW),
+      co2Tonnes: sum(s.co2Tonnes),
+      energyCostUSD: sum(s.energyCostUSD),
+      transmissionChargeUSD: sum(s.transmissionChargeUSD),
+      curtailedEnergyMWh: curtailed,
+      curtailmentHours: hours,
+      curtailmentEvents: events,
+      onsiteGenerationMWh: sum(s.onsiteMW),
+      batteryDischargeMWh: sum(s.batteryDischargeMW),
+      computeLostFLOP: sum(s.computeLostFLOP),
+    };
+  }
+  it('equals the sums read from every column, with and without the shared zero column', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.double({ min: -10, max: 1000, noNaN: true }), { minLength: 48, maxLength: 48 }),
+        fc.integer({ min: 0, max: 24 }),
+        (gridSide, values, from) => {
+          const s = allocateSiteHourly('s', 0, 48, 1, gridSide);
+          expect(s.curtailedMW === s.onsiteMW).toBe(!gridSide);
+          values.forEach((v, h) => {
+            s.itMW[h] = v;
+            s.facilityMW[h] = v * 1.2;
+            s.co2Tonnes[h] = -v / 3;
+            s.energyCostUSD[h] = v * v;
+            s.transmissionChargeUSD[h] = h % 5 === 0 ? v : 0;
+            if (gridSide) {
+              s.curtailedMW[h] = h % 3 === 0 ? 0 : v;
+              s.onsiteMW[h] = v / 7;
+              s.batteryDischargeMW[h] = v / 11;
+              s.computeLostFLOP[h] = v * 1e15;
+            }
+          });
+          const m = hourlyMetrics(s, from, 48);
+          for (const [k, v] of Object.entries(reference(s, from, 48)))
+            expect(Object.is(m[k as keyof typeof m], v), `${k}: ${m[k as keyof typeof m]} vs ${v}`).toBe(
+              true,
+            );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
