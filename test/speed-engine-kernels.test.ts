@@ -5,7 +5,9 @@
  * - facility (src/engine/facility.ts) evaluates the cooling model in line; the reference is the
  *   facility loop that calls `coolingTermsAt` (src/engine/cooling-model.ts) hour by hour, on every
  *   catalog cooling system and on variants that reach the other branches (hybrid plant with a zero
- *   band, no liquid capture, an outside-air economiser above its high limit);
+ *   band, no liquid capture, an outside-air economiser above its high limit); with the grid import
+ *   and the impacts fused into it (a site with nothing behind the meter), the reference is the supply
+ *   stage without a plan and the impacts stage after it;
  * - IT power (src/engine/it-power.ts) sums the first three phases in locals in one pass over the hours
  *   (later phases by a pass each) and writes the IT demand in the same pass; the reference adds every
  *   phase into zero-filled columns, one pass per phase, then sums accelerators and hosts;
@@ -29,11 +31,13 @@ import { computeStage, runningFLOPS } from '../src/engine/compute.js';
 import { coolingCoefficients, coolingTermsAt, createCoolingBreakdown } from '../src/engine/cooling-model.js';
 import { mapWeather, tmyRow } from '../src/engine/environment.js';
 import { facilityStage } from '../src/engine/facility.js';
+import { impactsStage } from '../src/engine/impacts.js';
 import type { EngineInputs, PhaseInputs, SiteInputs } from '../src/engine/inputs.js';
 import { hostPowerW, itPowerStage, phasePowerCurve } from '../src/engine/it-power.js';
 import { hourlyMetrics } from '../src/engine/metrics.js';
 import type { WeatherYear } from '../src/engine/series.js';
 import { allocateSiteHourly, type SiteHourly } from '../src/engine/site-hourly.js';
+import { supplyStage } from '../src/engine/supply.js';
 
 function sameBits(actual: Float64Array, expected: Float64Array, what: string): void {
   expect(actual.length, what).toBe(expected.length);
@@ -127,8 +131,32 @@ describe('facility stage with the cooling model in line', () => {
               s.acceleratorDemandMW[h] = x.demand * x.acceleratorShare;
             });
             const ref = referenceFacility(sys, limit, s);
-            facilityStage({ cooling: sys, interconnectMW: limit } as unknown as SiteInputs, s);
-            for (const [k, col] of Object.entries(ref)) sameBits(s[k as keyof typeof ref], col, k);
+            const site = { cooling: sys, interconnectMW: limit } as unknown as SiteInputs;
+            // the same hours with grid import and impacts fused (a price and intensity of either sign)
+            const fused = allocateSiteHourly('s', 0, hours.length, 0);
+            for (const k of [
+              'dryBulbC',
+              'wetBulbC',
+              'itDemandMW',
+              'itInstalledMW',
+              'acceleratorDemandMW',
+            ] as const)
+              fused[k].set(s[k]);
+            hours.forEach((x, h) => {
+              s.priceUSDPerMWh[h] = fused.priceUSDPerMWh[h] = x.dry * 3 - 20;
+              s.carbonGPerKWh[h] = fused.carbonGPerKWh[h] = 400 - x.wet * 10;
+            });
+            facilityStage(site, s);
+            facilityStage(site, fused, true);
+            for (const [k, col] of Object.entries(ref)) {
+              sameBits(s[k as keyof typeof ref], col, k);
+              sameBits(fused[k as keyof typeof ref], col, `${k} (fused)`);
+            }
+            // the reference for the fused part: the supply stage without a plan, then the impacts stage
+            supplyStage(s);
+            impactsStage(s);
+            for (const k of ['gridImportMW', 'co2Tonnes', 'energyCostUSD'] as const)
+              sameBits(fused[k], s[k], k);
           },
         ),
         { numRuns: 200 },

@@ -20,7 +20,13 @@ import {
 import type { SiteInputs } from './inputs.js';
 import type { SiteHourly } from './site-hourly.js';
 
-export function facilityStage(site: SiteInputs, out: SiteHourly): void {
+/**
+ * The facility stage. With `gridImport` (a site with nothing behind the meter, where the grid import is
+ * the facility power: src/engine/supply.ts `supplyStage` without a plan) it also writes the grid import
+ * and the impacts of ./impacts.ts in the same pass, with the same arithmetic; the caller then skips
+ * those two passes.
+ */
+export function facilityStage(site: SiteInputs, out: SiteHourly, gridImport = false): void {
   facilityHours(
     coolingCoefficients(site.cooling),
     site.interconnectMW,
@@ -31,6 +37,7 @@ export function facilityStage(site: SiteInputs, out: SiteHourly): void {
     out.dryBulbC,
     out.wetBulbC,
     out,
+    gridImport,
   );
 }
 
@@ -52,7 +59,13 @@ function facilityHours(
   dryBulbC: Float64Array,
   wetBulbC: Float64Array,
   out: SiteHourly,
+  gridImport: boolean,
 ): void {
+  const gridImportMW = out.gridImportMW;
+  const carbonGPerKWh = out.carbonGPerKWh;
+  const priceUSDPerMWh = out.priceUSDPerMWh;
+  const co2Tonnes = out.co2Tonnes;
+  const energyCostUSD = out.energyCostUSD;
   const loadFraction = out.loadFraction;
   const pueOut = out.pue;
   const itMW = out.itMW;
@@ -107,6 +120,12 @@ function facilityHours(
       overheadMW[h] = 0;
       facilityMW[h] = 0;
       waterM3[h] = 0;
+      if (gridImport) {
+        // ./impacts.ts on a grid import of 0 (−0 where the price or intensity is negative)
+        gridImportMW[h] = 0;
+        co2Tonnes[h] = (0 * (carbonGPerKWh[h] as number)) / 1000;
+        energyCostUSD[h] = 0 * (priceUSDPerMWh[h] as number);
+      }
       continue;
     }
     const lf = Math.min(1, demand / (itInstalledMW[h] as number));
@@ -179,7 +198,14 @@ function facilityHours(
     electricalLossMW[h] = electricalMW;
     fixedLoadMW[h] = fixedMW;
     overheadMW[h] = overhead;
-    facilityMW[h] = served + overhead;
+    const facility = served + overhead;
+    facilityMW[h] = facility;
     waterM3[h] = served * waterLPerKWh;
+    if (gridImport) {
+      // supplyStage without a plan (grid import = facility), then impactsStage
+      gridImportMW[h] = facility;
+      co2Tonnes[h] = (facility * (carbonGPerKWh[h] as number)) / 1000;
+      energyCostUSD[h] = facility * (priceUSDPerMWh[h] as number);
+    }
   }
 }

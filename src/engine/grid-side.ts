@@ -104,13 +104,17 @@ export function gridSideBeforeFacility(
   return { schedule, applied };
 }
 
-/** The supply stage for this site; call after the facility stage. */
+/**
+ * The supply stage for this site; call after the facility stage. `gridImportWritten`: the facility
+ * stage wrote the grid import already (a site with nothing behind the meter, ./facility.ts).
+ */
 export function gridSideSupply(
   site: SiteInputs,
   inputs: EngineInputs,
   out: SiteHourly,
   schedule: CurtailmentSchedule,
   applied: AppliedCurtailment,
+  gridImportWritten = false,
 ): SupplyReport {
   // Load shed by power-cap or pause, at facility level: IT shed × PUE of the hour (none without policies:
   // the columns stay zero).
@@ -120,7 +124,8 @@ export function gridSideSupply(
       out.shiftedInMW[h] = (applied.addedITMW[h] as number) * (out.pue[h] as number);
     }
   const supply = site.gridSide?.supply;
-  if (supply === undefined || !hasSupply(site)) return supplyStage(out);
+  if (supply === undefined || !hasSupply(site))
+    return gridImportWritten ? { generatorMWh: [], unservedFacilityMWh: 0 } : supplyStage(out);
   const renewableMW = new Float64Array(out.hours);
   const add = (mw: number, profile: typeof supply.solarProfile) => {
     if (mw <= 0 || profile === undefined) return;
