@@ -47,7 +47,7 @@ export function facilityStage(site: SiteInputs, out: SiteHourly, gridImport = fa
  * operations in the same order, on the coefficients held in locals, for only the terms the facility
  * needs (PUE, cooling, electrical loss, fixed load, water). `coolingTermsAt` is too large for V8 to
  * inline, and a call per hour writing eleven fields of a record cost about as much as the arithmetic.
- * test/speed-facility.test.ts pins every column to `coolingTermsAt` hour by hour, bit for bit.
+ * test/speed-engine-kernels.test.ts pins every column to `coolingTermsAt` hour by hour, bit for bit.
  */
 function facilityHours(
   c: CoolingCoefficients,
