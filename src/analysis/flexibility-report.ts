@@ -87,35 +87,32 @@ export function flexibilityReport(
     const s = sim.hourly;
     const flex = gs.flexibility;
     const onsiteAction = flex?.action === 'onsite';
+    // Columns a site without policies or supply shares (one zero array): each summed once per year.
+    const summed = new Map<Float64Array, number>();
     const rows: FlexibilityYear[] = years.map((y) => {
-      let curtailed = 0;
-      let hours = 0;
-      let saved = 0;
-      let shifted = 0;
-      let lost = 0;
-      const lengths: number[] = [];
+      summed.clear();
       const sum = (a: Float64Array) => {
-        let t = 0;
-        for (let h = y.from; h < y.to; h++) t += a[h] as number;
+        let t = summed.get(a);
+        if (t === undefined) {
+          t = columnSum(a, y.from, y.to);
+          summed.set(a, t);
+        }
         return t;
       };
-      for (let h = y.from; h < y.to; h++) {
-        const c = s.curtailedMW[h] as number;
-        const price = s.priceUSDPerMWh[h] as number;
-        saved += c * price - (s.shiftedInMW[h] as number) * price;
-        if (onsiteAction && (s.curtailRequestFraction[h] as number) > 0) saved -= s.fuelCostUSD[h] as number;
-        shifted += s.shiftedInMW[h] as number;
-        lost += s.computeLostFLOP[h] as number;
-        if (c > 0) {
-          curtailed += c;
-          hours++;
-          if (h === 0 || !((s.curtailedMW[h - 1] as number) > 0)) {
-            let len = 0;
-            for (let k = h; k < s.hours && (s.curtailedMW[k] as number) > 0; k++) len++;
-            lengths.push(len);
-          }
-        }
-      }
+      const lengths: number[] = [];
+      const { curtailed, hours, saved, shifted, lost } = curtailmentSums(
+        y.from,
+        y.to,
+        s.hours,
+        s.curtailedMW,
+        s.priceUSDPerMWh,
+        s.shiftedInMW,
+        s.curtailRequestFraction,
+        s.fuelCostUSD,
+        s.computeLostFLOP,
+        onsiteAction,
+        lengths,
+      );
       const peaks = g.coincidentPeaks.filter((cp) => cp.hour >= y.from && cp.hour < y.to);
       let fourCP: FourCPYear | undefined;
       if (peaks.length > 0) {
@@ -179,4 +176,54 @@ export function flexibilityReport(
     });
   });
   return sites.length > 0 ? { sites } : undefined;
+}
+
+/** Σ a[h] for from ≤ h < to, in order. */
+function columnSum(a: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let h = from; h < to; h++) t += a[h] as number;
+  return t;
+}
+
+/**
+ * One year's curtailment sums over plain typed arrays (monomorphic; in the hour order of the report's
+ * definition): curtailed MWh and hours, energy cost saved, shifted-in MWh, compute lost; the length of
+ * each curtailment event starting in the year pushed onto `lengths` (counted to its end, past the year).
+ */
+function curtailmentSums(
+  from: number,
+  to: number,
+  total: number,
+  curtailedMW: Float64Array,
+  priceUSDPerMWh: Float64Array,
+  shiftedInMW: Float64Array,
+  curtailRequestFraction: Float64Array,
+  fuelCostUSD: Float64Array,
+  computeLostFLOP: Float64Array,
+  onsiteAction: boolean,
+  lengths: number[],
+): { curtailed: number; hours: number; saved: number; shifted: number; lost: number } {
+  let curtailed = 0;
+  let hours = 0;
+  let saved = 0;
+  let shifted = 0;
+  let lost = 0;
+  for (let h = from; h < to; h++) {
+    const c = curtailedMW[h] as number;
+    const price = priceUSDPerMWh[h] as number;
+    saved += c * price - (shiftedInMW[h] as number) * price;
+    if (onsiteAction && (curtailRequestFraction[h] as number) > 0) saved -= fuelCostUSD[h] as number;
+    shifted += shiftedInMW[h] as number;
+    lost += computeLostFLOP[h] as number;
+    if (c > 0) {
+      curtailed += c;
+      hours++;
+      if (h === 0 || !((curtailedMW[h - 1] as number) > 0)) {
+        let len = 0;
+        for (let k = h; k < total && (curtailedMW[k] as number) > 0; k++) len++;
+        lengths.push(len);
+      }
+    }
+  }
+  return { curtailed, hours, saved, shifted, lost };
 }

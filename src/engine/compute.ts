@@ -47,23 +47,80 @@ export function computingAcceleratorHours(site: SiteInputs, out: SiteHourly): Fl
 }
 
 export function computeStage(site: SiteInputs, inputs: EngineInputs, out: SiteHourly): void {
-  out.computeFLOP.fill(0);
+  const perRunningHour = new Float64Array(site.phases.length);
   site.phases.forEach((phase, p) => {
     const curve = phasePowerCurve(phase, inputs.powerCurve);
-    const perRunningHour = runningFLOPS(phase, site.dutyCycle, inputs.mfu, curve) * 3600;
-    phaseFLOPHours(
-      out.hours,
-      out.phaseOnline[p] as Float64Array,
-      out.itDemandMW,
-      out.itMW,
-      out.busyFraction,
-      perRunningHour,
-      out.computeFLOP,
-    );
+    perRunningHour[p] = runningFLOPS(phase, site.dutyCycle, inputs.mfu, curve) * 3600;
   });
+  flopHours(
+    out.hours,
+    out.phaseOnline,
+    out.itDemandMW,
+    out.itMW,
+    out.busyFraction,
+    perRunningHour,
+    out.computeFLOP,
+  );
 }
 
-/** One phase's FLOP added into `computeFLOP`, hour by hour: n·b·(IT served / IT demand)·R·3,600. */
+/** An empty column: a phase the kernel leaves out. */
+const none = new Float64Array(0);
+
+/**
+ * Every phase's FLOP, hour by hour: Σ_p n_p·b·(IT served / IT demand)·R_p·3,600, summed over the phases
+ * in their order from zero (phases with none online, and hours with no IT demand, add nothing). One
+ * pass over the hours with the first three phases in locals, a pass for each later phase: the same
+ * additions in the same order as one pass per phase into a zeroed column.
+ */
+function flopHours(
+  hours: number,
+  online: readonly Float64Array[],
+  itDemandMW: Float64Array,
+  itMW: Float64Array,
+  busyFraction: Float64Array,
+  perRunningHour: Float64Array,
+  computeFLOP: Float64Array,
+): void {
+  const phases = online.length;
+  const k = Math.min(phases, 3);
+  const o0 = k > 0 ? (online[0] as Float64Array) : none;
+  const o1 = k > 1 ? (online[1] as Float64Array) : none;
+  const o2 = k > 2 ? (online[2] as Float64Array) : none;
+  const r0 = k > 0 ? (perRunningHour[0] as number) : 0;
+  const r1 = k > 1 ? (perRunningHour[1] as number) : 0;
+  const r2 = k > 2 ? (perRunningHour[2] as number) : 0;
+  for (let h = 0; h < hours; h++) {
+    const demand = itDemandMW[h] as number;
+    let flop = 0;
+    if (!(demand <= 0) && k > 0) {
+      const served = (itMW[h] as number) / demand;
+      const b = busyFraction[h] as number;
+      const n0 = o0[h] as number;
+      if (n0 !== 0) flop = flop + n0 * b * served * r0;
+      if (k > 1) {
+        const n1 = o1[h] as number;
+        if (n1 !== 0) flop = flop + n1 * b * served * r1;
+        if (k > 2) {
+          const n2 = o2[h] as number;
+          if (n2 !== 0) flop = flop + n2 * b * served * r2;
+        }
+      }
+    }
+    computeFLOP[h] = flop;
+  }
+  for (let p = 3; p < phases; p++)
+    phaseFLOPHours(
+      hours,
+      online[p] as Float64Array,
+      itDemandMW,
+      itMW,
+      busyFraction,
+      perRunningHour[p] as number,
+      computeFLOP,
+    );
+}
+
+/** One later phase's FLOP added into `computeFLOP`, hour by hour: n·b·(IT served / IT demand)·R·3,600. */
 function phaseFLOPHours(
   hours: number,
   online: Float64Array,

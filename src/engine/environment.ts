@@ -32,6 +32,40 @@ export interface EnvironmentReport {
 
 export function mapWeather(weather: WeatherYear, out: SiteHourly): void {
   const offsetMs = weather.tzOffsetHours * HOUR_MS;
+  if (Number.isInteger(out.startMs) && Number.isInteger(offsetMs))
+    mapWeatherByDay(weather.dryBulbC, weather.wetBulbC, out.startMs + offsetMs, out);
+  else mapWeatherByHour(weather, offsetMs, out);
+}
+
+/**
+ * The weather mapping a local day at a time: the day's row and the first hour's local hour as
+ * `mapWeatherByHour` computes them, then the following hours of that day as consecutive rows (with
+ * whole milliseconds the local time of hour h + 1 is that of hour h plus one hour exactly, so its
+ * local hour is one more until the day ends at hour 23). The same values as hour by hour.
+ */
+function mapWeatherByDay(dry: Float64Array, wet: Float64Array, localStartMs: number, out: SiteHourly): void {
+  const hours = out.hours;
+  const dryBulbC = out.dryBulbC;
+  const wetBulbC = out.wetBulbC;
+  const localHour = out.localHour;
+  let h = 0;
+  while (h < hours) {
+    const localMs = localStartMs + h * HOUR_MS;
+    const dayMs = Math.floor(localMs / DAY_MS) * DAY_MS;
+    const hour = Math.floor((localMs - dayMs) / HOUR_MS);
+    const row = tmyRow(dayMs) + hour;
+    const run = Math.min(24 - hour, hours - h);
+    for (let k = 0; k < run; k++) {
+      dryBulbC[h + k] = dry[row + k] as number;
+      wetBulbC[h + k] = wet[row + k] as number;
+      localHour[h + k] = hour + k;
+    }
+    h += run;
+  }
+}
+
+/** The weather mapping hour by hour (any start and offset). */
+function mapWeatherByHour(weather: WeatherYear, offsetMs: number, out: SiteHourly): void {
   let dayStartMs = Number.NaN;
   let dayRow = 0;
   for (let h = 0; h < out.hours; h++) {

@@ -76,7 +76,13 @@ export function gridSideBeforeFacility(
   site: SiteInputs,
   inputs: EngineInputs,
   out: SiteHourly,
-  schedule: CurtailmentSchedule = curtailmentSchedule(site.gridSide, out, inputs.replay),
+  schedule: CurtailmentSchedule = curtailmentSchedule(
+    site.gridSide,
+    out,
+    inputs.replay,
+    // without policies the request column stays zero (below): the schedule needs no arrays of its own
+    hasPolicies(site) ? undefined : out.curtailRequestFraction,
+  ),
 ): { schedule: CurtailmentSchedule; applied: AppliedCurtailment } {
   if (!hasPolicies(site)) {
     // nothing requested: keep the (zero) request column instead of the schedule's two zero arrays
@@ -98,13 +104,17 @@ export function gridSideBeforeFacility(
   return { schedule, applied };
 }
 
-/** The supply stage for this site; call after the facility stage. */
+/**
+ * The supply stage for this site; call after the facility stage. `gridImportWritten`: the facility
+ * stage wrote the grid import already (a site with nothing behind the meter, ./facility.ts).
+ */
 export function gridSideSupply(
   site: SiteInputs,
   inputs: EngineInputs,
   out: SiteHourly,
   schedule: CurtailmentSchedule,
   applied: AppliedCurtailment,
+  gridImportWritten = false,
 ): SupplyReport {
   // Load shed by power-cap or pause, at facility level: IT shed × PUE of the hour (none without policies:
   // the columns stay zero).
@@ -114,7 +124,8 @@ export function gridSideSupply(
       out.shiftedInMW[h] = (applied.addedITMW[h] as number) * (out.pue[h] as number);
     }
   const supply = site.gridSide?.supply;
-  if (supply === undefined || !hasSupply(site)) return supplyStage(out);
+  if (supply === undefined || !hasSupply(site))
+    return gridImportWritten ? { generatorMWh: [], unservedFacilityMWh: 0 } : supplyStage(out);
   const renewableMW = new Float64Array(out.hours);
   const add = (mw: number, profile: typeof supply.solarProfile) => {
     if (mw <= 0 || profile === undefined) return;

@@ -11,9 +11,28 @@
 import type { SiteHourly } from './site-hourly.js';
 
 export function impactsStage(out: SiteHourly): void {
-  for (let h = 0; h < out.hours; h++) {
-    const mwh = out.gridImportMW[h] as number;
-    out.co2Tonnes[h] = (mwh * (out.carbonGPerKWh[h] as number)) / 1000;
-    out.energyCostUSD[h] = mwh * (out.priceUSDPerMWh[h] as number);
+  impactHours(
+    out.hours,
+    out.gridImportMW,
+    out.carbonGPerKWh,
+    out.priceUSDPerMWh,
+    out.co2Tonnes,
+    out.energyCostUSD,
+  );
+}
+
+/** The hourly loop on the columns as locals (monomorphic; no property loads per hour). */
+function impactHours(
+  hours: number,
+  gridImportMW: Float64Array,
+  carbonGPerKWh: Float64Array,
+  priceUSDPerMWh: Float64Array,
+  co2Tonnes: Float64Array,
+  energyCostUSD: Float64Array,
+): void {
+  for (let h = 0; h < hours; h++) {
+    const mwh = gridImportMW[h] as number;
+    co2Tonnes[h] = (mwh * (carbonGPerKWh[h] as number)) / 1000;
+    energyCostUSD[h] = mwh * (priceUSDPerMWh[h] as number);
   }
 }

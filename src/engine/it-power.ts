@@ -65,31 +65,36 @@ export function itPowerStage(site: SiteInputs, inputs: EngineInputs, out: SiteHo
   const busyFraction = out.busyFraction;
   if (series) copyHours(series, busyFraction, out.hours);
   else busyFromLocalHour(busy, out.localHour, busyFraction, out.hours);
-  out.acceleratorDemandMW.fill(0);
-  out.hostNetworkDemandMW.fill(0);
-  out.itInstalledMW.fill(0);
+  const phases = site.phases.length;
+  const runW = new Float64Array(phases);
+  const idleW = new Float64Array(phases);
+  const hostIdleW = new Float64Array(phases);
+  const hostSpanW = new Float64Array(phases);
+  const fullMW = new Float64Array(phases);
   site.phases.forEach((phase, p) => {
     const curve = phasePowerCurve(phase, inputs.powerCurve);
-    const runW = acceleratorPowerW(d, phase.boardPowerW, phase.powerCapW, curve);
-    const idleW = acceleratorPowerW(0, phase.boardPowerW, phase.powerCapW, curve);
+    runW[p] = acceleratorPowerW(d, phase.boardPowerW, phase.powerCapW, curve);
+    idleW[p] = acceleratorPowerW(0, phase.boardPowerW, phase.powerCapW, curve);
     const host = hostPowerW(phase);
-    const fullMW = (phase.boardPowerW + host.maxW) / 1e6;
-    phaseDemandHours(
-      out.hours,
-      out.phaseOnline[p] as Float64Array,
-      busyFraction,
-      runW,
-      idleW,
-      host.idleW,
-      host.maxW - host.idleW,
-      d,
-      fullMW,
-      out.acceleratorDemandMW,
-      out.hostNetworkDemandMW,
-      out.itInstalledMW,
-    );
+    hostIdleW[p] = host.idleW;
+    hostSpanW[p] = host.maxW - host.idleW;
+    fullMW[p] = (phase.boardPowerW + host.maxW) / 1e6;
   });
-  sumInto(out.itDemandMW, out.acceleratorDemandMW, out.hostNetworkDemandMW, out.hours);
+  demandHours(
+    out.hours,
+    out.phaseOnline,
+    busyFraction,
+    runW,
+    idleW,
+    hostIdleW,
+    hostSpanW,
+    d,
+    fullMW,
+    out.acceleratorDemandMW,
+    out.hostNetworkDemandMW,
+    out.itInstalledMW,
+    out.itDemandMW,
+  );
 }
 
 /** out[h] = series[h] for h < hours (NaN past the series' end, as an indexed read gives). */
@@ -106,10 +111,145 @@ function busyFromLocalHour(
   for (let h = 0; h < hours; h++) out[h] = busy[localHour[h] as number] as number;
 }
 
+/** An empty column: a phase or an output a kernel leaves out. */
+const none = new Float64Array(0);
+
 /**
- * One phase's accelerator, host and installed power added into the site's columns, hour by hour:
- * n·(b·P_run + (1 − b)·P_idle)/10⁶, n·`hostLoadW`/10⁶ (H_idle + (H_max − H_idle)·b·d), n·full/10⁶.
+ * Every phase's accelerator, host and installed power, hour by hour, summed over the phases in their
+ * order from zero (a phase adds nothing in hours it has none online): n·(b·P_run + (1 − b)·P_idle)/10⁶,
+ * n·`hostLoadW`/10⁶ (H_idle + (H_max − H_idle)·b·d), n·full/10⁶; IT demand = accelerators + hosts.
+ * The first three phases in one pass over the hours (their terms in locals), any later phase added by
+ * a pass of its own, then the IT demand: the same additions in the same order as one pass per phase
+ * into zero-filled columns.
  */
+function demandHours(
+  hours: number,
+  online: readonly Float64Array[],
+  busyFraction: Float64Array,
+  runW: Float64Array,
+  idleW: Float64Array,
+  hostIdleW: Float64Array,
+  hostSpanW: Float64Array,
+  d: number,
+  fullMW: Float64Array,
+  acceleratorDemandMW: Float64Array,
+  hostNetworkDemandMW: Float64Array,
+  itInstalledMW: Float64Array,
+  itDemandMW: Float64Array,
+): void {
+  const phases = online.length;
+  firstPhasesDemandHours(
+    hours,
+    Math.min(phases, 3),
+    online,
+    busyFraction,
+    runW,
+    idleW,
+    hostIdleW,
+    hostSpanW,
+    d,
+    fullMW,
+    acceleratorDemandMW,
+    hostNetworkDemandMW,
+    itInstalledMW,
+    phases <= 3 ? itDemandMW : none,
+  );
+  if (phases <= 3) return;
+  for (let p = 3; p < phases; p++)
+    phaseDemandHours(
+      hours,
+      online[p] as Float64Array,
+      busyFraction,
+      runW[p] as number,
+      idleW[p] as number,
+      hostIdleW[p] as number,
+      hostSpanW[p] as number,
+      d,
+      fullMW[p] as number,
+      acceleratorDemandMW,
+      hostNetworkDemandMW,
+      itInstalledMW,
+    );
+  sumInto(itDemandMW, acceleratorDemandMW, hostNetworkDemandMW, hours);
+}
+
+/**
+ * Phases 0 … k − 1 (k ≤ 3) added to zero hour by hour, written into the site's columns; when they are
+ * all the phases, the IT demand too (`itDemandMW` not empty).
+ */
+function firstPhasesDemandHours(
+  hours: number,
+  k: number,
+  online: readonly Float64Array[],
+  busyFraction: Float64Array,
+  runW: Float64Array,
+  idleW: Float64Array,
+  hostIdleW: Float64Array,
+  hostSpanW: Float64Array,
+  d: number,
+  fullMW: Float64Array,
+  acceleratorDemandMW: Float64Array,
+  hostNetworkDemandMW: Float64Array,
+  itInstalledMW: Float64Array,
+  itDemandMW: Float64Array,
+): void {
+  const demand = itDemandMW.length > 0;
+  // Phases past k read an empty column and are never added (k is the loop's phase count).
+  const o0 = k > 0 ? (online[0] as Float64Array) : none;
+  const o1 = k > 1 ? (online[1] as Float64Array) : none;
+  const o2 = k > 2 ? (online[2] as Float64Array) : none;
+  const run0 = k > 0 ? (runW[0] as number) : 0;
+  const run1 = k > 1 ? (runW[1] as number) : 0;
+  const run2 = k > 2 ? (runW[2] as number) : 0;
+  const idle0 = k > 0 ? (idleW[0] as number) : 0;
+  const idle1 = k > 1 ? (idleW[1] as number) : 0;
+  const idle2 = k > 2 ? (idleW[2] as number) : 0;
+  const hostIdle0 = k > 0 ? (hostIdleW[0] as number) : 0;
+  const hostIdle1 = k > 1 ? (hostIdleW[1] as number) : 0;
+  const hostIdle2 = k > 2 ? (hostIdleW[2] as number) : 0;
+  const hostSpan0 = k > 0 ? (hostSpanW[0] as number) : 0;
+  const hostSpan1 = k > 1 ? (hostSpanW[1] as number) : 0;
+  const hostSpan2 = k > 2 ? (hostSpanW[2] as number) : 0;
+  const full0 = k > 0 ? (fullMW[0] as number) : 0;
+  const full1 = k > 1 ? (fullMW[1] as number) : 0;
+  const full2 = k > 2 ? (fullMW[2] as number) : 0;
+  for (let h = 0; h < hours; h++) {
+    const b = busyFraction[h] as number;
+    let acc = 0;
+    let host = 0;
+    let installed = 0;
+    if (k > 0) {
+      const n = o0[h] as number;
+      if (n !== 0) {
+        acc = acc + (n * (b * run0 + (1 - b) * idle0)) / 1e6;
+        host = host + (n * (hostIdle0 + hostSpan0 * b * d)) / 1e6;
+        installed = installed + n * full0;
+      }
+      if (k > 1) {
+        const n1 = o1[h] as number;
+        if (n1 !== 0) {
+          acc = acc + (n1 * (b * run1 + (1 - b) * idle1)) / 1e6;
+          host = host + (n1 * (hostIdle1 + hostSpan1 * b * d)) / 1e6;
+          installed = installed + n1 * full1;
+        }
+        if (k > 2) {
+          const n2 = o2[h] as number;
+          if (n2 !== 0) {
+            acc = acc + (n2 * (b * run2 + (1 - b) * idle2)) / 1e6;
+            host = host + (n2 * (hostIdle2 + hostSpan2 * b * d)) / 1e6;
+            installed = installed + n2 * full2;
+          }
+        }
+      }
+    }
+    acceleratorDemandMW[h] = acc;
+    hostNetworkDemandMW[h] = host;
+    itInstalledMW[h] = installed;
+    if (demand) itDemandMW[h] = acc + host;
+  }
+}
+
+/** One later phase's terms added into the site's columns. */
 function phaseDemandHours(
   hours: number,
   online: Float64Array,

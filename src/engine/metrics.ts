@@ -83,6 +83,27 @@ export function emptyMetrics(): Metrics {
  * (The hot loop keeps its sums in locals, added in hour order, and builds the record once.)
  */
 export function hourlyMetrics(s: SiteHourly, from = 0, to = s.hours): Metrics {
+  // Four different quantities in one array: the shared zero column of a site without grid-side columns.
+  if (
+    s.curtailedMW === s.onsiteMW &&
+    s.onsiteMW === s.batteryDischargeMW &&
+    s.batteryDischargeMW === s.computeLostFLOP
+  )
+    return hourlySumsWithoutGridSide(
+      from,
+      to,
+      s.acceleratorMW,
+      s.itMW,
+      s.facilityMW,
+      s.coolingMW,
+      s.gridImportMW,
+      s.unservedITMW,
+      s.co2Tonnes,
+      s.waterM3,
+      s.energyCostUSD,
+      s.computeFLOP,
+      s.transmissionChargeUSD,
+    );
   return hourlySums(
     from,
     to,
@@ -166,6 +187,91 @@ function hourlySums(
     onsiteGenerationMWh += onsiteMW[h] as number;
     batteryDischargeMWh += batteryDischargeMW[h] as number;
     lostFLOP += computeLostFLOP[h] as number;
+    transmission += transmissionChargeUSD[h] as number;
+  }
+  return {
+    acceleratorCount: 0,
+    acceleratorEnergyMWh,
+    itEnergyMWh,
+    facilityEnergyMWh,
+    coolingEnergyMWh,
+    gridImportMWh,
+    unservedITEnergyMWh,
+    peakITMW,
+    peakFacilityMW,
+    pue: itEnergyMWh > 0 ? facilityEnergyMWh / itEnergyMWh : 0,
+    co2Tonnes: co2,
+    waterM3: water,
+    energyCostUSD: cost,
+    computeDeliveredFLOP: flop,
+    capexUSD: 0,
+    jobsPermanent: 0,
+    jobsConstruction: 0,
+    curtailedEnergyMWh,
+    curtailmentHours,
+    curtailmentEvents,
+    onsiteGenerationMWh,
+    batteryDischargeMWh,
+    computeLostFLOP: lostFLOP,
+    transmissionChargeUSD: transmission,
+  };
+}
+
+/**
+ * `hourlySums` for a site without policies or on-site supply, whose grid-side columns are one shared
+ * array of zeros (./site-hourly.ts `allocateSiteHourly`, `GRID_SIDE_COLUMNS`): their sums are zero
+ * (0 + 0 + … = +0, and no hour is curtailed), so they are not read. The other sums are the same
+ * additions in the same order.
+ */
+function hourlySumsWithoutGridSide(
+  from: number,
+  to: number,
+  acceleratorMW: Float64Array,
+  itMW: Float64Array,
+  facilityMW: Float64Array,
+  coolingMW: Float64Array,
+  gridImportMW: Float64Array,
+  unservedITMW: Float64Array,
+  co2Tonnes: Float64Array,
+  waterM3: Float64Array,
+  energyCostUSD: Float64Array,
+  computeFLOP: Float64Array,
+  transmissionChargeUSD: Float64Array,
+): Metrics {
+  let acceleratorEnergyMWh = 0;
+  let itEnergyMWh = 0;
+  let facilityEnergyMWh = 0;
+  let coolingEnergyMWh = 0;
+  let gridImportMWh = 0;
+  let unservedITEnergyMWh = 0;
+  let peakITMW = 0;
+  let peakFacilityMW = 0;
+  let co2 = 0;
+  let water = 0;
+  let cost = 0;
+  let flop = 0;
+  const curtailedEnergyMWh = 0;
+  const curtailmentHours = 0;
+  const curtailmentEvents = 0;
+  const onsiteGenerationMWh = 0;
+  const batteryDischargeMWh = 0;
+  const lostFLOP = 0;
+  let transmission = 0;
+  for (let h = from; h < to; h++) {
+    const it = itMW[h] as number;
+    const facility = facilityMW[h] as number;
+    acceleratorEnergyMWh += acceleratorMW[h] as number;
+    itEnergyMWh += it;
+    facilityEnergyMWh += facility;
+    coolingEnergyMWh += coolingMW[h] as number;
+    gridImportMWh += gridImportMW[h] as number;
+    unservedITEnergyMWh += unservedITMW[h] as number;
+    peakITMW = Math.max(peakITMW, it);
+    peakFacilityMW = Math.max(peakFacilityMW, facility);
+    co2 += co2Tonnes[h] as number;
+    water += waterM3[h] as number;
+    cost += energyCostUSD[h] as number;
+    flop += computeFLOP[h] as number;
     transmission += transmissionChargeUSD[h] as number;
   }
   return {

@@ -52,9 +52,13 @@ export function simulateSite(
   itPowerStage(site, inputs, out);
   const { schedule, applied } = gridSideBeforeFacility(site, inputs, out, exogenous?.schedule);
   // With supply behind the meter the supply stage enforces the interconnect, not the facility stage.
-  facilityStage(hasSupply(site) ? { ...site, interconnectMW: Number.POSITIVE_INFINITY } : site, out);
-  const supply = gridSideSupply(site, inputs, out, schedule, applied);
-  impactsStage(out);
+  // Without, the grid import is the facility power: the facility stage writes it and the impacts in
+  // its own pass (the same arithmetic as the supply and impacts stages).
+  const behindMeter = hasSupply(site);
+  if (behindMeter) facilityStage({ ...site, interconnectMW: Number.POSITIVE_INFINITY }, out);
+  else facilityStage(site, out, true);
+  const supply = gridSideSupply(site, inputs, out, schedule, applied, !behindMeter);
+  if (behindMeter) impactsStage(out);
   gridSideImpacts(site, out, schedule);
   computeStage(site, inputs, out);
   gridSideCompute(site, out, applied);

@@ -43,14 +43,21 @@ export interface CurtailmentSchedule {
   readonly fourCP: readonly FourCPPolicyReport[];
 }
 
+/**
+ * The schedule of a site. `zero`: a column of `signals.hours` zeros that the caller keeps zero, used as
+ * the request and recover columns of a site without policies instead of two new zero arrays.
+ */
 export function curtailmentSchedule(
   grid: GridSideInputs | undefined,
   signals: ScheduleSignals,
   replay: ReplayPolicy,
+  zero?: Float64Array,
 ): CurtailmentSchedule {
   const n = signals.hours;
-  const request = new Float64Array(n);
-  const recover = new Float64Array(n);
+  const policies = grid?.flexibility?.policies ?? [];
+  const shared = policies.length === 0 && zero !== undefined && zero.length === n;
+  const request = shared ? zero : new Float64Array(n);
+  const recover = shared ? zero : new Float64Array(n);
   const demand =
     grid?.regionDemandMW === undefined
       ? undefined
@@ -81,7 +88,7 @@ export function curtailmentSchedule(
         break;
     }
   });
-  for (let h = 0; h < n; h++) if ((request[h] as number) > 0) recover[h] = 0;
+  if (!shared) for (let h = 0; h < n; h++) if ((request[h] as number) > 0) recover[h] = 0;
   return {
     curtailRequestFraction: request,
     recoverFraction: recover,
