@@ -13,7 +13,7 @@
 import { loadavg } from 'node:os';
 import { buildoutRun } from '../src/analysis/buildout/report.js';
 import { buildoutUncertainty } from '../src/analysis/buildout/uncertainty.js';
-import { buildoutOptionsFor } from '../src/cli/commands/buildout.js';
+import { buildoutOptionsFor } from '../src/io/buildout-report.js';
 import { fileDataSource } from '../src/io/data-source.js';
 
 export interface BuildoutSweepBenchResult {

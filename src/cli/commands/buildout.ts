@@ -17,9 +17,7 @@ import { buildoutPageHtml } from '../../report/buildout.js';
 import { formatBuildout } from '../format-buildout.js';
 import { UsageError } from '../usage-error.js';
 
-// The report is built in the library (src/io/buildout-report.ts). Re-exported for
-// test/browser-buildout-report.test.ts and bench/buildout-sweep.ts until they import the library.
-export { buildoutOptionsFor, buildoutReportFor } from '../../io/buildout-report.js';
+// The report is built in the library (src/io/buildout-report.ts), shared with /api/buildout.
 
 export interface BuildoutCliOptions extends BuildoutReportOptions {
   json?: boolean;
