@@ -26,6 +26,7 @@ const IN_PROCESS = [
   'econmut-financials',
   'econmut-phases-jobs',
   'econmut-schedule',
+  'econmut-exogenous-reuse',
   'catalog-lookups',
   'engine',
   'engine-stage-rules',
