@@ -103,6 +103,24 @@ describe('phaseEconomics: capex of each phase by hand', () => {
     expect(rows.map((r) => r.jobsPermanent)).toEqual([2, 4, 1]);
     expect(rows.map((r) => r.jobsConstruction)).toEqual([16, 41, 13]);
   });
+  it('phases that cost nothing get no jobs (0, not NaN), even where a total is given', () => {
+    const free: EconomicsRates = {
+      ...RATES,
+      facilityUSDPerMW: [0, 0],
+      acceleratorPriceUSD: [
+        [0, 0],
+        [0, 0],
+      ],
+      networkUSDPerAccelerator: 0,
+      permanentJobsTotal: 3,
+    };
+    const rows = phaseEconomics(inputs('2026-01-01', 730, sites), free);
+    expect(rows.map((r) => [r.capexUSD, r.jobsPermanent, r.jobsConstruction])).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ]);
+  });
   it('a phase online at the end of the period or later is left out; one online in its last hour is kept', () => {
     // 2026 only (365 days): phase b (2027-06-01) is out
     expect(phaseEconomics(inputs('2026-01-01', 365, sites), RATES).map((r) => r.phaseId)).toEqual(['a', 'c']);
@@ -164,6 +182,27 @@ describe('jobsOverTime', () => {
     expect(j.permanentRamp).toEqual([
       { date: '2026-03-01', jobs: 2 },
       { date: '2026-09-01', jobs: 7 },
+    ]);
+  });
+  it('phases listed out of date order: the peak is dated when first reached, the ramp runs in date order', () => {
+    // 6 months of construction: 'late' [2025-09-01, 2026-03-01) and 'early' [2025-01-01, 2025-07-01),
+    // 20 jobs each, never overlapping: the peak of 20 is first reached on 2025-01-01
+    const out: Phase[][] = [
+      [
+        { id: 'late', online: '2026-03-01', count: 1 },
+        { id: 'early', online: '2025-07-01', count: 1 },
+      ],
+    ];
+    const j = jobsOverTime(
+      inputs('2025-01-01', 730, out),
+      [phase('s0', 'late', 20, 3), phase('s0', 'early', 20, 1)],
+      6,
+    );
+    expect(j.constructionPeak).toBe(20);
+    expect(j.constructionPeakDate).toBe('2025-01-01');
+    expect(j.permanentRamp).toEqual([
+      { date: '2025-07-01', jobs: 1 },
+      { date: '2026-03-01', jobs: 4 },
     ]);
   });
   it('a phase the inputs do not have is dated at the start of the period', () => {
