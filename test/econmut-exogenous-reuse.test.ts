@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { ExogenousReuse } from '../src/engine/exogenous-reuse.js';
 import type { EngineInputs, SiteInputs } from '../src/engine/inputs.js';
 import { simulateSite } from '../src/engine/simulate.js';
-import { HOURLY_COLUMNS } from '../src/engine/site-hourly.js';
+import { ColumnPool, HOURLY_COLUMNS } from '../src/engine/site-hourly.js';
 import { resolveScenario } from '../src/model/resolve.js';
 import type { ScenarioInput } from '../src/model/scenario.js';
-import { baseScenario, fakeData, parseOk } from './helpers.js';
+import { runScenario } from '../src/run.js';
+import { baseScenario, constantSeries, fakeData, parseOk, syntheticWeather } from './helpers.js';
 
 /** Two weeks of one site in ERCOT (4CP and curtailment schedule in play). */
 function engineInputs(): EngineInputs {
@@ -27,13 +28,17 @@ const withSite = (inputs: EngineInputs, edit: Partial<SiteInputs>): EngineInputs
   sites: [{ ...(inputs.sites[0] as SiteInputs), ...edit }],
 });
 
-/** Runs each inputs through one ExogenousReuse and checks every column against a run without it. */
+/**
+ * Runs each inputs through one ExogenousReuse and one ColumnPool (as a sweep worker does: each run
+ * writes into the previous run's arrays) and checks every column against a run with neither.
+ */
 function runAll(all: EngineInputs[]) {
   const reuse = new ExogenousReuse();
+  const pool = new ColumnPool();
   const trace: ('hit' | 'miss')[] = [];
   for (const [k, inputs] of all.entries()) {
     const hits = reuse.hits;
-    const reused = simulateSite(inputs, 0, undefined, reuse);
+    const reused = simulateSite(inputs, 0, pool, reuse);
     trace.push(reuse.hits > hits ? 'hit' : 'miss');
     const alone = simulateSite(inputs, 0);
     for (const [column] of HOURLY_COLUMNS)
@@ -55,6 +60,28 @@ describe('ExogenousReuse', () => {
       { ...a, mfu: 0.2 },
     ]);
     expect(trace).toEqual(['miss', 'hit', 'hit', 'hit']);
+  });
+  it('with a daily busy shape (read by local hour), a reused run still equals a run without reuse', () => {
+    const shape = Array.from({ length: 24 }, (_, h) => (h < 12 ? 0.5 : 1.5));
+    const a = withSite(engineInputs(), { hourlyShape: shape, busyFraction: 0.5 });
+    const { trace } = runAll([a, withSite(a, { busyFraction: 0.6 }), withSite(a, { busyFraction: 0.4 })]);
+    expect(trace).toEqual(['miss', 'hit', 'hit']);
+  });
+  it('stages() returns the kept environment and schedule on a hit, the computed ones on a miss', () => {
+    const a = engineInputs();
+    const site = a.sites[0] as SiteInputs;
+    const reuse = new ExogenousReuse();
+    const out1 = simulateSite(a, 0).hourly;
+    const first = reuse.stages(0, site, a, out1);
+    expect(first.environment.carbon.values).toBe(out1.carbonGPerKWh);
+    expect(first.schedule).toEqual(simulateSite(a, 0).gridSide?.schedule);
+    const out2 = simulateSite(a, 0).hourly;
+    out2.dryBulbC.fill(-99);
+    const second = reuse.stages(0, { ...site, busyFraction: 0.1 }, a, out2);
+    expect(reuse.hits).toBe(1);
+    expect(second.schedule).toBe(first.schedule);
+    expect(second.environment.carbon.values).toBe(out2.carbonGPerKWh);
+    expect(out2.dryBulbC).toEqual(out1.dryBulbC);
   });
   it('any other site field, the period or the replay policy recomputes them', () => {
     const a = engineInputs();
@@ -121,5 +148,57 @@ describe('ExogenousReuse', () => {
     expect(reuse.hits).toBe(1);
     expect(r.environment.carbon.values).toBe(r.hourly.carbonGPerKWh);
     expect(r.environment.price?.values).toBe(r.hourly.priceUSDPerMWh);
+  });
+  it('two sites sharing pooled columns (keepHourly: false, one set per shape): each keeps its own stages', () => {
+    // Abilene at 35 °C (UTC−6) in ERCOT (500 g/kWh) and Memphis at 5 °C (synthetic UTC+3) in TVA
+    // (300 g/kWh), both evaporative (wet bulb read), 10,000 and 5,000 H100 online on different dates,
+    // one phase each: the same column shape, so the run writes both sites into the same arrays, one
+    // after the other
+    const b = baseScenario();
+    const a0 = b.sites[0] as ScenarioInput['sites'][number];
+    const sites = [
+      { ...a0, cooling: 'liquid-evaporative', phases: [{ ...a0.phases[0], online: '2026-06-01' }] },
+      {
+        ...a0,
+        id: 'b',
+        location: { latitude: 35.1, longitude: -90.0, state: 'TN' },
+        weather: 'memphis-tn',
+        region: 'TVA',
+        cooling: 'liquid-evaporative',
+        electricityPrice: { flatUSDPerMWh: 40 },
+        phases: [{ online: '2026-07-05', rampDays: 3, accelerator: 'h100', count: 5000 }],
+      },
+    ];
+    // each series made once, as the sweep worker's cached data source does (arrays compare by identity)
+    const once = <T>(f: (id: string) => T) => {
+      const made = new Map<string, T>();
+      return (id: string): T => made.get(id) ?? (made.set(id, f(id)).get(id) as T);
+    };
+    const base = fakeData();
+    const data = {
+      ...base,
+      weather: once((id) => (id === 'memphis-tn' ? syntheticWeather(5, 3) : syntheticWeather(35, -6))),
+      regionCarbon: once((id) => ({
+        carbonGPerKWh: constantSeries(id === 'TVA' ? 300 : 500),
+        carbonBasis: 'synthetic',
+      })),
+      price: once(base.price),
+      regionDemand: once(base.regionDemand),
+    };
+    const scenario = (busy: number) =>
+      parseOk({
+        ...b,
+        start: '2026-07-01',
+        end: '2026-07-14',
+        sites: sites.map((x, i) => (i === 0 ? { ...x, utilisation: { busyFraction: busy } } : x)),
+      } as ScenarioInput);
+    const pool = new ColumnPool();
+    const exogenous = new ExogenousReuse();
+    for (const busy of [0.5, 0.7, 0.6]) {
+      const reused = runScenario(scenario(busy), data, { columns: pool, exogenous, keepHourly: false });
+      const alone = runScenario(scenario(busy), data, { keepHourly: false });
+      expect(reused.summary, `busy ${busy}`).toEqual(alone.summary);
+    }
+    expect({ hits: exogenous.hits, misses: exogenous.misses }).toEqual({ hits: 4, misses: 2 });
   });
 });
