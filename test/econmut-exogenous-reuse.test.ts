@@ -150,21 +150,31 @@ describe('ExogenousReuse', () => {
     expect(r.environment.price?.values).toBe(r.hourly.priceUSDPerMWh);
   });
   it('two sites sharing pooled columns (keepHourly: false, one set per shape): each keeps its own stages', () => {
-    // Abilene at 35 °C (UTC−6) in ERCOT (500 g/kWh) and Memphis at 5 °C (synthetic UTC+3) in TVA
-    // (300 g/kWh), both evaporative (wet bulb read), 10,000 and 5,000 H100 online on different dates,
-    // one phase each: the same column shape, so the run writes both sites into the same arrays, one
-    // after the other
+    // Abilene at 35 °C (UTC−6) in ERCOT (500 g/kWh) and Phoenix at 5 °C (UTC−7) in TVA (300 g/kWh),
+    // both doubled in the second half of each UTC day; both evaporative (wet bulb read) with a daily
+    // busy shape (local hour read); 10,000 and 5,000 H100 online on different dates; one phase each:
+    // the same column shape, so the run writes both sites into the same arrays, one after the other
     const b = baseScenario();
     const a0 = b.sites[0] as ScenarioInput['sites'][number];
+    const utilisation = {
+      busyFraction: 0.5,
+      hourlyShape: Array.from({ length: 24 }, (_, h) => (h < 12 ? 0.5 : 1.5)),
+    };
     const sites = [
-      { ...a0, cooling: 'liquid-evaporative', phases: [{ ...a0.phases[0], online: '2026-06-01' }] },
+      {
+        ...a0,
+        cooling: 'liquid-evaporative',
+        utilisation,
+        phases: [{ ...a0.phases[0], online: '2026-06-01' }],
+      },
       {
         ...a0,
         id: 'b',
-        location: { latitude: 35.1, longitude: -90.0, state: 'TN' },
-        weather: 'memphis-tn',
+        location: { latitude: 33.4, longitude: -112.0, state: 'AZ' },
+        weather: 'phoenix-az',
         region: 'TVA',
         cooling: 'liquid-evaporative',
+        utilisation,
         electricityPrice: { flatUSDPerMWh: 40 },
         phases: [{ online: '2026-07-05', rampDays: 3, accelerator: 'h100', count: 5000 }],
       },
@@ -177,11 +187,12 @@ describe('ExogenousReuse', () => {
     const base = fakeData();
     const data = {
       ...base,
-      weather: once((id) => (id === 'memphis-tn' ? syntheticWeather(5, 3) : syntheticWeather(35, -6))),
-      regionCarbon: once((id) => ({
-        carbonGPerKWh: constantSeries(id === 'TVA' ? 300 : 500),
-        carbonBasis: 'synthetic',
-      })),
+      weather: once((id) => syntheticWeather(id === 'phoenix-az' ? 5 : 35)),
+      regionCarbon: once((id) => {
+        const c = constantSeries(id === 'TVA' ? 300 : 500);
+        const values = c.values.map((v, h) => (h % 24 < 12 ? v : 2 * v));
+        return { carbonGPerKWh: { ...c, values }, carbonBasis: 'synthetic' };
+      }),
       price: once(base.price),
       regionDemand: once(base.regionDemand),
     };
@@ -190,7 +201,9 @@ describe('ExogenousReuse', () => {
         ...b,
         start: '2026-07-01',
         end: '2026-07-14',
-        sites: sites.map((x, i) => (i === 0 ? { ...x, utilisation: { busyFraction: busy } } : x)),
+        sites: sites.map((x, i) =>
+          i === 0 ? { ...x, utilisation: { ...utilisation, busyFraction: busy } } : x,
+        ),
       } as ScenarioInput);
     const pool = new ColumnPool();
     const exogenous = new ExogenousReuse();
