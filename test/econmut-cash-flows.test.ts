@@ -552,7 +552,7 @@ describe('levelized cost when (next to) nothing is delivered', () => {
       usdPerMillionTokens: null,
     });
   });
-  it('a subnormal amount (MFU 5e-324 in one hour): null, not Infinity', () => {
+  it('a subnormal amount (busy 5e-324, 1e-300 FLOP in one hour): null, not Infinity', () => {
     const a = run(
       (h) => (h === 0 ? 1e-300 : 0),
       (h) => (h === 0 ? 5e-324 : 0),
