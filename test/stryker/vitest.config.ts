@@ -27,6 +27,7 @@ const IN_PROCESS = [
   'econmut-phases-jobs',
   'econmut-schedule',
   'econmut-exogenous-reuse',
+  'econmut-uncertainty',
   'catalog-lookups',
   'engine',
   'engine-stage-rules',

@@ -1,0 +1,62 @@
+/**
+ * The PJM clearing relation drawn by `sampledCalibration` (src/analysis/buildout/uncertainty.ts) for
+ * given standard normals, against the least-squares sampling distribution of (ln P0, k) worked out by
+ * hand from the five auctions: one unit of z1 moves ln P0 by its standard error and k by the
+ * covariance over it; z2 moves k alone; together their squares give k's variance. Written for the
+ * survivors of the Stryker run of uncertainty.ts (docs/testing.md); test/buildout-uncertainty.test.ts
+ * checks z = 0 and the spread of k under z2.
+ */
+import { describe, expect, it } from 'vitest';
+import { sampledCalibration } from '../src/analysis/buildout/uncertainty.js';
+import { calibrate } from '../src/analysis/markets/pjm-capacity.js';
+
+// x = RM − target (percentage points) and ln P of the five auctions (docs/buildout.md table)
+const x = [5.4, 5.5, 5.7, 0.7, -0.2];
+const y = [50, 34.13, 28.92, 269.92, 388.57].map(Math.log);
+const n = 5;
+const mx = x.reduce((s, v) => s + v, 0) / n;
+const my = y.reduce((s, v) => s + v, 0) / n;
+const sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
+const slope = x.reduce((s, v, i) => s + (v - mx) * ((y[i] as number) - my), 0) / sxx;
+const intercept = my - slope * mx;
+const s2 = x.reduce((s, v, i) => s + ((y[i] as number) - intercept - slope * v) ** 2, 0) / (n - 2);
+/** Var(ln P0), Var(slope) and their covariance: s²(1/n + x̄²/Sxx), s²/Sxx, −x̄·s²/Sxx. */
+const varA = s2 * (1 / n + (mx * mx) / sxx);
+const varB = s2 / sxx;
+const cov = (-mx * s2) / sxx;
+
+const near = (actual: number, expected: number, rel: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
+
+describe('sampledCalibration against the least-squares sampling distribution', () => {
+  const base = calibrate();
+  it('the fit is the hand least-squares line: ln P0 = intercept, k = −slope', () => {
+    near(Math.log(base.p0USDPerMWDay), intercept, 1e-6);
+    near(base.kPerPct, -slope, 1e-6);
+  });
+  it('z1 = 1: ln P0 up by its standard error, k moved by −cov / SE(ln P0)', () => {
+    const c = sampledCalibration(base, 1, 0);
+    near(Math.log(c.p0USDPerMWDay) - intercept, Math.sqrt(varA), 1e-5);
+    near(c.kPerPct - -slope, -cov / Math.sqrt(varA), 1e-5);
+    // x̄ > 0: intercept and slope are negatively correlated, so a higher P0 comes with a steeper
+    // fall of ln P (a more negative slope), i.e. a larger k
+    expect(cov).toBeLessThan(0);
+    expect(c.kPerPct).toBeGreaterThan(base.kPerPct);
+    expect(c.residuals).toEqual([]);
+  });
+  it('z1 = −2: ln P0 down by two standard errors', () => {
+    const c = sampledCalibration(base, -2, 0);
+    near(Math.log(c.p0USDPerMWDay) - intercept, -2 * Math.sqrt(varA), 1e-5);
+  });
+  it('z2 = 1: ln P0 unchanged; the two moves of k square to its variance, their product with ln P0 to the covariance', () => {
+    const c2 = sampledCalibration(base, 0, 1);
+    const c1 = sampledCalibration(base, 1, 0);
+    near(Math.log(c2.p0USDPerMWDay), intercept, 1e-9);
+    const dk1 = c1.kPerPct - base.kPerPct;
+    const dk2 = c2.kPerPct - base.kPerPct;
+    // z2 moves k one way only: k falls (the slope rises) with z2
+    expect(dk2).toBeLessThan(0);
+    near(dk1 * dk1 + dk2 * dk2, varB, 1e-5);
+    near((Math.log(c1.p0USDPerMWDay) - intercept) * -dk1, cov, 1e-5);
+  });
+});
