@@ -4,11 +4,21 @@
  * hand from the five auctions: one unit of z1 moves ln P0 by its standard error and k by the
  * covariance over it; z2 moves k alone; together their squares give k's variance. Written for the
  * survivors of the Stryker run of uncertainty.ts (docs/testing.md); test/buildout-uncertainty.test.ts
- * checks z = 0 and the spread of k under z2.
+ * checks z = 0 and the spread of k under z2. Also the ERCOT 4CP cost the flexible share shifts to
+ * others at the ends (share 0 and 1) and the inputs list, on the same one-campus ERCOT build-out as
+ * test/buildout-uncertainty.test.ts (bundled Abilene weather and ERCOT demand).
  */
 import { describe, expect, it } from 'vitest';
-import { sampledCalibration } from '../src/analysis/buildout/uncertainty.js';
+import { buildoutRun } from '../src/analysis/buildout/report.js';
+import {
+  buildoutUncertainty,
+  sampledCalibration,
+  UNCERTAIN_INPUTS,
+} from '../src/analysis/buildout/uncertainty.js';
 import { calibrate } from '../src/analysis/markets/pjm-capacity.js';
+import { fileDataSource } from '../src/io/data-source.js';
+import type { Distribution } from '../src/model/uncertainty.js';
+import { parseOk } from './helpers.js';
 
 // x = RM − target (percentage points) and ln P of the five auctions (docs/buildout.md table)
 const x = [5.4, 5.5, 5.7, 0.7, -0.2];
@@ -58,5 +68,76 @@ describe('sampledCalibration against the least-squares sampling distribution', (
     expect(dk2).toBeLessThan(0);
     near(dk1 * dk1 + dk2 * dk2, varB, 1e-5);
     near((Math.log(c1.p0USDPerMWDay) - intercept) * -dk1, cov, 1e-5);
+  });
+});
+
+describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  const exact = { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) };
+  /** One 300 MW ERCOT campus online 2025-06-01 in Abilene, 2025–2026. */
+  const run = () =>
+    buildoutRun(
+      parseOk({
+        name: 't',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'a',
+            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+            weather: 'abilene-tx',
+            region: 'ERCOT',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [{ id: 'campus', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 300 }],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+  it('nothing flexible shifts nothing; all flexible shifts the whole 4CP charge the campus pays firm', () => {
+    const base = run();
+    const firm = base.report.whoPays.ercot4CP;
+    expect(firm.length).toBeGreaterThan(0);
+    const at = (share: number) =>
+      buildoutUncertainty(base.context, base.report, {
+        samples: 1,
+        seed: 2,
+        vary: { ...exact, flexibleShare: one(share) },
+      }).ercot4CP;
+    const none = at(0);
+    const all = at(1);
+    expect(none.map((r) => r.year)).toEqual(firm.map((r) => r.year));
+    for (const [i, r] of firm.entries()) {
+      expect(r.campusPaysFirmUSD).toBeGreaterThan(0);
+      expect(none[i]?.shiftedToOthersUSD.p50).toBe(0);
+      // a campus that gives way entirely pays no 4CP charge: all of its firm charge moves to others
+      expect(all[i]?.shiftedToOthersUSD.p50).toBeCloseTo(r.campusPaysFirmUSD, 6);
+    }
+    expect(at(0.5).map((r) => r.year)).toEqual(firm.map((r) => r.year));
+  });
+  it('the inputs list: a distribution given with --vary is named as such; the rest keep their labelled source', () => {
+    const base = run();
+    const given = buildoutUncertainty(base.context, base.report, {
+      samples: 1,
+      seed: 2,
+      vary: { size: one(1) },
+    });
+    const byId = new Map(given.inputs.map((x) => [x.id, x]));
+    expect(byId.get('size')).toEqual({
+      id: 'size',
+      label: UNCERTAIN_INPUTS.size.label,
+      distribution: one(1),
+      source: 'given with --vary',
+    });
+    expect(byId.get('flexibleShare')).toEqual({
+      id: 'flexibleShare',
+      label: UNCERTAIN_INPUTS.flexibleShare.label,
+      distribution: UNCERTAIN_INPUTS.flexibleShare.distribution,
+      source: UNCERTAIN_INPUTS.flexibleShare.source,
+    });
+    expect(byId.get('pjm.clearingRelation')?.distribution).toBeNull();
   });
 });
