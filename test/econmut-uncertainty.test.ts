@@ -118,6 +118,46 @@ describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
     }
     expect(at(0.5).map((r) => r.year)).toEqual(firm.map((r) => r.year));
   });
+  it('all flexible, two identical samples: the national curtailed energy and lost compute are the report\'s "all flexible" sums', () => {
+    const base = run();
+    const u = buildoutUncertainty(base.context, base.report, {
+      samples: 2,
+      seed: 2,
+      vary: { ...exact, flexibleShare: one(1) },
+    });
+    let curtailed = 0;
+    for (const [y, n] of base.report.national.entries()) {
+      const q = u.national[y];
+      if (q === undefined) throw new Error('missing year');
+      curtailed += n.flexibleCurtailedGWh;
+      for (const k of ['p5', 'p95'] as const) {
+        expect(q.flexibleCurtailedGWh[k]).toBeCloseTo(n.flexibleCurtailedGWh, 6);
+        expect(q.computeLostFLOP[k] / (n.computeLostFLOP || 1)).toBeCloseTo(
+          n.computeLostFLOP === 0 ? 0 : 1,
+          9,
+        );
+      }
+    }
+    expect(curtailed).toBeGreaterThan(0);
+  });
+  it('an off-grid campus: its facility energy of each year is counted off grid, in GWh', () => {
+    const base = run();
+    const ctx = { ...base.context, campuses: base.context.campuses.map((c) => ({ ...c, offGrid: true })) };
+    const u = buildoutUncertainty(ctx, base.report, { samples: 1, seed: 2, vary: exact });
+    const h = base.context.hourly[0];
+    if (h === undefined) throw new Error('no hourly columns');
+    // Σ facility MW over the hours of each calendar year (MWh) / 1000, by hand
+    for (const [y, year] of [2025, 2026].entries()) {
+      let mwh = 0;
+      for (let t = 0; t < h.hours; t++)
+        if (new Date(h.startMs + t * 3_600_000).getUTCFullYear() === year) mwh += h.facilityMW[t] as number;
+      expect(mwh).toBeGreaterThan(0);
+      expect(u.national[y]?.offGridGWh.p50).toBeCloseTo(mwh / 1000, 6);
+    }
+    // grid-connected (as built): nothing off grid
+    const grid = buildoutUncertainty(base.context, base.report, { samples: 1, seed: 2, vary: exact });
+    expect(grid.national.map((n) => n.offGridGWh.p50)).toEqual([0, 0]);
+  });
   it('the inputs list: a distribution given with --vary is named as such; the rest keep their labelled source', () => {
     const base = run();
     const given = buildoutUncertainty(base.context, base.report, {
