@@ -181,3 +181,76 @@ describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
     expect(byId.get('pjm.clearingRelation')?.distribution).toBeNull();
   });
 });
+
+describe('a campus in two stages, each on its own supply-chain plan', () => {
+  // Stage 1 (200 MW) announced online 2025-06-01 and the rest (100 MW) 2026-06-01. The supply chain
+  // starts both on the analysis date 2026-01-01 and needs 240 days of building, nothing else: both
+  // realistic dates are 2026-08-29, delays of 454 and 89 days. A later stage never comes before an
+  // earlier one's delay, so the rest moves by 454 days too, to 2027-08-29, after the period.
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  const fixed = (days: number) => ({ kind: 'fixed', days }) as const;
+  const item = (id: string, days: number) => ({ id, label: id, dist: fixed(days), source: 'test' });
+  it('in 2025 nothing is online; at the end of 2026 only the first stage, 200 of 300 MW', () => {
+    const base = buildoutRun(
+      parseOk({
+        name: 't',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'a',
+            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+            weather: 'abilene-tx',
+            region: 'ERCOT',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [
+              { id: 's1', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 200 },
+              { id: 's2', online: '2026-06-01', rampDays: 0, accelerator: 'gb300', itMW: 100 },
+            ],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+    const plan = (phaseId: string, announced: string, itMW: number) =>
+      ({
+        campusId: 'a',
+        phaseId,
+        region: 'ERCOT',
+        offGrid: false,
+        status: 'announced',
+        announced,
+        itMW,
+      }) as const;
+    const u = buildoutUncertainty(
+      { ...base.context, plans: [plan('first', '2025-06-01', 200), plan('rest', '2026-06-01', 100)] },
+      base.report,
+      {
+        samples: 1,
+        seed: 1,
+        vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
+        supplyChain: {
+          asOf: '2026-01-01',
+          startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
+          leadTimes: {
+            transformer: item('transformer', 0),
+            switchgear: item('switchgear', 0),
+            building: item('building', 240),
+            turbines: item('turbines', 0),
+          },
+          interconnection: { default: item('interconnection', 0) },
+        },
+      },
+    );
+    const det = base.report.national;
+    expect(det[0]?.itInstalledMW).toBeGreaterThan(0);
+    expect(det[1]?.itInstalledMW).toBeGreaterThan(0);
+    expect(u.national[0]?.itInstalledMW.p50).toBe(0);
+    // the deterministic end of 2026 has both stages: the sample keeps 200 / 300 of it (each stage's MW
+    // come from whole accelerators, so to 0.01 MW)
+    expect(u.national[1]?.itInstalledMW.p50).toBeCloseTo(((det[1]?.itInstalledMW ?? 0) * 200) / 300, 2);
+  });
+});
