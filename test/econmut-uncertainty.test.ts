@@ -1,0 +1,256 @@
+/**
+ * The PJM clearing relation drawn by `sampledCalibration` (src/analysis/buildout/uncertainty.ts) for
+ * given standard normals, against the least-squares sampling distribution of (ln P0, k) worked out by
+ * hand from the five auctions: one unit of z1 moves ln P0 by its standard error and k by the
+ * covariance over it; z2 moves k alone; together their squares give k's variance. Written for the
+ * survivors of the Stryker run of uncertainty.ts (docs/testing.md); test/buildout-uncertainty.test.ts
+ * checks z = 0 and the spread of k under z2. Also the ERCOT 4CP cost the flexible share shifts to
+ * others at the ends (share 0 and 1) and the inputs list, on the same one-campus ERCOT build-out as
+ * test/buildout-uncertainty.test.ts (bundled Abilene weather and ERCOT demand).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildoutRun } from '../src/analysis/buildout/report.js';
+import {
+  buildoutUncertainty,
+  sampledCalibration,
+  UNCERTAIN_INPUTS,
+} from '../src/analysis/buildout/uncertainty.js';
+import { calibrate } from '../src/analysis/markets/pjm-capacity.js';
+import { fileDataSource } from '../src/io/data-source.js';
+import type { Distribution } from '../src/model/uncertainty.js';
+import { parseOk } from './helpers.js';
+
+// x = RM − target (percentage points) and ln P of the five auctions (docs/buildout.md table)
+const x = [5.4, 5.5, 5.7, 0.7, -0.2];
+const y = [50, 34.13, 28.92, 269.92, 388.57].map(Math.log);
+const n = 5;
+const mx = x.reduce((s, v) => s + v, 0) / n;
+const my = y.reduce((s, v) => s + v, 0) / n;
+const sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
+const slope = x.reduce((s, v, i) => s + (v - mx) * ((y[i] as number) - my), 0) / sxx;
+const intercept = my - slope * mx;
+const s2 = x.reduce((s, v, i) => s + ((y[i] as number) - intercept - slope * v) ** 2, 0) / (n - 2);
+/** Var(ln P0), Var(slope) and their covariance: s²(1/n + x̄²/Sxx), s²/Sxx, −x̄·s²/Sxx. */
+const varA = s2 * (1 / n + (mx * mx) / sxx);
+const varB = s2 / sxx;
+const cov = (-mx * s2) / sxx;
+
+const near = (actual: number, expected: number, rel: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
+
+describe('sampledCalibration against the least-squares sampling distribution', () => {
+  const base = calibrate();
+  it('the fit is the hand least-squares line: ln P0 = intercept, k = −slope', () => {
+    near(Math.log(base.p0USDPerMWDay), intercept, 1e-6);
+    near(base.kPerPct, -slope, 1e-6);
+  });
+  it('z1 = 1: ln P0 up by its standard error, k moved by −cov / SE(ln P0)', () => {
+    const c = sampledCalibration(base, 1, 0);
+    near(Math.log(c.p0USDPerMWDay) - intercept, Math.sqrt(varA), 1e-5);
+    near(c.kPerPct - -slope, -cov / Math.sqrt(varA), 1e-5);
+    // x̄ > 0: intercept and slope are negatively correlated, so a higher P0 comes with a steeper
+    // fall of ln P (a more negative slope), i.e. a larger k
+    expect(cov).toBeLessThan(0);
+    expect(c.kPerPct).toBeGreaterThan(base.kPerPct);
+    expect(c.residuals).toEqual([]);
+  });
+  it('z1 = −2: ln P0 down by two standard errors', () => {
+    const c = sampledCalibration(base, -2, 0);
+    near(Math.log(c.p0USDPerMWDay) - intercept, -2 * Math.sqrt(varA), 1e-5);
+  });
+  it('z2 = 1: ln P0 unchanged; the two moves of k square to its variance, their product with ln P0 to the covariance', () => {
+    const c2 = sampledCalibration(base, 0, 1);
+    const c1 = sampledCalibration(base, 1, 0);
+    near(Math.log(c2.p0USDPerMWDay), intercept, 1e-9);
+    const dk1 = c1.kPerPct - base.kPerPct;
+    const dk2 = c2.kPerPct - base.kPerPct;
+    // z2 moves k one way only: k falls (the slope rises) with z2
+    expect(dk2).toBeLessThan(0);
+    near(dk1 * dk1 + dk2 * dk2, varB, 1e-5);
+    near((Math.log(c1.p0USDPerMWDay) - intercept) * -dk1, cov, 1e-5);
+  });
+});
+
+describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  const exact = { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) };
+  /** One 300 MW ERCOT campus online 2025-06-01 in Abilene, 2025–2026. */
+  const run = () =>
+    buildoutRun(
+      parseOk({
+        name: 't',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'a',
+            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+            weather: 'abilene-tx',
+            region: 'ERCOT',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [{ id: 'campus', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 300 }],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+  it('nothing flexible shifts nothing; all flexible shifts the whole 4CP charge the campus pays firm', () => {
+    const base = run();
+    const firm = base.report.whoPays.ercot4CP;
+    expect(firm.length).toBeGreaterThan(0);
+    const at = (share: number) =>
+      buildoutUncertainty(base.context, base.report, {
+        samples: 1,
+        seed: 2,
+        vary: { ...exact, flexibleShare: one(share) },
+      }).ercot4CP;
+    const none = at(0);
+    const all = at(1);
+    expect(none.map((r) => r.year)).toEqual(firm.map((r) => r.year));
+    for (const [i, r] of firm.entries()) {
+      expect(r.campusPaysFirmUSD).toBeGreaterThan(0);
+      expect(none[i]?.shiftedToOthersUSD.p50).toBe(0);
+      // a campus that gives way entirely pays no 4CP charge: all of its firm charge moves to others
+      expect(all[i]?.shiftedToOthersUSD.p50).toBeCloseTo(r.campusPaysFirmUSD, 6);
+    }
+    expect(at(0.5).map((r) => r.year)).toEqual(firm.map((r) => r.year));
+  });
+  it('all flexible, two identical samples: the national curtailed energy and lost compute are the report\'s "all flexible" sums', () => {
+    const base = run();
+    const u = buildoutUncertainty(base.context, base.report, {
+      samples: 2,
+      seed: 2,
+      vary: { ...exact, flexibleShare: one(1) },
+    });
+    let curtailed = 0;
+    for (const [y, n] of base.report.national.entries()) {
+      const q = u.national[y];
+      if (q === undefined) throw new Error('missing year');
+      curtailed += n.flexibleCurtailedGWh;
+      for (const k of ['p5', 'p95'] as const) {
+        expect(q.flexibleCurtailedGWh[k]).toBeCloseTo(n.flexibleCurtailedGWh, 6);
+        expect(q.computeLostFLOP[k] / (n.computeLostFLOP || 1)).toBeCloseTo(
+          n.computeLostFLOP === 0 ? 0 : 1,
+          9,
+        );
+      }
+    }
+    expect(curtailed).toBeGreaterThan(0);
+  });
+  it('an off-grid campus: its facility energy of each year is counted off grid, in GWh', () => {
+    const base = run();
+    const ctx = { ...base.context, campuses: base.context.campuses.map((c) => ({ ...c, offGrid: true })) };
+    const u = buildoutUncertainty(ctx, base.report, { samples: 1, seed: 2, vary: exact });
+    const h = base.context.hourly[0];
+    if (h === undefined) throw new Error('no hourly columns');
+    // Σ facility MW over the hours of each calendar year (MWh) / 1000, by hand
+    for (const [y, year] of [2025, 2026].entries()) {
+      let mwh = 0;
+      for (let t = 0; t < h.hours; t++)
+        if (new Date(h.startMs + t * 3_600_000).getUTCFullYear() === year) mwh += h.facilityMW[t] as number;
+      expect(mwh).toBeGreaterThan(0);
+      expect(u.national[y]?.offGridGWh.p50).toBeCloseTo(mwh / 1000, 6);
+    }
+    // grid-connected (as built): nothing off grid
+    const grid = buildoutUncertainty(base.context, base.report, { samples: 1, seed: 2, vary: exact });
+    expect(grid.national.map((n) => n.offGridGWh.p50)).toEqual([0, 0]);
+  });
+  it('the inputs list: a distribution given with --vary is named as such; the rest keep their labelled source', () => {
+    const base = run();
+    const given = buildoutUncertainty(base.context, base.report, {
+      samples: 1,
+      seed: 2,
+      vary: { size: one(1) },
+    });
+    const byId = new Map(given.inputs.map((x) => [x.id, x]));
+    expect(byId.get('size')).toEqual({
+      id: 'size',
+      label: UNCERTAIN_INPUTS.size.label,
+      distribution: one(1),
+      source: 'given with --vary',
+    });
+    expect(byId.get('flexibleShare')).toEqual({
+      id: 'flexibleShare',
+      label: UNCERTAIN_INPUTS.flexibleShare.label,
+      distribution: UNCERTAIN_INPUTS.flexibleShare.distribution,
+      source: UNCERTAIN_INPUTS.flexibleShare.source,
+    });
+    expect(byId.get('pjm.clearingRelation')?.distribution).toBeNull();
+  });
+});
+
+describe('a campus in two stages, each on its own supply-chain plan', () => {
+  // Stage 1 (200 MW) announced online 2025-06-01 and the rest (100 MW) 2026-06-01. The supply chain
+  // starts both on the analysis date 2026-01-01 and needs 240 days of building, nothing else: both
+  // realistic dates are 2026-08-29, delays of 454 and 89 days. A later stage never comes before an
+  // earlier one's delay, so the rest moves by 454 days too, to 2027-08-29, after the period.
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  const fixed = (days: number) => ({ kind: 'fixed', days }) as const;
+  const item = (id: string, days: number) => ({ id, label: id, dist: fixed(days), source: 'test' });
+  it('in 2025 nothing is online; at the end of 2026 only the first stage, 200 of 300 MW', () => {
+    const base = buildoutRun(
+      parseOk({
+        name: 't',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'a',
+            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+            weather: 'abilene-tx',
+            region: 'ERCOT',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [
+              { id: 's1', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 200 },
+              { id: 's2', online: '2026-06-01', rampDays: 0, accelerator: 'gb300', itMW: 100 },
+            ],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+    const plan = (phaseId: string, announced: string, itMW: number) =>
+      ({
+        campusId: 'a',
+        phaseId,
+        region: 'ERCOT',
+        offGrid: false,
+        status: 'announced',
+        announced,
+        itMW,
+      }) as const;
+    const u = buildoutUncertainty(
+      { ...base.context, plans: [plan('first', '2025-06-01', 200), plan('rest', '2026-06-01', 100)] },
+      base.report,
+      {
+        samples: 1,
+        seed: 1,
+        vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
+        supplyChain: {
+          asOf: '2026-01-01',
+          startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
+          leadTimes: {
+            transformer: item('transformer', 0),
+            switchgear: item('switchgear', 0),
+            building: item('building', 240),
+            turbines: item('turbines', 0),
+          },
+          interconnection: { default: item('interconnection', 0) },
+        },
+      },
+    );
+    const det = base.report.national;
+    expect(det[0]?.itInstalledMW).toBeGreaterThan(0);
+    expect(det[1]?.itInstalledMW).toBeGreaterThan(0);
+    expect(u.national[0]?.itInstalledMW.p50).toBe(0);
+    // the deterministic end of 2026 has both stages: the sample keeps 200 / 300 of it (each stage's MW
+    // come from whole accelerators, so to 0.01 MW)
+    expect(u.national[1]?.itInstalledMW.p50).toBeCloseTo(((det[1]?.itInstalledMW ?? 0) * 200) / 300, 2);
+  });
+});
