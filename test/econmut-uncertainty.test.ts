@@ -254,3 +254,224 @@ describe('a campus in two stages, each on its own supply-chain plan', () => {
     expect(u.national[1]?.itInstalledMW.p50).toBeCloseTo(((det[1]?.itInstalledMW ?? 0) * 200) / 300, 2);
   });
 });
+
+describe('a PJM campus: added peak load, clearing price, cost to others, per household', () => {
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  // the 2026/27 reference auction (BRA9–BRA12, data/markets/pjm_bra_results.csv): forecast peak,
+  // cleared UCAP, reserve margin and target; a household's 2 × 865 kWh/month / 730 h at the peak (the
+  // labelled ASSUMPTION of pjm-capacity.ts)
+  const F = 159_329;
+  const C = 134_311;
+  const RM = 18.9;
+  const T = 19.1;
+  const householdKW = (2 * 865) / 730;
+  const base = calibrate();
+  /** ln P = ln P0 − k·(RM − target) after A MW more peak load on the same supply, no collar. */
+  const price = (a: number, cal: { p0USDPerMWDay: number; kPerPct: number }) => {
+    const rmPct = 100 * (((1 + RM / 100) * F) / (F + a) - 1);
+    return Math.min(696, cal.p0USDPerMWDay * Math.exp(-cal.kPerPct * (rmPct - T)));
+  };
+  /** The other customers pay their share F / (F + A) of the new cost, less the cost without the campus. */
+  const others = (a: number, cal: { p0USDPerMWDay: number; kPerPct: number }) =>
+    price(a, cal) * C * 365 * (F / (F + a)) - price(0, cal) * C * 365;
+  /** One 300 MW campus in Loudoun County (Sterling, VA; PJM) online 2025-06-01, 2025–2026. */
+  const run = () =>
+    buildoutRun(
+      parseOk({
+        name: 'p',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'v',
+            location: { latitude: 38.95, longitude: -77.45, state: 'VA' },
+            weather: 'sterling-va',
+            region: 'PJM',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [{ id: 'campus', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 300 }],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+  /**
+   * The report's calibration with its spread taken away: five points exactly on the fitted line, plus
+   * 1e-9 on one ln P so that s² is not 0; every sampled (ln P0, k) is then the fit to ~1e-8.
+   */
+  const tight = (p0: number, k: number) => ({
+    p0USDPerMWDay: p0,
+    kPerPct: k,
+    residuals: x.map((xi, i) => ({
+      deliveryYear: String(i),
+      excessPct: xi,
+      publishedUSDPerMWDay: p0 * Math.exp(-k * xi + (i === 0 ? 1e-9 : 0)),
+      modelUSDPerMWDay: 0,
+      residualUSDPerMWDay: 0,
+    })),
+  });
+  it('firm (share 0) and half flexible: the added peak, the uncapped price and the cost to others by hand', () => {
+    const det = run();
+    const pjm = det.report.whoPays.pjm;
+    if (pjm === null) throw new Error('no PJM rows');
+    const cal = tight(base.p0USDPerMWDay, base.kPerPct);
+    const report = { ...det.report, whoPays: { ...det.report.whoPays, pjm: { ...pjm, calibration: cal } } };
+    const maxImport = Math.max(...(det.context.hourly[0]?.gridImportMW ?? []));
+    const at = (share: number) =>
+      buildoutUncertainty(det.context, report, {
+        samples: 3,
+        seed: 7,
+        vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(share) },
+      }).pjm;
+    const firm = at(0);
+    const half = at(0.5);
+    expect(firm.map((r) => r.year)).toEqual(pjm.years.map((r) => r.year));
+    expect(half.map((r) => r.year)).toEqual([2025, 2026]);
+    for (const [i, r] of pjm.years.entries()) {
+      const a = r.addedPeakMW;
+      // the campus at PJM's peak hours: some load, never more than its largest hourly grid import
+      expect(a).toBeGreaterThan(0);
+      expect(a).toBeLessThanOrEqual(maxImport);
+      for (const [rows, share] of [
+        [firm, 0],
+        [half, 0.5],
+      ] as const) {
+        const q = rows[i];
+        if (q === undefined) throw new Error('missing year');
+        const added = (1 - share) * a;
+        for (const k of ['p5', 'p50', 'p95'] as const) {
+          near(q.addedPeakMW[k], added, 1e-9);
+          near(q.uncappedUSDPerMWDay[k], price(added, base), 1e-6);
+          near(q.othersDeltaUSD[k], others(added, base), 1e-5);
+          // the other customers' extra cost × a household's share of the peak, per month
+          near(q.perHouseholdUSDPerMonth[k], (others(added, base) * householdKW) / 1000 / F / 12, 1e-5);
+        }
+      }
+    }
+    // the added load raises the price: a 300 MW campus cuts the margin by about 0.25 points
+    const q = firm[1];
+    if (q === undefined) throw new Error('missing 2026');
+    expect(q.uncappedUSDPerMWDay.p50).toBeGreaterThan(price(0, base) * 1.05);
+    expect(q.othersDeltaUSD.p50).toBeGreaterThan(0);
+  });
+  it("the report's calibration is the one sampled (a doubled P0 doubles the price)", () => {
+    const det = run();
+    const pjm = det.report.whoPays.pjm;
+    if (pjm === null) throw new Error('no PJM rows');
+    const cal = tight(2 * base.p0USDPerMWDay, base.kPerPct);
+    const report = { ...det.report, whoPays: { ...det.report.whoPays, pjm: { ...pjm, calibration: cal } } };
+    const u = buildoutUncertainty(det.context, report, {
+      samples: 1,
+      seed: 7,
+      vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
+    });
+    const a = pjm.years[1]?.addedPeakMW ?? 0;
+    near(u.pjm[1]?.uncappedUSDPerMWDay.p50 ?? 0, price(a, cal), 1e-6);
+  });
+  it('the clearing relation spread: with the five auctions, P5 < P50 < P95 of the price around the fit', () => {
+    const det = run();
+    const u = buildoutUncertainty(det.context, det.report, {
+      samples: 40,
+      seed: 3,
+      vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
+    });
+    const q = u.pjm[1];
+    const a = det.report.whoPays.pjm?.years[1]?.addedPeakMW ?? 0;
+    if (q === undefined) throw new Error('missing 2026');
+    // ln P at the sampled margin is normal around the fit: the median near the fitted price
+    expect(q.uncappedUSDPerMWDay.p5).toBeLessThan(q.uncappedUSDPerMWDay.p50);
+    expect(q.uncappedUSDPerMWDay.p50).toBeLessThan(q.uncappedUSDPerMWDay.p95);
+    near(q.uncappedUSDPerMWDay.p50, price(a, base), 0.1);
+    // the added load itself does not depend on the clearing relation
+    expect(q.addedPeakMW.p5).toBeCloseTo(a, 9);
+    expect(q.addedPeakMW.p95).toBeCloseTo(a, 9);
+  });
+});
+
+describe("each stage finds its own campus's plan", () => {
+  // The plans of another campus 'z' come first in the list. The supply chain starts every plan on the
+  // analysis date 2025-01-01 and needs 240 days of building, nothing else: every realistic date is
+  // 2025-08-29. a/first announced 2025-06-01: 89 days late; a/rest announced 2025-01-01: 240 days late;
+  // z/first announced 2024-01-01: 606 days late. So stage 1 (online 2025-06-01) comes on 2025-08-29 and
+  // stage 2 (2026-06-01) on 2027-01-27, after the period: here the rest is later than the first, and
+  // only a plan matched by campus and phase gives these dates.
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  const fixed = (days: number) => ({ kind: 'fixed', days }) as const;
+  const item = (id: string, days: number) => ({ id, label: id, dist: fixed(days), source: 'test' });
+  it('2025: stage 1 from 2025-08-29 only; end of 2026: 200 of 300 MW', () => {
+    const base = buildoutRun(
+      parseOk({
+        name: 't',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'a',
+            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+            weather: 'abilene-tx',
+            region: 'ERCOT',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [
+              { id: 's1', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 200 },
+              { id: 's2', online: '2026-06-01', rampDays: 0, accelerator: 'gb300', itMW: 100 },
+            ],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+    const plan = (campusId: string, phaseId: string, announced: string, itMW: number) =>
+      ({ campusId, phaseId, region: 'ERCOT', offGrid: false, status: 'announced', announced, itMW }) as const;
+    const u = buildoutUncertainty(
+      {
+        ...base.context,
+        plans: [
+          plan('z', 'first', '2024-01-01', 50),
+          plan('z', 'campus', '2024-01-01', 50),
+          plan('a', 'first', '2025-06-01', 200),
+          plan('a', 'rest', '2025-01-01', 100),
+        ],
+      },
+      base.report,
+      {
+        samples: 1,
+        seed: 1,
+        vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
+        supplyChain: {
+          asOf: '2025-01-01',
+          startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
+          leadTimes: {
+            transformer: item('transformer', 0),
+            switchgear: item('switchgear', 0),
+            building: item('building', 240),
+            turbines: item('turbines', 0),
+          },
+          interconnection: { default: item('interconnection', 0) },
+        },
+      },
+    );
+    const h = base.context.hourly[0];
+    if (h === undefined) throw new Error('no hourly columns');
+    const det = base.report.national;
+    // 2025: only stage 1 in the deterministic run, so its grid energy from 2025-08-29 on, by hand
+    const from = Date.UTC(2025, 7, 29);
+    let mwh = 0;
+    let all = 0;
+    for (let t = 0; t < h.hours; t++) {
+      const ms = h.startMs + t * 3_600_000;
+      if (new Date(ms).getUTCFullYear() !== 2025) continue;
+      all += h.gridImportMW[t] as number;
+      if (ms >= from) mwh += h.gridImportMW[t] as number;
+    }
+    expect(mwh).toBeGreaterThan(0);
+    expect(mwh).toBeLessThan(all);
+    expect(u.national[0]?.gridGWh.p50).toBeCloseTo(mwh / 1000, 6);
+    expect(u.national[0]?.itInstalledMW.p50).toBeCloseTo(det[0]?.itInstalledMW ?? Number.NaN, 6);
+    expect(u.national[1]?.itInstalledMW.p50).toBeCloseTo(((det[1]?.itInstalledMW ?? 0) * 200) / 300, 2);
+  });
+});
