@@ -140,6 +140,60 @@ describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
     }
     expect(curtailed).toBeGreaterThan(0);
   });
+  it('size 1, no delay, nothing flexible: every sample is the deterministic run (national sums and the region rows)', () => {
+    const base = run();
+    const u = buildoutUncertainty(base.context, base.report, { samples: 2, seed: 5, vary: exact });
+    expect(u.national.map((n) => n.year)).toEqual(base.report.national.map((n) => n.year));
+    for (const [y, n] of base.report.national.entries()) {
+      const q = u.national[y];
+      if (q === undefined) throw new Error('missing year');
+      for (const k of [
+        'itInstalledMW',
+        'campusAtRegionPeaksMW',
+        'firmNeedMW',
+        'gridGWh',
+        'co2Tonnes',
+        'waterM3',
+      ] as const) {
+        expect(n[k]).toBeGreaterThan(0);
+        near(q[k].p5, n[k], 1e-9);
+        near(q[k].p95, n[k], 1e-9);
+      }
+    }
+    expect(u.regions.map((r) => [r.region, r.year])).toEqual(
+      base.report.regions.map((r) => [r.region, r.year]),
+    );
+    for (const [i, r] of base.report.regions.entries()) {
+      const q = u.regions[i];
+      if (q === undefined) throw new Error('missing region row');
+      near(q.campusAtRegionPeakMW.p50, r.campusAtRegionPeakMW, 1e-9);
+      near(q.firmNeedMW.p50, r.firmNeedMW, 1e-9);
+      expect(q.curtailedGWh.p50).toBe(0);
+      // the headroom the campus uses at each limit: before less after
+      expect(q.headroomUsedMW.length).toBe(1);
+      near(
+        q.headroomUsedMW[0]?.p50 ?? Number.NaN,
+        (r.headroomBeforeMW[0] ?? 0) - (r.headroomAfterMW[0] ?? 0),
+        1e-9,
+      );
+    }
+  });
+  it('onProgress: 0 of N before the first sample, then once after each, N of N last', () => {
+    const base = run();
+    const calls: [number, number][] = [];
+    buildoutUncertainty(base.context, base.report, {
+      samples: 3,
+      seed: 5,
+      vary: exact,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+  });
   it('an off-grid campus: its facility energy of each year is counted off grid, in GWh', () => {
     const base = run();
     const ctx = { ...base.context, campuses: base.context.campuses.map((c) => ({ ...c, offGrid: true })) };
@@ -179,6 +233,14 @@ describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
       source: UNCERTAIN_INPUTS.flexibleShare.source,
     });
     expect(byId.get('pjm.clearingRelation')?.distribution).toBeNull();
+    // the sampling is named: Latin hypercube unless another is given
+    expect([given.samples, given.seed, given.sampling]).toEqual([1, 2, 'lhs']);
+    const random = buildoutUncertainty(base.context, base.report, {
+      samples: 1,
+      seed: 2,
+      sampling: 'random',
+    });
+    expect(random.sampling).toBe('random');
   });
 });
 
