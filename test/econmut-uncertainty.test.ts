@@ -537,3 +537,99 @@ describe("each stage finds its own campus's plan", () => {
     expect(u.national[1]?.itInstalledMW.p50).toBeCloseTo(((det[1]?.itInstalledMW ?? 0) * 200) / 300, 2);
   });
 });
+
+describe('the start shift in days and the supply-chain stream of each seed', () => {
+  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+  const item = (
+    id: string,
+    dist: { kind: 'fixed'; days: number } | { kind: 'uniform'; minDays: number; maxDays: number },
+  ) => ({
+    id,
+    label: id,
+    dist,
+    source: 'test',
+  });
+  const zero = { kind: 'fixed', days: 0 } as const;
+  /** One 300 MW campus (online 2025-06-01) on one plan announced 2025-01-01, the analysis date. */
+  const setup = () => {
+    const base = buildoutRun(
+      parseOk({
+        name: 't',
+        start: '2025-01-01',
+        end: '2026-12-31',
+        sites: [
+          {
+            id: 'a',
+            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+            weather: 'abilene-tx',
+            region: 'ERCOT',
+            interconnectMW: 400,
+            cooling: 'liquid-evaporative',
+            electricityPrice: { flatUSDPerMWh: 50 },
+            phases: [{ id: 'campus', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 300 }],
+          },
+        ],
+      } as never),
+      fileDataSource(),
+      { limitsPct: [0.5] },
+    );
+    const plans = [
+      {
+        campusId: 'a',
+        phaseId: 'campus',
+        region: 'ERCOT',
+        offGrid: false,
+        status: 'announced',
+        announced: '2025-01-01',
+        itMW: 300,
+      } as const,
+    ];
+    return { base, ctx: { ...base.context, plans } };
+  };
+  const chain = (building: ReturnType<typeof item>) => ({
+    asOf: '2025-01-01',
+    startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
+    leadTimes: {
+      transformer: item('transformer', zero),
+      switchgear: item('switchgear', zero),
+      building,
+      turbines: item('turbines', zero),
+    },
+    interconnection: { default: item('interconnection', zero) },
+  });
+  it('3 months later = 3 × 365.25 / 12 days: ready 331.3125 days after 2025-01-01, so online 2026-04-28 07:30', () => {
+    const { base, ctx } = setup();
+    const u = buildoutUncertainty(ctx, base.report, {
+      samples: 1,
+      seed: 1,
+      vary: { size: one(1), startShiftMonths: one(3), flexibleShare: one(0) },
+      supplyChain: chain(item('building', { kind: 'fixed', days: 240 })),
+    });
+    const h = base.context.hourly[0];
+    if (h === undefined) throw new Error('no hourly columns');
+    // the delay is the whole 331.3125 days (announced on the start date): the phase moves from
+    // 2025-06-01 to 2026-04-28 07:30 UTC
+    const onset = Date.UTC(2025, 5, 1) + (240 + (3 * 365.25) / 12) * 86_400_000;
+    expect(new Date(onset).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+    let mwh = 0;
+    for (let t = 0; t < h.hours; t++) {
+      const ms = h.startMs + t * 3_600_000;
+      if (new Date(ms).getUTCFullYear() === 2026 && ms >= onset) mwh += h.gridImportMW[t] as number;
+    }
+    expect(u.national[0]?.gridGWh.p50).toBe(0);
+    expect(mwh).toBeGreaterThan(0);
+    expect(u.national[1]?.gridGWh.p50).toBeCloseTo(mwh / 1000, 6);
+  });
+  it('two seeds draw two different supply-chain trials; one seed the same', () => {
+    const { base, ctx } = setup();
+    const at = (seed: number) =>
+      buildoutUncertainty(ctx, base.report, {
+        samples: 1,
+        seed,
+        vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
+        supplyChain: chain(item('building', { kind: 'uniform', minDays: 200, maxDays: 500 })),
+      }).national[1]?.gridGWh.p50;
+    expect(at(1)).toBe(at(1));
+    expect(at(1)).not.toBe(at(2));
+  });
+});
