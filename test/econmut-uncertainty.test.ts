@@ -178,6 +178,21 @@ describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
       );
     }
   });
+  it('a site outside every judged region: its energy still counts nationally, no region row, nothing at region peaks', () => {
+    const base = run();
+    const u = buildoutUncertainty(
+      { ...base.context, judged: [] },
+      { ...base.report, regions: [] },
+      { samples: 1, seed: 5, vary: exact },
+    );
+    expect(u.regions).toEqual([]);
+    expect(u.ercot4CP).toEqual([]);
+    for (const [y, n] of base.report.national.entries()) {
+      expect(n.gridGWh).toBeGreaterThan(0);
+      near(u.national[y]?.gridGWh.p50 ?? Number.NaN, n.gridGWh, 1e-9);
+      expect(u.national[y]?.campusAtRegionPeaksMW.p50).toBe(0);
+    }
+  });
   it('onProgress: 0 of N before the first sample, then once after each, N of N last', () => {
     const base = run();
     const calls: [number, number][] = [];
@@ -431,6 +446,60 @@ describe('a PJM campus: added peak load, clearing price, cost to others, per hou
     });
     const a = pjm.years[1]?.addedPeakMW ?? 0;
     near(u.pjm[1]?.uncappedUSDPerMWDay.p50 ?? 0, price(a, cal), 1e-6);
+  });
+  it('three regions (AZPS, ERCOT, PJM), half flexible: the PJM and ERCOT rows are those of each campus alone', () => {
+    const site = (id: string, lat: number, lon: number, state: string, weather: string, region: string) => ({
+      id,
+      location: { latitude: lat, longitude: lon, state },
+      weather,
+      region,
+      interconnectMW: 400,
+      cooling: 'liquid-evaporative',
+      electricityPrice: { flatUSDPerMWh: 50 },
+      phases: [{ id: 'campus', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 300 }],
+    });
+    const az = site('z', 33.45, -112.07, 'AZ', 'phoenix-az', 'AZPS');
+    const tx = site('t', 32.45, -99.73, 'TX', 'abilene-tx', 'ERCOT');
+    const va = site('v', 38.95, -77.45, 'VA', 'sterling-va', 'PJM');
+    const go = (sites: unknown[]) => {
+      const det = buildoutRun(
+        parseOk({ name: 'r', start: '2025-01-01', end: '2026-12-31', sites } as never),
+        fileDataSource(),
+        { limitsPct: [0.5] },
+      );
+      const pjm = det.report.whoPays.pjm;
+      const report =
+        pjm === null
+          ? det.report
+          : {
+              ...det.report,
+              whoPays: {
+                ...det.report.whoPays,
+                pjm: { ...pjm, calibration: tight(base.p0USDPerMWDay, base.kPerPct) },
+              },
+            };
+      return buildoutUncertainty(det.context, report, {
+        samples: 1,
+        seed: 4,
+        vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0.5) },
+      });
+    };
+    const all = go([az, tx, va]);
+    const txAlone = go([tx]);
+    const vaAlone = go([va]);
+    // the regions in order: AZPS before ERCOT before PJM, two years each
+    expect(all.regions.map((r) => r.region)).toEqual(['AZPS', 'AZPS', 'ERCOT', 'ERCOT', 'PJM', 'PJM']);
+    expect(all.pjm.map((r) => r.year)).toEqual([2025, 2026]);
+    expect(all.ercot4CP.map((r) => r.year)).toEqual([2025, 2026]);
+    for (const i of [0, 1]) {
+      const p = all.pjm[i];
+      const e = all.ercot4CP[i];
+      if (p === undefined || e === undefined) throw new Error('missing row');
+      near(p.addedPeakMW.p50, vaAlone.pjm[i]?.addedPeakMW.p50 ?? Number.NaN, 1e-9);
+      near(p.uncappedUSDPerMWDay.p50, price(p.addedPeakMW.p50, base), 1e-6);
+      expect(e.shiftedToOthersUSD.p50).toBeGreaterThan(0);
+      near(e.shiftedToOthersUSD.p50, txAlone.ercot4CP[i]?.shiftedToOthersUSD.p50 ?? Number.NaN, 1e-9);
+    }
   });
   it('the clearing relation spread: with the five auctions, P5 < P50 < P95 of the price around the fit', () => {
     const det = run();
