@@ -6,7 +6,10 @@
  * survivors of the Stryker run of uncertainty.ts (docs/testing.md); test/buildout-uncertainty.test.ts
  * checks z = 0 and the spread of k under z2. Also the ERCOT 4CP cost the flexible share shifts to
  * others at the ends (share 0 and 1) and the inputs list, on the same one-campus ERCOT build-out as
- * test/buildout-uncertainty.test.ts (bundled Abilene weather and ERCOT demand).
+ * test/buildout-uncertainty.test.ts (bundled Abilene weather and ERCOT demand). Round 4 added a PJM
+ * campus (added peak, uncapped price, cost to others and per household by hand from the 2026/27 reference
+ * auction), three regions, the plan match by campus and phase, the start shift in days, the seed's
+ * supply-chain stream and the deterministic run reproduced by exact inputs (docs/testing.md).
  */
 import { describe, expect, it } from 'vitest';
 import { buildoutRun } from '../src/analysis/buildout/report.js';
