@@ -41,6 +41,50 @@ const cov = (-mx * s2) / sxx;
 const near = (actual: number, expected: number, rel: number) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
 
+const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
+const fixed = (days: number) => ({ kind: 'fixed', days }) as const;
+const item = (id: string, days: number) => ({ id, label: id, dist: fixed(days), source: 'test' });
+
+/** A supply chain that starts every plan on `asOf` and needs `buildingDays` of building, nothing else. */
+const buildingOnly = (asOf: string, buildingDays: number) => ({
+  asOf,
+  startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
+  leadTimes: {
+    transformer: item('transformer', 0),
+    switchgear: item('switchgear', 0),
+    building: item('building', buildingDays),
+    turbines: item('turbines', 0),
+  },
+  interconnection: { default: item('interconnection', 0) },
+});
+
+/** Campus 'a' at Abilene (ERCOT), 2025–2026: stage s1 200 MW online 2025-06-01, s2 100 MW 2026-06-01. */
+const twoStageCampus = () =>
+  buildoutRun(
+    parseOk({
+      name: 't',
+      start: '2025-01-01',
+      end: '2026-12-31',
+      sites: [
+        {
+          id: 'a',
+          location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
+          weather: 'abilene-tx',
+          region: 'ERCOT',
+          interconnectMW: 400,
+          cooling: 'liquid-evaporative',
+          electricityPrice: { flatUSDPerMWh: 50 },
+          phases: [
+            { id: 's1', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 200 },
+            { id: 's2', online: '2026-06-01', rampDays: 0, accelerator: 'gb300', itMW: 100 },
+          ],
+        },
+      ],
+    } as never),
+    fileDataSource(),
+    { limitsPct: [0.5] },
+  );
+
 describe('sampledCalibration against the least-squares sampling distribution', () => {
   const base = calibrate();
   it('the fit is the hand least-squares line: ln P0 = intercept, k = −slope', () => {
@@ -75,7 +119,6 @@ describe('sampledCalibration against the least-squares sampling distribution', (
 });
 
 describe('the ERCOT 4CP cost shifted to others, and the inputs list', () => {
-  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
   const exact = { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) };
   /** One 300 MW ERCOT campus online 2025-06-01 in Abilene, 2025–2026. */
   const run = () =>
@@ -267,34 +310,8 @@ describe('a campus in two stages, each on its own supply-chain plan', () => {
   // starts both on the analysis date 2026-01-01 and needs 240 days of building, nothing else: both
   // realistic dates are 2026-08-29, delays of 454 and 89 days. A later stage never comes before an
   // earlier one's delay, so the rest moves by 454 days too, to 2027-08-29, after the period.
-  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
-  const fixed = (days: number) => ({ kind: 'fixed', days }) as const;
-  const item = (id: string, days: number) => ({ id, label: id, dist: fixed(days), source: 'test' });
   it('in 2025 nothing is online; at the end of 2026 only the first stage, 200 of 300 MW', () => {
-    const base = buildoutRun(
-      parseOk({
-        name: 't',
-        start: '2025-01-01',
-        end: '2026-12-31',
-        sites: [
-          {
-            id: 'a',
-            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
-            weather: 'abilene-tx',
-            region: 'ERCOT',
-            interconnectMW: 400,
-            cooling: 'liquid-evaporative',
-            electricityPrice: { flatUSDPerMWh: 50 },
-            phases: [
-              { id: 's1', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 200 },
-              { id: 's2', online: '2026-06-01', rampDays: 0, accelerator: 'gb300', itMW: 100 },
-            ],
-          },
-        ],
-      } as never),
-      fileDataSource(),
-      { limitsPct: [0.5] },
-    );
+    const base = twoStageCampus();
     const plan = (phaseId: string, announced: string, itMW: number) =>
       ({
         campusId: 'a',
@@ -312,17 +329,7 @@ describe('a campus in two stages, each on its own supply-chain plan', () => {
         samples: 1,
         seed: 1,
         vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
-        supplyChain: {
-          asOf: '2026-01-01',
-          startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
-          leadTimes: {
-            transformer: item('transformer', 0),
-            switchgear: item('switchgear', 0),
-            building: item('building', 240),
-            turbines: item('turbines', 0),
-          },
-          interconnection: { default: item('interconnection', 0) },
-        },
+        supplyChain: buildingOnly('2026-01-01', 240),
       },
     );
     const det = base.report.national;
@@ -336,7 +343,6 @@ describe('a campus in two stages, each on its own supply-chain plan', () => {
 });
 
 describe('a PJM campus: added peak load, clearing price, cost to others, per household', () => {
-  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
   // the 2026/27 reference auction (BRA9–BRA12, data/markets/pjm_bra_results.csv): forecast peak,
   // cleared UCAP, reserve margin and target; a household's 2 × 865 kWh/month / 730 h at the peak (the
   // labelled ASSUMPTION of pjm-capacity.ts)
@@ -531,34 +537,8 @@ describe("each stage finds its own campus's plan", () => {
   // z/first announced 2024-01-01: 606 days late. So stage 1 (online 2025-06-01) comes on 2025-08-29 and
   // stage 2 (2026-06-01) on 2027-01-27, after the period: here the rest is later than the first, and
   // only a plan matched by campus and phase gives these dates.
-  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
-  const fixed = (days: number) => ({ kind: 'fixed', days }) as const;
-  const item = (id: string, days: number) => ({ id, label: id, dist: fixed(days), source: 'test' });
   it('2025: stage 1 from 2025-08-29 only; end of 2026: 200 of 300 MW', () => {
-    const base = buildoutRun(
-      parseOk({
-        name: 't',
-        start: '2025-01-01',
-        end: '2026-12-31',
-        sites: [
-          {
-            id: 'a',
-            location: { latitude: 32.45, longitude: -99.73, state: 'TX' },
-            weather: 'abilene-tx',
-            region: 'ERCOT',
-            interconnectMW: 400,
-            cooling: 'liquid-evaporative',
-            electricityPrice: { flatUSDPerMWh: 50 },
-            phases: [
-              { id: 's1', online: '2025-06-01', rampDays: 0, accelerator: 'gb300', itMW: 200 },
-              { id: 's2', online: '2026-06-01', rampDays: 0, accelerator: 'gb300', itMW: 100 },
-            ],
-          },
-        ],
-      } as never),
-      fileDataSource(),
-      { limitsPct: [0.5] },
-    );
+    const base = twoStageCampus();
     const plan = (campusId: string, phaseId: string, announced: string, itMW: number) =>
       ({ campusId, phaseId, region: 'ERCOT', offGrid: false, status: 'announced', announced, itMW }) as const;
     const u = buildoutUncertainty(
@@ -576,17 +556,7 @@ describe("each stage finds its own campus's plan", () => {
         samples: 1,
         seed: 1,
         vary: { size: one(1), startShiftMonths: one(0), flexibleShare: one(0) },
-        supplyChain: {
-          asOf: '2025-01-01',
-          startByStatus: { announced: { monthsBeforeAsOf: 0, why: 'test' } },
-          leadTimes: {
-            transformer: item('transformer', 0),
-            switchgear: item('switchgear', 0),
-            building: item('building', 240),
-            turbines: item('turbines', 0),
-          },
-          interconnection: { default: item('interconnection', 0) },
-        },
+        supplyChain: buildingOnly('2025-01-01', 240),
       },
     );
     const h = base.context.hourly[0];
@@ -611,7 +581,6 @@ describe("each stage finds its own campus's plan", () => {
 });
 
 describe('the start shift in days and the supply-chain stream of each seed', () => {
-  const one = (v: number): Distribution => ({ dist: 'discrete', values: [v] });
   const item = (
     id: string,
     dist: { kind: 'fixed'; days: number } | { kind: 'uniform'; minDays: number; maxDays: number },
