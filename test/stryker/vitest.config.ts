@@ -28,6 +28,7 @@ const IN_PROCESS = [
   'econmut-schedule',
   'econmut-exogenous-reuse',
   'econmut-uncertainty',
+  'speed-engine-kernels',
   'catalog-lookups',
   'engine',
   'engine-stage-rules',
